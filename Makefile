@@ -1,0 +1,52 @@
+# Two commands do all the set-up: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+ALIASES := default catalogue coproduction medsync matar
+
+.PHONY: install db demo run test lint check-erd erd validate-mermaid clean-db
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+# Roles and databases (as the server's admin login), then every alias migrated (as the
+# maintenance role). Without DATABASE_URL this starts the embedded PostgreSQL in .data/.
+db: install
+	$(MANAGE) setup_db_roles
+	@for alias in $(ALIASES); do $(MANAGE) migrate --database=$$alias --verbosity=0 || exit 1; done
+	@echo "Migrated: $(ALIASES)"
+
+demo: db
+	$(MANAGE) seed_demo
+
+run: demo
+	DJANGO_DB_ROLE=app $(MANAGE) runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+check-erd: install
+	$(MANAGE) erd --check
+	node scripts/validate_mermaid.mjs docs/erd/*.mmd
+
+erd: install
+	$(MANAGE) erd
+	$(MANAGE) erd --images
+
+test: demo lint check-erd
+	$(VENV)/bin/pytest
+
+clean-db:
+	rm -rf .data/postgres

@@ -1,0 +1,74 @@
+"""Admin for users and items. Only superusers get in (``is_staff`` mirrors ``is_superuser``)."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+
+from accounts.models import Item, User
+
+
+class UserChangeAdminForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+class UserCreationAdminForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "full_name", "is_active", "is_superuser")
+
+
+class ItemInline(admin.TabularInline):
+    model = Item
+    fields = ("title", "description", "created_at")
+    readonly_fields = ("created_at",)
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    form = UserChangeAdminForm
+    add_form = UserCreationAdminForm
+    list_display = ("email", "full_name", "is_active", "is_superuser", "created_at")
+    list_filter = ("is_active", "is_superuser")
+    search_fields = ("email", "full_name")
+    ordering = ("email",)
+    readonly_fields = ("id", "created_at", "updated_at", "last_login")
+    filter_horizontal = ()
+    inlines = [ItemInline]
+    fieldsets = (
+        (None, {"fields": ("id", "email", "password")}),
+        ("Profile", {"fields": ("full_name",)}),
+        ("Access", {"fields": ("is_active", "is_superuser")}),
+        ("Dates", {"fields": ("last_login", "created_at", "updated_at")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "full_name", "is_active", "is_superuser", "password1", "password2"),
+            },
+        ),
+    )
+
+
+class ItemAdminForm(forms.ModelForm):
+    class Meta:
+        model = Item
+        fields = ("owner", "title", "description")
+
+
+@admin.register(Item)
+class ItemAdmin(admin.ModelAdmin):
+    form = ItemAdminForm
+    list_display = ("title", "owner", "created_at")
+    list_select_related = ("owner",)
+    search_fields = ("title", "description")
+    list_filter = (("owner", admin.RelatedOnlyFieldListFilter),)
+    autocomplete_fields = ["owner"]
+    readonly_fields = ("id", "created_at", "updated_at")
+    fields = ("id", "owner", "title", "description", "created_at", "updated_at")

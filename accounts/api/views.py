@@ -1,0 +1,366 @@
+"""The template's API at ``/api/v1/``: upstream paths, shapes, status codes and messages."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth import authenticate
+from django.http import HttpResponse
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts import emails, selectors, services
+from accounts.api import serializers as s
+from accounts.api.permissions import IsAdmin, IsSuperuser
+from accounts.models import User
+from accounts.tokens import create_access_token, create_password_reset_token, read_password_reset_token
+from common.exceptions import APIError
+
+USER_NOT_FOUND = "User not found"
+ITEM_NOT_FOUND = "Item not found"
+NOT_ENOUGH_PRIVILEGES = "The user doesn't have enough privileges"
+NO_SUCH_EMAIL = "The user with this email does not exist in the system."
+PAGE_PARAMS = [OpenApiParameter("skip", int, default=0), OpenApiParameter("limit", int, default=100)]
+
+
+def _valid(serializer_class, data, **kwargs) -> dict:
+    serializer = serializer_class(data=data, **kwargs)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def _uuid(value: str, field: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise serializers.ValidationError({field: ["Must be a valid UUID."]}) from None
+
+
+def _message(text: str, status_code: int = status.HTTP_200_OK) -> Response:
+    return Response({"message": text}, status=status_code)
+
+
+def _user_data(user: User) -> dict:
+    return s.UserPublicSerializer(user).data
+
+
+# Login ---------------------------------------------------------------------------------
+
+
+class AccessTokenView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(request={"application/x-www-form-urlencoded": s.LoginFormSerializer}, responses=s.TokenSerializer)
+    def post(self, request):
+        """OAuth2 compatible token login: an access token for future requests."""
+        form = _valid(s.LoginFormSerializer, request.data)
+        user = authenticate(request, email=form["username"], password=form["password"])
+        if user is None:
+            inactive = User.objects.filter(email=form["username"], is_active=False).first()
+            if inactive is not None and inactive.check_password(form["password"]):
+                raise APIError(status.HTTP_400_BAD_REQUEST, "Inactive user")
+            raise APIError(status.HTTP_400_BAD_REQUEST, "Incorrect email or password")
+        return Response({"access_token": create_access_token(user.pk), "token_type": "bearer"})
+
+
+class TestTokenView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses=s.UserPublicSerializer)
+    def post(self, request):
+        """Test access token."""
+        return Response(_user_data(request.user))
+
+
+class PasswordRecoveryView(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(request=None, responses=s.MessageSerializer)
+    def post(self, request, email: str):
+        """Send a password-recovery e-mail."""
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            raise APIError(status.HTTP_404_NOT_FOUND, NO_SUCH_EMAIL)
+        token = create_password_reset_token(email)
+        emails.send_email(
+            email_to=user.email, data=emails.reset_password_email(email_to=user.email, email=email, token=token)
+        )
+        return _message("Password recovery email sent")
+
+
+class ResetPasswordView(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(request=s.NewPasswordSerializer, responses=s.MessageSerializer)
+    def post(self, request):
+        """Reset the password with the token from the recovery e-mail."""
+        body = _valid(s.NewPasswordSerializer, request.data)
+        email = read_password_reset_token(body["token"])
+        if email is None:
+            raise APIError(status.HTTP_400_BAD_REQUEST, "Invalid token")
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            raise APIError(status.HTTP_404_NOT_FOUND, NO_SUCH_EMAIL)
+        if not user.is_active:
+            raise APIError(status.HTTP_400_BAD_REQUEST, "Inactive user")
+        user.set_password(body["new_password"])
+        user.save(update_fields=["password", "updated_at"])
+        return _message("Password updated successfully")
+
+
+class PasswordRecoveryHtmlView(APIView):
+    permission_classes = [IsSuperuser]
+
+    @extend_schema(request=None, responses={(200, "text/html"): str})
+    def post(self, request, email: str):
+        """The HTML of the password-recovery e-mail (subject in the ``subject:`` header, as upstream)."""
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            raise APIError(status.HTTP_404_NOT_FOUND, "The user with this username does not exist in the system.")
+        data = emails.reset_password_email(email_to=user.email, email=email, token=create_password_reset_token(email))
+        response = HttpResponse(data.html_content, content_type="text/html; charset=utf-8")
+        response["subject:"] = data.subject
+        return response
+
+
+# Users ---------------------------------------------------------------------------------
+
+
+class UserListView(APIView):
+    permission_classes = [IsSuperuser]
+
+    @extend_schema(parameters=PAGE_PARAMS, responses=s.UsersPublicSerializer)
+    def get(self, request):
+        """All users (superusers only)."""
+        page = _valid(s.PageParamsSerializer, request.query_params)
+        users, count = selectors.user_page(**page)
+        return Response({"data": s.UserPublicSerializer(users, many=True).data, "count": count})
+
+    @extend_schema(request=s.UserCreateSerializer, responses=s.UserPublicSerializer)
+    def post(self, request):
+        """Create a user (superusers only); a welcome e-mail is sent."""
+        body = _valid(s.UserCreateSerializer, request.data)
+        if User.objects.filter(email=body["email"]).exists():
+            raise APIError(status.HTTP_400_BAD_REQUEST, "The user with this email already exists in the system.")
+        user = services.user_create(**body)
+        emails.send_email(
+            email_to=user.email,
+            data=emails.new_account_email(email_to=user.email, username=user.email, password=body["password"]),
+        )
+        return Response(_user_data(user))
+
+
+class UserMeView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=s.UserPublicSerializer)
+    def get(self, request):
+        """The current user."""
+        return Response(_user_data(request.user))
+
+    @extend_schema(request=s.UserUpdateMeSerializer, responses=s.UserPublicSerializer)
+    def patch(self, request):
+        """Update the current user's name or e-mail."""
+        body = _valid(s.UserUpdateMeSerializer, request.data)
+        return Response(_user_data(services.user_update(user=request.user, data=body)))
+
+    @extend_schema(responses=s.MessageSerializer)
+    def delete(self, request):
+        """Delete the current user and their items."""
+        services.user_delete(user=request.user, actor=request.user)
+        return _message("User deleted successfully")
+
+
+class UserMePasswordView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=s.UpdatePasswordSerializer, responses=s.MessageSerializer)
+    def patch(self, request):
+        """Change the current user's password."""
+        body = _valid(s.UpdatePasswordSerializer, request.data)
+        user = request.user
+        if not user.check_password(body["current_password"]):
+            raise APIError(status.HTTP_400_BAD_REQUEST, "Incorrect password")
+        if body["current_password"] == body["new_password"]:
+            raise APIError(status.HTTP_400_BAD_REQUEST, "New password cannot be the same as the current one")
+        user.set_password(body["new_password"])
+        user.save(update_fields=["password", "updated_at"])
+        return _message("Password updated successfully")
+
+
+class UserSignupView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(request=s.UserRegisterSerializer, responses=s.UserPublicSerializer)
+    def post(self, request):
+        """Create a new user without logging in."""
+        body = _valid(s.UserRegisterSerializer, request.data)
+        if User.objects.filter(email=body["email"]).exists():
+            raise APIError(status.HTTP_400_BAD_REQUEST, "The user with this email already exists in the system")
+        return Response(_user_data(services.user_create(**body)))
+
+
+class UserDetailView(APIView):
+    def get_permissions(self):
+        return [IsAuthenticated()] if self.request.method == "GET" else [IsSuperuser()]
+
+    @extend_schema(responses=s.UserPublicSerializer)
+    def get(self, request, user_id: str):
+        """A user by id: oneself, or anyone for a superuser."""
+        pk = _uuid(user_id, "user_id")
+        if pk == request.user.pk:
+            return Response(_user_data(request.user))
+        if not request.user.is_superuser:
+            raise APIError(status.HTTP_403_FORBIDDEN, NOT_ENOUGH_PRIVILEGES)
+        user = User.objects.filter(pk=pk).first()
+        if user is None:
+            raise APIError(status.HTTP_404_NOT_FOUND, USER_NOT_FOUND)
+        return Response(_user_data(user))
+
+    @extend_schema(request=s.UserUpdateSerializer, responses=s.UserPublicSerializer)
+    def patch(self, request, user_id: str):
+        """Update a user (superusers only)."""
+        pk = _uuid(user_id, "user_id")
+        body = _valid(s.UserUpdateSerializer, request.data)
+        user = User.objects.filter(pk=pk).first()
+        if user is None:
+            raise APIError(status.HTTP_404_NOT_FOUND, "The user with this id does not exist in the system")
+        return Response(_user_data(services.user_update(user=user, data=body)))
+
+    @extend_schema(responses=s.MessageSerializer)
+    def delete(self, request, user_id: str):
+        """Delete a user and their items (superusers only)."""
+        user = User.objects.filter(pk=_uuid(user_id, "user_id")).first()
+        if user is None:
+            raise APIError(status.HTTP_404_NOT_FOUND, USER_NOT_FOUND)
+        services.user_delete(user=user, actor=request.user)
+        return _message("User deleted successfully")
+
+
+# Items ---------------------------------------------------------------------------------
+
+
+def _item_or_404(item_id: str):
+    item = selectors.item_get(_uuid(item_id, "id"))
+    if item is None:
+        raise APIError(status.HTTP_404_NOT_FOUND, ITEM_NOT_FOUND)
+    return item
+
+
+def _items_response(request) -> Response:
+    page = _valid(s.PageParamsSerializer, request.query_params)
+    items, count = selectors.item_page(**page)
+    return Response({"data": s.ItemPublicSerializer(items, many=True).data, "count": count})
+
+
+class ItemListView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(parameters=PAGE_PARAMS, responses=s.ItemsPublicSerializer)
+    def get(self, request):
+        """The caller's items (all items for a superuser); ``count`` is the visible total."""
+        return _items_response(request)
+
+    @extend_schema(request=s.ItemCreateSerializer, responses=s.ItemPublicSerializer)
+    def post(self, request):
+        """Create an item owned by the caller."""
+        body = _valid(s.ItemCreateSerializer, request.data)
+        item = services.item_create(owner_id=request.user.pk, **body)
+        return Response(s.ItemPublicSerializer(item).data)
+
+
+class ItemDetailView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=s.ItemPublicSerializer)
+    def get(self, request, item_id: str):
+        """An item the caller may see."""
+        return Response(s.ItemPublicSerializer(_item_or_404(item_id)).data)
+
+    @extend_schema(request=s.ItemUpdateSerializer, responses=s.ItemPublicSerializer)
+    def put(self, request, item_id: str):
+        """Update an item (only the given keys change)."""
+        item = _item_or_404(item_id)
+        body = _valid(s.ItemUpdateSerializer, request.data)
+        return Response(s.ItemPublicSerializer(services.item_update(item=item, data=body)).data)
+
+    @extend_schema(responses=s.MessageSerializer)
+    def delete(self, request, item_id: str):
+        """Delete an item."""
+        _item_or_404(item_id).delete()
+        return _message("Item deleted successfully")
+
+
+class AdminItemListView(APIView):
+    permission_classes = [IsAdmin]
+
+    @extend_schema(parameters=PAGE_PARAMS, responses=s.ItemsPublicSerializer)
+    def get(self, request):
+        """Every item (superusers only); ``count`` is the total."""
+        return _items_response(request)
+
+
+class AdminItemCreateView(APIView):
+    permission_classes = [IsAdmin]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("owner_id", uuid.UUID, required=True)],
+        request=s.ItemCreateSerializer,
+        responses=s.ItemPublicSerializer,
+    )
+    def post(self, request):
+        """Create an item for any user (superusers only)."""
+        owner = _valid(s.OwnerParamSerializer, request.query_params)
+        body = _valid(s.ItemCreateSerializer, request.data)
+        item = services.item_create(owner_id=owner["owner_id"], **body)
+        return Response(s.ItemPublicSerializer(item).data)
+
+
+class AdminItemDetailView(APIView):
+    permission_classes = [IsAdmin]
+
+    @extend_schema(request=s.ItemUpdateSerializer, responses=s.ItemPublicSerializer)
+    def put(self, request, item_id: str):
+        """Update any item (superusers only)."""
+        item = _item_or_404(item_id)
+        body = _valid(s.ItemUpdateSerializer, request.data)
+        return Response(s.ItemPublicSerializer(services.item_update(item=item, data=body)).data)
+
+    @extend_schema(responses=s.MessageSerializer)
+    def delete(self, request, item_id: str):
+        """Delete any item (superusers only)."""
+        _item_or_404(item_id).delete()
+        return _message("Item deleted successfully")
+
+
+# Utils ---------------------------------------------------------------------------------
+
+
+class TestEmailView(APIView):
+    permission_classes = [IsSuperuser]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("email_to", str, required=True)],
+        request=None,
+        responses={201: s.MessageSerializer},
+    )
+    def post(self, request):
+        """Send a test e-mail (superusers only)."""
+        email_to = _valid(s.EmailParamSerializer, request.query_params)["email_to"]
+        emails.send_email(email_to=email_to, data=emails.test_email(email_to=email_to))
+        return _message("Test email sent", status.HTTP_201_CREATED)
+
+
+class HealthCheckView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(responses=bool)
+    def get(self, request):
+        """Always ``true`` while the service answers."""
+        return Response(True)

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = "Accounts"
+    #: Reference snapshot (docs/reference-schemas/<name>.json) the parity test compares with.
+    parity_reference = "template"
+    #: Command that loads this app's demo data (manage.py seed_demo runs them all).
+    demo_command = "seed_accounts"

@@ -1,0 +1,123 @@
+"""Users and their items: the template's tables ``user`` and ``item``.
+
+Columns, names and types follow upstream (murphycrew/full-stack-fastapi-template); the
+timestamps come from its published ERD, ``last_login`` from Django's auth base class.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.db import models
+
+from common.models import TimestampedModel
+
+LEGACY_BCRYPT_PREFIXES = ("$2a$", "$2b$", "$2y$")
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields) -> User:
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=email, **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str, **fields) -> User:
+        fields["is_superuser"] = True
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, TimestampedModel):
+    """The auth user (table ``user``). Logs in with ``email``; ``is_staff`` mirrors ``is_superuser``.
+
+    There are no groups or per-user permissions: a superuser may do everything, nobody else
+    may use the admin.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    email = models.EmailField(max_length=255)
+    password = models.CharField("password", db_column="hashed_password")
+    is_active = models.BooleanField(default=True)
+    is_superuser = models.BooleanField(default=False)
+    full_name = models.CharField(max_length=255, null=True, blank=True)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        db_table = "user"
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["email"], name="ix_user_email")]
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def is_staff(self) -> bool:
+        return self.is_superuser
+
+    def has_perm(self, perm, obj=None) -> bool:
+        return self.is_active and self.is_superuser
+
+    def has_perms(self, perm_list, obj=None) -> bool:
+        return self.has_perm(None)
+
+    def has_module_perms(self, app_label) -> bool:
+        return self.is_active and self.is_superuser
+
+    def check_password(self, raw_password: str) -> bool:
+        """Verify Django hashes and upstream's raw bcrypt hashes (``$2b$…``).
+
+        Django picks a hasher by the text before the first ``$``, which is empty for a raw
+        bcrypt string, so those are routed to the project's bcrypt hasher. On success the
+        hash is upgraded to the default hasher, as Django does for any outdated hash.
+        """
+        if self.password.startswith(LEGACY_BCRYPT_PREFIXES):
+            from accounts.hashers import UpstreamBcryptHasher
+
+            if not UpstreamBcryptHasher().verify(raw_password, self.password):
+                return False
+            self.set_password(raw_password)
+            self._password = None
+            self.save(update_fields=["password"])
+            return True
+        return super().check_password(raw_password)
+
+
+class UserOwnedModel(TimestampedModel):
+    """Base of every row-level-security protected model: an ``owner`` the policies match.
+
+    A model inheriting it must get the four policies of ``accounts.rls`` in a migration
+    (``accounts.rls.EnableRowLevelSecurity``); a test checks that every such table has them.
+    """
+
+    #: Read by the ERD generator (lock mark) and by the RLS lint test.
+    row_level_security = True
+
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="%(class)ss", db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class Item(UserOwnedModel):
+    """A user's item (table ``item``), protected by row-level security."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    title = models.CharField(max_length=255)
+    description = models.CharField(max_length=255, null=True, blank=True)
+
+    class Meta:
+        db_table = "item"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title

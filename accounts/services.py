@@ -1,0 +1,58 @@
+"""Writes of the accounts domain, with upstream's rules."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import IntegrityError, transaction
+from rest_framework import status
+
+from accounts.models import Item, User
+from common.exceptions import APIError
+
+SUPERUSER_SELF_DELETE = "Super users are not allowed to delete themselves"
+
+
+def user_create(
+    *, email: str, password: str, is_active: bool = True, is_superuser: bool = False, full_name: str | None = None
+) -> User:
+    return User.objects.create_user(
+        email=email, password=password, is_active=is_active, is_superuser=is_superuser, full_name=full_name
+    )
+
+
+def user_update(*, user: User, data: dict, conflict_message: str = "User with this email already exists") -> User:
+    """Apply the given keys only; a new ``password`` is hashed; a taken e-mail answers 409."""
+    if "email" in data and User.objects.filter(email=data["email"]).exclude(pk=user.pk).exists():
+        raise APIError(status.HTTP_409_CONFLICT, conflict_message)
+    for field, value in data.items():
+        if field == "password":
+            if value:
+                user.set_password(value)
+        else:
+            setattr(user, field, value)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        raise APIError(status.HTTP_409_CONFLICT, conflict_message) from None
+    return user
+
+
+def user_delete(*, user: User, actor: User) -> None:
+    if user.is_superuser and user.pk == actor.pk:
+        raise APIError(status.HTTP_403_FORBIDDEN, SUPERUSER_SELF_DELETE)
+    user.delete()
+
+
+def item_create(*, owner_id: uuid.UUID, title: str, description: str | None = None) -> Item:
+    return Item.objects.create(owner_id=owner_id, title=title, description=description)
+
+
+def item_update(*, item: Item, data: dict) -> Item:
+    for field, value in data.items():
+        if field == "title" and value is None:
+            continue
+        setattr(item, field, value)
+    item.save()
+    return item

@@ -1,0 +1,49 @@
+"""What every app's API shares: the error conventions and small view helpers."""
+
+from __future__ import annotations
+
+from django.http import JsonResponse
+from django.urls import re_path
+from rest_framework import exceptions, status
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from common.exceptions import APIError  # noqa: F401  (re-exported for views)
+
+NOT_AUTHENTICATED = "Not authenticated"
+
+
+def exception_handler(exc, context):
+    """DRF's handler with upstream's conventions (FastAPI-style services).
+
+    * Request validation errors answer 422 with DRF's field-error body (a view may set
+      ``validation_error_status`` to keep another status, e.g. a Flask upstream's 400).
+    * Missing credentials answer 401 ``{"detail": "Not authenticated"}`` with
+      ``WWW-Authenticate: Bearer``.
+    """
+    view = context.get("view")
+    if isinstance(exc, exceptions.NotAuthenticated):
+        exc = exceptions.NotAuthenticated(NOT_AUTHENTICATED)
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, (exceptions.ValidationError, exceptions.ParseError)):
+        response.status_code = getattr(view, "validation_error_status", status.HTTP_422_UNPROCESSABLE_ENTITY)
+    if isinstance(exc, exceptions.NotAuthenticated):
+        response.status_code = status.HTTP_401_UNAUTHORIZED
+        response["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+def not_implemented(message: str):
+    """A view answering 501 with a clear message, for what is not built yet."""
+
+    def view(request, *args, **kwargs):
+        return JsonResponse({"detail": message}, status=501)
+
+    return view
+
+
+def path_both(route: str, view, name: str | None = None):
+    """Answer ``route`` with and without a final slash, without a redirect (as upstream)."""
+    route = route.strip("/")
+    return re_path(rf"^{route}/?$", view, name=name)

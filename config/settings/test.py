@@ -1,0 +1,19 @@
+"""Test settings: the base settings, fast hashing, mail kept in memory.
+
+The test session creates and migrates the test databases as the admin login, then serves
+every test as the runtime role ``rls_app_user`` on ``default`` (conftest.py), so row-level
+security is tested as it runs in production.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_DB_ROLE", "admin")
+
+from config.settings.base import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "accounts.hashers.UpstreamBcryptHasher",
+]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = BASE_DIR / ".data" / "test-media"  # noqa: F405

@@ -1,0 +1,53 @@
+"""Test-session database set-up shared by every app.
+
+The test databases are created and migrated by the admin login, the role command then
+grants on them, and from then on ``default`` connects as the runtime role
+``rls_app_user`` (not superuser, no BYPASSRLS, owns nothing), exactly as requests run in
+production. Domain aliases keep the admin login.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.db import connections
+
+from config.databases import role_credentials
+
+
+def _login_default_as(role: str) -> None:
+    connection = connections["default"]
+    connection.close()
+    settings_dict = connection.settings_dict
+    user, password = role_credentials(role, settings_dict["ADMIN_USER"], settings_dict["ADMIN_PASSWORD"])
+    settings_dict.update(USER=user, PASSWORD=password)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_test_environment, django_db_blocker):
+    from django.test.utils import setup_databases, teardown_databases
+
+    with django_db_blocker.unblock():
+        _login_default_as("admin")
+        old_config = setup_databases(verbosity=0, interactive=False, keepdb=False)
+        call_command("setup_db_roles", verbosity=0, stdout=open("/dev/null", "w"))
+        _login_default_as("app")
+    yield
+    with django_db_blocker.unblock():
+        _login_default_as("admin")
+        teardown_databases(old_config, verbosity=0)
+
+
+@pytest.fixture
+def app_role_transactional_db(django_db_setup, django_db_blocker):
+    """Committing tests on ``default`` as the runtime role (no wrapping transaction).
+
+    Afterwards the database is emptied with ``flush``, which needs TRUNCATE, a privilege the
+    runtime role rightly lacks: the admin login does it, then the runtime role is back.
+    """
+    django_db_blocker.unblock()
+    try:
+        yield
+    finally:
+        _login_default_as("admin")
+        call_command("flush", database="default", interactive=False, verbosity=0)
+        _login_default_as("app")
+        django_db_blocker.restore()

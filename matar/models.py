@@ -1,0 +1,1 @@
+"""Models of the matar domain: not built yet (see the open issue for this app)."""
