@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.RowLevelSecurityMiddleware",
+    "common.translations.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -147,3 +148,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- catalogue settings (add below) ----------------------------------------------------
+
+
+# --- coproduction settings (add below) -------------------------------------------------
+
+
+# --- medsync settings (add below) ------------------------------------------------------
+
+
+# --- matar settings (add below) --------------------------------------------------------
