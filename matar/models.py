@@ -89,7 +89,9 @@ class RandomIdModel(models.Model):
         for attempt in range(1, ID_ATTEMPTS + 1):
             try:
                 with transaction.atomic(using=using):
-                    return super().save(*args, **kwargs)
+                    super().save(*args, **kwargs)
+                self.pk = str(self.pk)  # stored now: no longer a value to redraw
+                return
             except IntegrityError as error:
                 constraint = getattr(getattr(error.__cause__, "diag", None), "constraint_name", None)
                 if constraint != f"{self._meta.db_table}_pkey" or attempt == ID_ATTEMPTS:

@@ -16,12 +16,11 @@ class OTPSender(Protocol):
 
 
 class ConsoleOTPSender:
-    """Development and tests: prints (and logs) ``OTP for <phone>: <otp>``; sends no SMS."""
+    """Development and tests: logs ``OTP for <phone>: <otp>`` (logger ``matar.otp``, level
+    WARNING so the default console logging shows it); sends no SMS."""
 
     def send(self, phone_number: str, otp: str) -> None:
-        message = f"OTP for {phone_number}: {otp}"
-        logger.warning(message)
-        print(message, flush=True)
+        logger.warning("OTP for %s: %s", phone_number, otp)
 
 
 def get_sender() -> OTPSender:

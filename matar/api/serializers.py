@@ -145,7 +145,8 @@ class QuestionSerializer(FeedPostSerializer):
 
     @extend_schema_field(ChildPostsDetailsSerializer)
     def get_child_posts_details(self, post: Post) -> dict:
-        return {**post.answer_page.details(), "cursor": post.answer_page.current_start}
+        page = post.answer_page
+        return {"current_start": page.current_start, "cursor": page.current_start, **page.details()}
 
 
 class PostActivitySerializer(serializers.ModelSerializer):
