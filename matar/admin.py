@@ -17,6 +17,19 @@ class CreatedAtMixin:
         return format_created_at(obj.created_at) or "–"
 
 
+class TypedIdWithInlinesMixin:
+    """Keeps an ``_id`` typed into the add form of a model whose admin has inlines.
+
+    Django's inline formsets blank a new parent's primary key when it has a default (so it is
+    "regenerated on save"), which would replace a typed id such as ``129487316`` by a random one.
+    """
+
+    def save_model(self, request, obj, form, change):
+        if not change and form.cleaned_data.get("id"):
+            obj.pk = form.cleaned_data["id"]
+        super().save_model(request, obj, form, change)
+
+
 class CategoryInline(admin.TabularInline):
     model = Category
     fk_name = "organization"
@@ -27,7 +40,7 @@ class CategoryInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(TypedIdWithInlinesMixin, admin.ModelAdmin):
     list_display = ("title", "id", "language", "org_type", "is_active", "is_chatgpt_enabled", "sort_order")
     list_filter = ("language", "org_type", "is_active", "is_chatgpt_enabled")
     search_fields = ("title", "id")
@@ -113,7 +126,7 @@ class CategoryIdFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(CreatedAtMixin, admin.ModelAdmin):
+class PostAdmin(TypedIdWithInlinesMixin, CreatedAtMixin, admin.ModelAdmin):
     list_display = ("id", "kind", "organization", "user", "answer_count", "counters", "is_active", "created")
     list_filter = (QuestionFilter, "organization", CategoryIdFilter, "is_active")
     search_fields = ("id", "text", "audio_text", "user__name", "user__phone_number")

@@ -16,6 +16,7 @@ from mutagen.flac import FLAC
 from mutagen.mp4 import MP4
 
 MAX_DURATION_SECONDS = 120
+NOT_AUDIO = "audio must be FLAC (mono) or M4A"
 
 
 class UnreadableAudio(ValueError):
@@ -35,7 +36,7 @@ def read_audio(fileobj) -> AudioInfo:
     try:
         audio = mutagen.File(fileobj)
     except Exception as error:  # mutagen raises many error types for garbage input
-        raise UnreadableAudio("unreadable audio") from error
+        raise UnreadableAudio(NOT_AUDIO) from error
     finally:
         fileobj.seek(0)
     if isinstance(audio, FLAC):
@@ -44,7 +45,7 @@ def read_audio(fileobj) -> AudioInfo:
         return AudioInfo("flac", float(audio.info.length), "flac")
     if isinstance(audio, MP4):
         return AudioInfo("m4a", float(audio.info.length), "m4a")
-    raise UnreadableAudio("audio must be FLAC (mono) or M4A")
+    raise UnreadableAudio(NOT_AUDIO)
 
 
 def _crc8(data: bytes) -> int:

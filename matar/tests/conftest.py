@@ -31,3 +31,13 @@ def client_for(user) -> APIClient:
 def api(matar_user) -> APIClient:
     """A client logged in as ``matar_user`` with a Matar access token."""
     return client_for(matar_user)
+
+
+@pytest.fixture
+def matar_queries(django_assert_num_queries):
+    """``with matar_queries(n):`` exactly n queries on the ``matar`` database."""
+    from functools import partial
+
+    from django.db import connections
+
+    return partial(django_assert_num_queries, connection=connections["matar"])
