@@ -6,6 +6,7 @@ import secrets
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
@@ -29,6 +30,7 @@ from matar.models import (
 from matar.otp import get_sender
 
 OTP_DIGITS = 5
+OTP_MAX_ATTEMPTS = 5
 AUDIO_DIRECTORY = "matar/audio"
 SCORE_PLUS = ("like", "upvote")
 SCORE_MINUS = ("dislike", "downvote")
@@ -61,21 +63,43 @@ def otp_send(*, phone_number: str, name: str | None) -> User:
 
 
 def otp_submit(*, phone_number: str, otp: str) -> dict:
-    """Tokens for a matching, fresh OTP (which is then used up); upstream's 400 answers otherwise."""
+    """Tokens for a matching, fresh OTP (which is then used up); upstream's 400 answers otherwise.
+
+    Hardening: after ``OTP_MAX_ATTEMPTS`` wrong codes the pending OTP is dropped, so a
+    5-digit code cannot be guessed by trying them all; the user asks for a new one.
+    """
+    failures_key = f"matar:otp-failures:{phone_number}"
     with transaction.atomic(using="matar"):
         user = User.objects.select_for_update().filter(phone_number=phone_number).first()
-        if user is None or not user.otp_hash or not constant_time_compare(user.otp_hash, _otp_hash(user, otp)):
-            raise bad_request("Invalid OTP")
-        age_ms = now_ms() - (user.otp_created_at or 0)
-        user.otp_hash = None
-        user.otp_created_at = None
-        user.save(update_fields=["otp_hash", "otp_created_at"])
-        if age_ms > settings.MATAR_OTP_TTL_SECONDS * 1000:
-            raise bad_request("expired otp please try again", is_expired_otp=True)
+        if user is None or not user.otp_hash:
+            outcome = "invalid"
+        elif not constant_time_compare(user.otp_hash, _otp_hash(user, otp)):
+            outcome = "invalid"
+            failures = cache.get(failures_key, 0) + 1
+            cache.set(failures_key, failures, timeout=settings.MATAR_OTP_TTL_SECONDS)
+            if failures >= OTP_MAX_ATTEMPTS:
+                _otp_clear(user)
+                cache.delete(failures_key)
+        else:
+            outcome = (
+                "expired" if now_ms() - (user.otp_created_at or 0) > settings.MATAR_OTP_TTL_SECONDS * 1000 else "ok"
+            )
+            _otp_clear(user)
+            cache.delete(failures_key)
+    if outcome == "invalid":
+        raise bad_request("Invalid OTP")
+    if outcome == "expired":
+        raise bad_request("expired otp please try again", is_expired_otp=True)
     return {
         "access_token": tokens.create_access_token(user.pk, fresh=True),
         "refresh_token": tokens.create_refresh_token(user.pk),
     }
+
+
+def _otp_clear(user: User) -> None:
+    user.otp_hash = None
+    user.otp_created_at = None
+    user.save(update_fields=["otp_hash", "otp_created_at"])
 
 
 def user_edit(

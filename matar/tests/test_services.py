@@ -188,3 +188,15 @@ def test_only_the_author_deletes_a_post():
     services.post_delete(user=post.user, post=post)
     post.refresh_from_db()
     assert post.is_active is False
+
+
+@pytest.mark.django_db(databases=["matar"])
+def test_five_wrong_codes_drop_the_pending_otp(sender):
+    services.otp_send(phone_number="919811111114", name=None)
+    otp = sender.sent[0][1]
+    wrong = f"{(int(otp) + 1) % 100000:05d}"
+    for _ in range(services.OTP_MAX_ATTEMPTS):
+        with pytest.raises(MatarError, match="Invalid OTP"):
+            services.otp_submit(phone_number="919811111114", otp=wrong)
+    with pytest.raises(MatarError, match="Invalid OTP"):
+        services.otp_submit(phone_number="919811111114", otp=otp)
