@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -276,6 +277,12 @@ class PostActivityInputSerializer(serializers.Serializer):
     post_activity_type = serializers.CharField()
     post_id = serializers.CharField()
     data = serializers.JSONField(required=False, allow_null=True)
+
+    def validate_data(self, value):
+        """PostgreSQL's ``jsonb`` cannot hold the character U+0000: refuse it here, not with a 500."""
+        if "\\u0000" in json.dumps(value):
+            raise serializers.ValidationError("Null characters are not allowed.")
+        return value
 
 
 LANGUAGES = {code: label for code, label in Language.choices}

@@ -288,3 +288,22 @@ def test_an_answer_liked_by_two_users_shows_like_2(api, matar_user, activity_typ
     [shown] = [a for a in feed["posts"][0]["child_posts"] if a["_id"] == answer["_id"]]
     assert shown["data"] == {"duration": 3.0, "like": 2}
     assert shown["user_post_activities"] == {"like": True}
+
+
+@pytest.mark.parametrize(
+    "query, body",
+    [
+        ({"organization_id": "A\x00B"}, {"post_activity_type": "like", "post_id": "X"}),
+        ({}, {"post_activity_type": "like", "post_id": "X"}),
+        (None, {"post_activity_type": "like", "post_id": "X\x00"}),
+        (None, {"post_activity_type": "like", "post_id": "X", "data": {"a": "b\x00"}}),
+        (None, ["not", "an", "object"]),
+    ],
+)
+def test_bad_input_is_400_never_500(api, activity_types, query, body):
+    question = QuestionFactory()
+    query = {"organization_id": question.organization_id} if query is None else query
+    response = api.post(f"{BASE}/post_activity?" + "&".join(f"{k}={v}" for k, v in query.items()), body, format="json")
+    assert response.status_code == 400, response.content
+    assert "message" in response.json()
+    assert not PostActivity.objects.exists()
