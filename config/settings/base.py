@@ -162,3 +162,13 @@ LOGGING = {
 
 
 # --- matar settings (add below) --------------------------------------------------------
+# matar.User and accounts.User both use the table name "user", in different databases
+# (config/routers.py), which is what check models.W035 asks to verify.
+SILENCED_SYSTEM_CHECKS = [*globals().get("SILENCED_SYSTEM_CHECKS", []), "models.W035"]
+# Who delivers login OTPs: dotted path of a class with send(phone_number, otp) -> None.
+MATAR_OTP_SENDER = os.environ.get("MATAR_OTP_SENDER", "matar.otp.ConsoleOTPSender")
+MATAR_OTP_TTL_SECONDS = int(os.environ.get("MATAR_OTP_TTL_SECONDS", "600"))
+# Matar's own bearer tokens (HS256), distinct from the accounts tokens by their claims.
+MATAR_JWT_SECRET = os.environ.get("MATAR_JWT_SECRET", SECRET_KEY)
+MATAR_ACCESS_TOKEN_DAYS = int(os.environ.get("MATAR_ACCESS_TOKEN_DAYS", "10"))
+MATAR_REFRESH_TOKEN_DAYS = int(os.environ.get("MATAR_REFRESH_TOKEN_DAYS", "60"))
