@@ -13,6 +13,7 @@ class MedsyncConfig(AppConfig):
     def ready(self):
         from corsheaders.signals import check_request_enabled
 
+        import common.openapi  # noqa: F401  (registers the bearer scheme for drf-spectacular)
         from medsync.cors import allow_any_origin_for_medsync_api
 
         check_request_enabled.connect(allow_any_origin_for_medsync_api, dispatch_uid="medsync-cors-any-origin")

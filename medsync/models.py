@@ -187,9 +187,7 @@ class Booking(models.Model):
     )
     user_message = models.CharField(max_length=1024, null=True, blank=True)
     doctor = models.ForeignKey(Doctor, on_delete=models.PROTECT, null=True, blank=True, related_name="bookings")
-    diagnostic = models.ForeignKey(
-        Diagnostic, on_delete=models.PROTECT, null=True, blank=True, related_name="bookings"
-    )
+    diagnostic = models.ForeignKey(Diagnostic, on_delete=models.PROTECT, null=True, blank=True, related_name="bookings")
     location = models.ForeignKey(Location, on_delete=models.PROTECT, related_name="bookings")
     booking_time = models.DateTimeField(help_text="Slot start; slots last one hour.")
 
@@ -197,9 +195,7 @@ class Booking(models.Model):
         db_table = "bookings"
         ordering = ["-booking_time", "-booking_id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["doctor", "location", "booking_time"], name="unique_doctor_location_time"
-            ),
+            models.UniqueConstraint(fields=["doctor", "location", "booking_time"], name="unique_doctor_location_time"),
             models.UniqueConstraint(
                 fields=["diagnostic", "location", "booking_time"], name="unique_diagnostic_location_time"
             ),

@@ -7,11 +7,9 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         # Upstream's database keeps this enum type from a dropped table (no column uses it);
@@ -21,171 +19,313 @@ class Migration(migrations.Migration):
             reverse_sql="DROP TYPE booking_status",
         ),
         migrations.CreateModel(
-            name='Diagnostic',
+            name="Diagnostic",
             fields=[
-                ('diagnostic_id', models.AutoField(primary_key=True, serialize=False)),
-                ('type_name', models.CharField(max_length=128)),
-                ('description', models.CharField(max_length=256)),
-                ('price', models.DecimalField(decimal_places=2, max_digits=10)),
-                ('photo_url', models.CharField(max_length=256)),
+                ("diagnostic_id", models.AutoField(primary_key=True, serialize=False)),
+                ("type_name", models.CharField(max_length=128)),
+                ("description", models.CharField(max_length=256)),
+                ("price", models.DecimalField(decimal_places=2, max_digits=10)),
+                ("photo_url", models.CharField(max_length=256)),
             ],
             options={
-                'db_table': 'diagnostics',
-                'ordering': ['diagnostic_id'],
+                "db_table": "diagnostics",
+                "ordering": ["diagnostic_id"],
             },
         ),
         migrations.CreateModel(
-            name='Doctor',
+            name="Doctor",
             fields=[
-                ('doctor_id', models.AutoField(primary_key=True, serialize=False)),
-                ('full_name', models.CharField(max_length=128)),
-                ('price', models.DecimalField(decimal_places=2, max_digits=10)),
-                ('photo_url', models.CharField(help_text='Relative URL in the Mini App, e.g. /images/doctors-listing/profiles/3.png', max_length=256)),
-                ('experience', models.TextField(blank=True, null=True)),
-                ('certificates', models.TextField(blank=True, null=True)),
-                ('services', models.TextField(blank=True, help_text='One service per line.', null=True)),
+                ("doctor_id", models.AutoField(primary_key=True, serialize=False)),
+                ("full_name", models.CharField(max_length=128)),
+                ("price", models.DecimalField(decimal_places=2, max_digits=10)),
+                (
+                    "photo_url",
+                    models.CharField(
+                        help_text="Relative URL in the Mini App, e.g. /images/doctors-listing/profiles/3.png",
+                        max_length=256,
+                    ),
+                ),
+                ("experience", models.TextField(blank=True, null=True)),
+                ("certificates", models.TextField(blank=True, null=True)),
+                ("services", models.TextField(blank=True, help_text="One service per line.", null=True)),
             ],
             options={
-                'db_table': 'doctors',
-                'ordering': ['doctor_id'],
+                "db_table": "doctors",
+                "ordering": ["doctor_id"],
             },
         ),
         migrations.CreateModel(
-            name='Location',
+            name="Location",
             fields=[
-                ('location_id', models.AutoField(primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=128)),
-                ('address', models.CharField(max_length=256)),
+                ("location_id", models.AutoField(primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=128)),
+                ("address", models.CharField(max_length=256)),
             ],
             options={
-                'db_table': 'locations',
-                'ordering': ['location_id'],
+                "db_table": "locations",
+                "ordering": ["location_id"],
             },
         ),
         migrations.CreateModel(
-            name='Specialty',
+            name="Specialty",
             fields=[
-                ('specialty_id', models.AutoField(primary_key=True, serialize=False)),
-                ('specialty_name', models.CharField(max_length=128)),
+                ("specialty_id", models.AutoField(primary_key=True, serialize=False)),
+                ("specialty_name", models.CharField(max_length=128)),
             ],
             options={
-                'verbose_name_plural': 'specialties',
-                'db_table': 'specialties',
-                'ordering': ['specialty_name'],
+                "verbose_name_plural": "specialties",
+                "db_table": "specialties",
+                "ordering": ["specialty_name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('user_id', models.BigIntegerField(help_text='Telegram user id.', primary_key=True, serialize=False)),
-                ('username', models.CharField(blank=True, max_length=128, null=True)),
-                ('full_name', models.CharField(max_length=128)),
-                ('created_at', models.DateTimeField(db_default=common.models.DbNow(), editable=False)),
+                ("user_id", models.BigIntegerField(help_text="Telegram user id.", primary_key=True, serialize=False)),
+                ("username", models.CharField(blank=True, max_length=128, null=True)),
+                ("full_name", models.CharField(max_length=128)),
+                ("created_at", models.DateTimeField(db_default=common.models.DbNow(), editable=False)),
             ],
             options={
-                'verbose_name': 'Telegram user',
-                'db_table': 'users',
-                'ordering': ['user_id'],
+                "verbose_name": "Telegram user",
+                "db_table": "users",
+                "ordering": ["user_id"],
             },
         ),
         migrations.CreateModel(
-            name='Booking',
+            name="Booking",
             fields=[
-                ('booking_id', models.AutoField(primary_key=True, serialize=False)),
-                ('user_full_name', models.CharField(max_length=256)),
-                ('user_email', models.CharField(max_length=256)),
-                ('user_phone_number', models.CharField(max_length=16)),
-                ('created_at', models.DateTimeField(db_default=common.models.DbNow(), editable=False)),
-                ('user_message', models.CharField(blank=True, max_length=1024, null=True)),
-                ('booking_time', models.DateTimeField(help_text='Slot start; slots last one hour.')),
-                ('diagnostic', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='bookings', to='medsync.diagnostic')),
-                ('doctor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='bookings', to='medsync.doctor')),
-                ('location', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bookings', to='medsync.location')),
-                ('user', models.ForeignKey(blank=True, help_text='Empty: anonymous.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='bookings', to='medsync.user')),
+                ("booking_id", models.AutoField(primary_key=True, serialize=False)),
+                ("user_full_name", models.CharField(max_length=256)),
+                ("user_email", models.CharField(max_length=256)),
+                ("user_phone_number", models.CharField(max_length=16)),
+                ("created_at", models.DateTimeField(db_default=common.models.DbNow(), editable=False)),
+                ("user_message", models.CharField(blank=True, max_length=1024, null=True)),
+                ("booking_time", models.DateTimeField(help_text="Slot start; slots last one hour.")),
+                (
+                    "diagnostic",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bookings",
+                        to="medsync.diagnostic",
+                    ),
+                ),
+                (
+                    "doctor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bookings",
+                        to="medsync.doctor",
+                    ),
+                ),
+                (
+                    "location",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="bookings", to="medsync.location"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: anonymous.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bookings",
+                        to="medsync.user",
+                    ),
+                ),
             ],
             options={
-                'db_table': 'bookings',
-                'ordering': ['-booking_time', '-booking_id'],
+                "db_table": "bookings",
+                "ordering": ["-booking_time", "-booking_id"],
             },
         ),
         migrations.CreateModel(
-            name='DiagnosticResult',
+            name="DiagnosticResult",
             fields=[
-                ('diagnostic_result_id', models.AutoField(primary_key=True, serialize=False)),
-                ('file_path', models.CharField(help_text='Path in the media storage, e.g. results/mri.pdf', max_length=256)),
-                ('file_id', models.CharField(blank=True, help_text='Telegram file_id cached by the bot after its first upload.', max_length=256, null=True)),
-                ('created_at', models.DateTimeField(db_default=common.models.DbNow(), editable=False)),
-                ('booking', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='results', to='medsync.booking')),
+                ("diagnostic_result_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "file_path",
+                    models.CharField(help_text="Path in the media storage, e.g. results/mri.pdf", max_length=256),
+                ),
+                (
+                    "file_id",
+                    models.CharField(
+                        blank=True,
+                        help_text="Telegram file_id cached by the bot after its first upload.",
+                        max_length=256,
+                        null=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(db_default=common.models.DbNow(), editable=False)),
+                (
+                    "booking",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="results",
+                        to="medsync.booking",
+                    ),
+                ),
             ],
             options={
-                'db_table': 'diagnostic_results',
-                'ordering': ['diagnostic_result_id'],
+                "db_table": "diagnostic_results",
+                "ordering": ["diagnostic_result_id"],
             },
         ),
         migrations.CreateModel(
-            name='DoctorRating',
+            name="DoctorRating",
             fields=[
-                ('rating_id', models.AutoField(primary_key=True, serialize=False)),
-                ('rating', models.IntegerField(default=0, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(5)])),
-                ('doctor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ratings', to='medsync.doctor')),
+                ("rating_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "rating",
+                    models.IntegerField(
+                        default=0,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                    ),
+                ),
+                (
+                    "doctor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="ratings", to="medsync.doctor"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'doctor_ratings',
-                'ordering': ['rating_id'],
+                "db_table": "doctor_ratings",
+                "ordering": ["rating_id"],
             },
         ),
         migrations.AddField(
-            model_name='doctor',
-            name='location',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='doctors', to='medsync.location'),
+            model_name="doctor",
+            name="location",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="doctors", to="medsync.location"
+            ),
         ),
         migrations.CreateModel(
-            name='DiagnosticLocation',
+            name="DiagnosticLocation",
             fields=[
-                ('diagnostic_location_id', models.AutoField(primary_key=True, serialize=False)),
-                ('diagnostic', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='diagnostic_locations', to='medsync.diagnostic')),
-                ('location', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='diagnostic_locations', to='medsync.location')),
+                ("diagnostic_location_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "diagnostic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="diagnostic_locations",
+                        to="medsync.diagnostic",
+                    ),
+                ),
+                (
+                    "location",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="diagnostic_locations",
+                        to="medsync.location",
+                    ),
+                ),
             ],
             options={
-                'db_table': 'diagnostic_locations',
-                'ordering': ['diagnostic_location_id'],
+                "db_table": "diagnostic_locations",
+                "ordering": ["diagnostic_location_id"],
             },
         ),
         migrations.AddField(
-            model_name='diagnostic',
-            name='locations',
-            field=models.ManyToManyField(related_name='diagnostics', through='medsync.DiagnosticLocation', to='medsync.location'),
+            model_name="diagnostic",
+            name="locations",
+            field=models.ManyToManyField(
+                related_name="diagnostics", through="medsync.DiagnosticLocation", to="medsync.location"
+            ),
         ),
         migrations.AddField(
-            model_name='doctor',
-            name='specialty',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='doctors', to='medsync.specialty'),
+            model_name="doctor",
+            name="specialty",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="doctors", to="medsync.specialty"
+            ),
         ),
         migrations.CreateModel(
-            name='WorkingHour',
+            name="WorkingHour",
             fields=[
-                ('working_hour_id', models.AutoField(primary_key=True, serialize=False)),
-                ('start_time', models.IntegerField(help_text='Hour of day, inclusive (e.g. 8).', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(23)])),
-                ('end_time', models.IntegerField(help_text='Hour of day, exclusive (e.g. 17).', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(24)])),
-                ('weekday_index', models.IntegerField(choices=[(0, 'Monday'), (1, 'Tuesday'), (2, 'Wednesday'), (3, 'Thursday'), (4, 'Friday'), (5, 'Saturday'), (6, 'Sunday')], help_text='0 = Monday ... 6 = Sunday.')),
-                ('created_at', models.DateTimeField(db_default=common.models.DbNow(), editable=False)),
-                ('location', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='working_hours', to='medsync.location')),
+                ("working_hour_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "start_time",
+                    models.IntegerField(
+                        help_text="Hour of day, inclusive (e.g. 8).",
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(23),
+                        ],
+                    ),
+                ),
+                (
+                    "end_time",
+                    models.IntegerField(
+                        help_text="Hour of day, exclusive (e.g. 17).",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(24),
+                        ],
+                    ),
+                ),
+                (
+                    "weekday_index",
+                    models.IntegerField(
+                        choices=[
+                            (0, "Monday"),
+                            (1, "Tuesday"),
+                            (2, "Wednesday"),
+                            (3, "Thursday"),
+                            (4, "Friday"),
+                            (5, "Saturday"),
+                            (6, "Sunday"),
+                        ],
+                        help_text="0 = Monday ... 6 = Sunday.",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(db_default=common.models.DbNow(), editable=False)),
+                (
+                    "location",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="working_hours", to="medsync.location"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'workinghours',
-                'ordering': ['location_id', 'weekday_index', 'start_time'],
+                "db_table": "workinghours",
+                "ordering": ["location_id", "weekday_index", "start_time"],
             },
         ),
         migrations.AddConstraint(
-            model_name='booking',
-            constraint=models.UniqueConstraint(fields=('doctor', 'location', 'booking_time'), name='unique_doctor_location_time'),
+            model_name="booking",
+            constraint=models.UniqueConstraint(
+                fields=("doctor", "location", "booking_time"), name="unique_doctor_location_time"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='booking',
-            constraint=models.UniqueConstraint(fields=('diagnostic', 'location', 'booking_time'), name='unique_diagnostic_location_time'),
+            model_name="booking",
+            constraint=models.UniqueConstraint(
+                fields=("diagnostic", "location", "booking_time"), name="unique_diagnostic_location_time"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='booking',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('diagnostic__isnull', True), ('doctor__isnull', False)), models.Q(('diagnostic__isnull', False), ('doctor__isnull', True)), _connector='OR'), name='bookings_exactly_one_item', violation_error_message='Set either a doctor or a diagnostic test, not both.'),
+            model_name="booking",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("diagnostic__isnull", True), ("doctor__isnull", False)),
+                    models.Q(("diagnostic__isnull", False), ("doctor__isnull", True)),
+                    _connector="OR",
+                ),
+                name="bookings_exactly_one_item",
+                violation_error_message="Set either a doctor or a diagnostic test, not both.",
+            ),
         ),
     ]
