@@ -168,6 +168,11 @@ MEDSYNC_INITDATA_MAX_AGE = (
 )
 # Wall-clock time zone of every clinic's working hours (IANA name).
 MEDSYNC_TIME_ZONE = os.environ.get("MEDSYNC_TIME_ZONE", TIME_ZONE)
+# The Mini App sends the user's initData in this header to /medsync/api/my/... (any origin is
+# allowed there by medsync.cors); django-cors-headers' default header list plus this one.
+from corsheaders.defaults import default_headers as _cors_default_headers  # noqa: E402
+
+CORS_ALLOW_HEADERS = (*_cors_default_headers, "x-telegram-init-data")
 
 
 # --- matar settings (add below) --------------------------------------------------------

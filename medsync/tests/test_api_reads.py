@@ -251,5 +251,12 @@ def test_cors_allows_any_origin_on_the_medsync_api_only(client):
     assert preflight["Access-Control-Allow-Origin"] == origin
     assert "POST" in preflight["Access-Control-Allow-Methods"]
     assert client.get(f"{API}/doctors/", HTTP_ORIGIN=origin)["Access-Control-Allow-Origin"] == origin
+    my_data = client.options(
+        f"{API}/my/bookings",
+        HTTP_ORIGIN=origin,
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="x-telegram-init-data",
+    )
+    assert "x-telegram-init-data" in my_data["Access-Control-Allow-Headers"]
     elsewhere = client.get("/api/v1/utils/health-check/", HTTP_ORIGIN=origin)
     assert "Access-Control-Allow-Origin" not in elsewhere
