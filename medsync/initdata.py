@@ -99,5 +99,6 @@ def _user(raw: str) -> TelegramUser | None:
     username = data.get("username") if isinstance(data.get("username"), str) else None
     names = [data.get(key) for key in ("first_name", "last_name")]
     full_name = " ".join(name for name in names if isinstance(name, str) and name).strip()
-    full_name = full_name or username or str(user_id)
+    full_name = (full_name or username or str(user_id)).replace("\x00", "")
+    username = username.replace("\x00", "") if username else None
     return TelegramUser(id=user_id, username=username[:128] if username else None, full_name=full_name[:128])

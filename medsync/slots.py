@@ -66,10 +66,13 @@ def free_slots(
 
 def slot_problem(instant: dt.datetime, *, working_hours: Iterable, zone: ZoneInfo, now: dt.datetime) -> str | None:
     """Why ``instant`` is not a slot :func:`free_slots` would offer (bookings aside), or ``None``."""
-    local = instant.astimezone(zone)
+    try:
+        local = instant.astimezone(zone)
+        slot = wall_slot(local.date(), local.hour, zone)
+    except (OverflowError, ValueError):  # beyond the calendar (year 1 or 9999 shifted by an offset)
+        return "Not a slot start in the clinic's time zone."
     if (local.minute, local.second, local.microsecond) != (0, 0, 0):
         return "A slot starts on a whole hour of the clinic's time zone."
-    slot = wall_slot(local.date(), local.hour, zone)
     if slot is None or slot.timestamp() != instant.timestamp():
         return "Not a slot start in the clinic's time zone."
     if local.hour not in open_hours(working_hours).get(local.weekday(), set()):

@@ -15,6 +15,7 @@ from medsync.models import Booking, DiagnosticResult
 
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 MAX_RANGE_DAYS = 92
+EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(9000, 12, 31)
 
 
 @extend_schema_field(OpenApiTypes.DATETIME)
@@ -154,6 +155,13 @@ class FreeSlotQuerySerializer(serializers.Serializer):
             return ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
             raise serializers.ValidationError("Unknown time zone.") from None
+
+    def _in_calendar(self, value: dt.date) -> dt.date:
+        if not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise serializers.ValidationError(f"Must be between {EARLIEST_DATE} and {LATEST_DATE}.")
+        return value
+
+    validate_date_from = validate_date_to = _in_calendar
 
     def validate(self, attrs):
         date_from, date_to = attrs.get("date_from"), attrs.get("date_to")

@@ -113,6 +113,8 @@ def test_tampered_init_data_gets_400_and_books_nothing(client, doctor):
         ({"booking_date_time": iso_z(future_slot(hour=10) + dt.timedelta(minutes=30))}, "booking_date_time"),
         ({"booking_date_time": iso_z(future_slot(days=-2, hour=10))}, "booking_date_time"),  # in the past
         ({"booking_date_time": "next tuesday"}, "booking_date_time"),
+        ({"booking_date_time": "9999-12-31T23:00:00-05:00"}, "booking_date_time"),
+        ({"user_name": "Nul\u0000byte"}, "user_name"),
         ({"doctor_id": 987654}, "doctor_id"),
         ({"doctor_id": "ten"}, "doctor_id"),
         ({"location_id": 987654}, "location_id"),

@@ -76,10 +76,19 @@ def test_someone_elses_booking_is_not_found(client, my_bookings):
     assert (response.status_code, response.json()) == (404, {"detail": "Booking not found"})
 
 
-def test_my_results_with_file_url_when_the_file_exists(client, my_bookings, settings, tmp_path):
+def test_my_results_with_file_url_when_the_file_exists(
+    client, my_bookings, settings, tmp_path, django_assert_num_queries
+):
     settings.MEDIA_ROOT = tmp_path
     _, test, result = my_bookings
-    assert client.get(f"{API}/my/results", **as_me()).json()[0]["file_url"] is None
+    second = f.BookingFactory(
+        user=test.user, doctor=None, diagnostic=test.diagnostic, location=test.location, booking_time=future_slot(1)
+    )
+    f.DiagnosticResultFactory(booking=second, file_path="results/ct.pdf")
+    with django_assert_num_queries(1, connection=connections["medsync"]):
+        listed = client.get(f"{API}/my/results", **as_me()).json()
+    assert [row["booking_id"] for row in listed] == [test.booking_id, second.booking_id]
+    assert listed[0]["file_url"] is None
     default_storage.save("results/mri.pdf", ContentFile(b"%PDF-1.4"))
 
     body = client.get(f"{API}/my/results/{result.diagnostic_result_id}", **as_me()).json()

@@ -208,6 +208,8 @@ def test_free_slots_404s(client, kind, which, detail):
         {"date_from": "2024-13-01"},
         {"date_from": "2024-01-01", "date_to": "2024-05-01"},  # more than 92 days
         {"date_from": "2024-05-02", "date_to": "2024-05-01"},
+        {"date_from": "9999-12-31"},
+        {"date_from": "0001-01-01", "date_to": "0001-01-02"},
     ],
 )
 def test_free_slots_bad_query_answers_422(client, query):
