@@ -105,6 +105,22 @@ def free_slots(*, kind: str, item_id: int, location_id: int, date_from: dt.date,
     )
 
 
+def free_slot_target_missing(*, kind: str, item_id: int, location_id: int) -> str | None:
+    """Upstream-style 404 message when the item, the location or the item at that location is missing."""
+    if kind == DOCTOR:
+        item = Doctor.objects.filter(pk=item_id).only("location_id").first()
+        missing, elsewhere = "Doctor not found", "Doctor does not work at this location"
+    else:
+        item = Diagnostic.objects.filter(pk=item_id).only("pk").first()
+        missing, elsewhere = "Diagnostic not found", "Diagnostic not offered at this location"
+    if item is None:
+        return missing
+    if not Location.objects.filter(pk=location_id).exists():
+        return "Location not found"
+    works_there = item.location_id == location_id if kind == DOCTOR else diagnostic_offered_at(item_id, location_id)
+    return None if works_there else elsewhere
+
+
 def diagnostic_offered_at(diagnostic_id: int, location_id: int) -> bool:
     return DiagnosticLocation.objects.filter(diagnostic_id=diagnostic_id, location_id=location_id).exists()
 

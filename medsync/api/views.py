@@ -18,7 +18,6 @@ from rest_framework.views import APIView
 from common.exceptions import APIError
 from medsync import initdata, selectors, services, slots
 from medsync.api import serializers as s
-from medsync.models import Diagnostic, Doctor, Location
 
 INVALID_INIT_DATA = "Invalid initData"
 DETAIL = inline_serializer("MedsyncDetail", {"detail": serializers.CharField()})
@@ -174,30 +173,13 @@ class FreeSlotsView(MedsyncView):
             raise serializers.ValidationError({"date_to": ["Must not be before date_from."]})
         if (date_to - date_from).days > s.MAX_RANGE_DAYS:
             raise serializers.ValidationError({"date_to": [f"At most {s.MAX_RANGE_DAYS} days after date_from."]})
-        self._check(item_id, location_id)
+        missing = selectors.free_slot_target_missing(kind=self.kind, item_id=item_id, location_id=location_id)
+        if missing:
+            raise APIError(status.HTTP_404_NOT_FOUND, missing)
         free = selectors.free_slots(
             kind=self.kind, item_id=item_id, location_id=location_id, date_from=date_from, date_to=date_to
         )
         return Response([s.iso(slot, zone) for slot in free])
-
-    def _check(self, item_id: int, location_id: int) -> None:
-        if self.kind == selectors.DOCTOR:
-            item = Doctor.objects.filter(pk=item_id).only("location_id").first()
-            missing, elsewhere = "Doctor not found", "Doctor does not work at this location"
-        else:
-            item = Diagnostic.objects.filter(pk=item_id).only("pk").first()
-            missing, elsewhere = "Diagnostic not found", "Diagnostic not offered at this location"
-        if item is None:
-            raise APIError(status.HTTP_404_NOT_FOUND, missing)
-        if not Location.objects.filter(pk=location_id).exists():
-            raise APIError(status.HTTP_404_NOT_FOUND, "Location not found")
-        works_there = (
-            item.location_id == location_id
-            if self.kind == selectors.DOCTOR
-            else selectors.diagnostic_offered_at(item_id, location_id)
-        )
-        if not works_there:
-            raise APIError(status.HTTP_404_NOT_FOUND, elsewhere)
 
 
 def _free_schema(kind: str):
