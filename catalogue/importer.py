@@ -158,7 +158,8 @@ class _Loader:
 
 
 def _patch_phase_schema(schema: dict) -> None:
-    schema["properties"]["prerequisites"] = copy.deepcopy(PREREQUISITES_SCHEMA)
+    if "prerequisites" in schema.get("properties", {}):
+        schema["properties"]["prerequisites"] = copy.deepcopy(PREREQUISITES_SCHEMA)
     for definition in schema.get("definitions", {}).values():
         if "prerequisites" in definition.get("properties", {}):
             definition["properties"]["prerequisites"] = copy.deepcopy(PREREQUISITES_SCHEMA)
