@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from django.db.models import Count, ProtectedError
+from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import SAFE_METHODS, BasePermission
@@ -58,6 +59,11 @@ class CatalogueView(APIView):
     @property
     def context(self) -> dict:
         return {"request": self.request}
+
+
+def null_response() -> HttpResponse:
+    """Upstream's DELETE answer: 200 with the JSON body ``null``."""
+    return HttpResponse(b"null", content_type="application/json")
 
 
 def _uuid(value: str, message: str) -> uuid.UUID:
@@ -183,7 +189,7 @@ class InterlinkerDetailView(CatalogueView):
             services.artefact_delete(artefact=interlinker.concrete)
         except ProtectedError:
             raise APIError(409, "Interlinker has child knowledge interlinkers") from None
-        return Response(None)
+        return null_response()
 
 
 class InterlinkerByNameView(CatalogueView):
@@ -281,7 +287,7 @@ class ProblemProfileDetailView(CatalogueView):
     @extend_schema(responses=NULL_RESPONSE)
     def delete(self, request, problemprofile_id):
         _profile_or_404(problemprofile_id).delete()
-        return Response(None)
+        return null_response()
 
 
 class ProblemProfileByNameView(CatalogueView):
@@ -369,7 +375,7 @@ class CoproductionSchemaDetailView(CatalogueView):
     @extend_schema(responses=NULL_RESPONSE)
     def delete(self, request, schema_id):
         services.artefact_delete(artefact=_schema_or_404(schema_id))
-        return Response(None)
+        return null_response()
 
 
 class CoproductionSchemaByNameView(CatalogueView):
@@ -437,7 +443,7 @@ class RatingDetailView(CatalogueView):
     @extend_schema(responses=NULL_RESPONSE)
     def delete(self, request, rating_id):
         services.rating_delete(rating=_rating_or_404(rating_id))
-        return Response(None)
+        return null_response()
 
 
 # --- service endpoints (mounted by catalogue/urls.py) ----------------------------------------
