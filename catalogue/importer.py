@@ -383,10 +383,18 @@ def _bundle_differences(loader: _Loader, schemas: list[SeedSchema]) -> list[str]
         if entry is None:
             warnings.append(f"schemas_DO_NOT_MODIFY.json: schema {name!r} is missing from the bundle")
             continue
-        phase_ids = sorted(phase["id"] for phase in schema.phases)
-        bundled_ids = sorted(phase.get("id") for phase in entry.get("phases", []) if isinstance(phase, dict))
-        if bundled_ids and bundled_ids != phase_ids:
-            warnings.append(f"schemas_DO_NOT_MODIFY.json: schema {name!r} has other phases than {schema.path}/phases")
+        header = {key: value for key, value in schema.metadata.items() if key != "phases"}
+        bundled_header = {key: value for key, value in entry.items() if key != "phases"}
+        if header != bundled_header:
+            warnings.append(f"schemas_DO_NOT_MODIFY.json: schema {name!r} differs from {schema.path}/metadata.json")
+        phases = {phase["id"]: phase for phase in schema.phases}
+        bundled_phases = {phase.get("id"): phase for phase in entry.get("phases", []) if isinstance(phase, dict)}
+        for phase_id in sorted(set(phases) | set(bundled_phases), key=str):
+            if phases.get(phase_id) != bundled_phases.get(phase_id):
+                warnings.append(
+                    f"schemas_DO_NOT_MODIFY.json: phase {phase_id!r} of schema {name!r} "
+                    f"differs from {schema.path}/phases"
+                )
     for name in bundled:
         warnings.append(f"schemas_DO_NOT_MODIFY.json: schema {name!r} has no folder under schemas/")
     return warnings

@@ -264,3 +264,18 @@ def test_missing_referenced_file_is_reported_and_the_import_goes_on(seed_copy, m
     )
     knowledge = models.KnowledgeInterlinker.objects.get(name_translations__en="Stakeholder canvas")
     assert set(knowledge.genesis_asset_id_translations) == {"en"}
+
+
+def test_a_generated_bundle_that_differs_from_the_folder_is_a_warning(seed_copy, media):
+    folder = seed_copy / "schemas/neighbourhood"
+    metadata = json.loads((folder / "metadata.json").read_text())
+    phases = [json.loads(path.read_text()) for path in sorted((folder / "phases").glob("*.json"))]
+    bundle = [{**metadata, "phases": phases}]
+    (seed_copy / "schemas_DO_NOT_MODIFY.json").write_text(json.dumps(bundle))
+    assert "DO_NOT_MODIFY" not in run(seed_copy, "--dry-run")
+    bundle[0]["phases"][0]["name_translations"]["en"] = "Something else"
+    (seed_copy / "schemas_DO_NOT_MODIFY.json").write_text(json.dumps(bundle))
+    output = run(seed_copy, "--dry-run")
+    assert (
+        "schemas_DO_NOT_MODIFY.json: phase 'phase-listen' of schema 'Neighbourhood service redesign' differs" in output
+    )
