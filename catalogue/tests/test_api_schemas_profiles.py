@@ -123,3 +123,15 @@ def test_schema_public_detail_by_name_and_writes(api, auth_api):
     assert auth_api.delete(f"{SCHEMAS}/{schema.pk}").status_code == 200
     assert not models.TreeItemMetadata.objects.filter(coproductionschema_id=schema.pk).exists()
     assert models.TreeItemMetadata.objects.count() == 0
+
+
+def test_public_schemas_and_profile_ids_run_a_fixed_number_of_queries(api, django_assert_num_queries):
+    for n in range(3):
+        make_schema({"en": f"Schema {n}"})
+    # page, schema profiles, phases, objectives, tasks, the empty level, prerequisites, item profiles
+    with django_assert_num_queries(8, using="catalogue"):
+        assert len(api.get(SCHEMAS + "/public", {"limit": 1}).json()) == 1
+    with django_assert_num_queries(8, using="catalogue"):
+        assert len(api.get(SCHEMAS + "/public").json()) == 3
+    with django_assert_num_queries(1, using="catalogue"):
+        assert len(api.get(PROFILES + "/ids").json()) == 3
