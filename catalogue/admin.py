@@ -11,6 +11,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -330,9 +331,12 @@ class CoproductionSchemaAdmin(ArtefactAdminBase):
     fieldsets = artefact_fieldsets()
     inlines = (PhaseInline, RatingInline)
 
-    @admin.display(description="phases")
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(phases=Count("children"))
+
+    @admin.display(description="phases", ordering="phases")
     def phase_count(self, obj):
-        return obj.children.count()
+        return obj.phases
 
 
 @admin.register(models.PublicService)
