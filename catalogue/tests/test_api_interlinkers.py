@@ -258,3 +258,33 @@ def test_service_endpoints_outside_the_api_prefix(api, catalogue):
     }
     assert api.get("/catalogue/")["Location"] == "/api/docs/"
     assert api.get("/catalogue/api/v1/")["Location"] == "/catalogue/api/v1/interlinkers"
+
+
+@pytest.mark.parametrize(
+    ("path", "queries"),
+    [
+        # count, page, problem profiles, the software's profiles, children, the children's profiles
+        ("/catalogue/api/v1/knowledgeinterlinkers", 6),
+        # count, page, problem profiles
+        ("/catalogue/api/v1/softwareinterlinkers", 3),
+        # the interlinker, count, page, profiles, the software's profiles, children, their profiles
+        ("related", 7),
+    ],
+)
+def test_other_interlinker_lists_run_a_fixed_number_of_queries(api, django_assert_num_queries, path, queries):
+    profile = factories.ProblemProfileFactory()
+    parents = []
+    for _ in range(3):
+        software = factories.SoftwareInterlinkerFactory(problemprofiles=[profile])
+        parent = factories.KnowledgeInterlinkerFactory(softwareinterlinker=software, problemprofiles=[profile])
+        factories.KnowledgeInterlinkerFactory(softwareinterlinker=software, parent=parent, problemprofiles=[profile])
+        parents.append(parent)
+    if path == "related":
+        path = f"{URL}/{parents[0].pk}/related"
+    # every row of the first page of one must be a parent with a child, as in the larger page
+    models.Artefact.objects.filter(pk__in=[p.pk for p in parents]).update(created_at=timezone.now() - timedelta(days=1))
+    with django_assert_num_queries(queries, using="catalogue"):
+        small = api.get(path, {"size": 1})
+    with django_assert_num_queries(queries, using="catalogue"):
+        large = api.get(path, {"size": 100})
+    assert len(small.json()["items"]) == 1 and len(large.json()["items"]) >= 3
