@@ -7,7 +7,13 @@ same rows.
 
 from __future__ import annotations
 
+import io
+import time
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.core.management import call_command
 from django.db import connections
 
 #: Every benchmark user's password (benchmark data only).
@@ -176,4 +182,91 @@ def build_matar(scale: str) -> dict:
     }
 
 
-BUILDERS = {"accounts": build_accounts, "medsync": build_medsync, "matar": build_matar}
+CATALOGUE = {
+    "full": {"software": 500, "knowledge": 5000, "externalsoftware": 2500, "externalknowledge": 2000},
+    "smoke": {"software": 5, "knowledge": 10, "externalsoftware": 5, "externalknowledge": 5},
+}
+SEED_FOLDER = Path(settings.BASE_DIR).parent / "shared" / "data" / "catalogue-seed"
+
+
+def build_catalogue(scale: str) -> dict:
+    """The real seed (timed) when ../shared is there, then generated interlinkers of all four kinds.
+
+    Generated rows are offered in English and Spanish; knowledge interlinkers point at a
+    generated software interlinker, as the seed's do.
+    """
+    size = CATALOGUE[scale]
+    counts: dict = {}
+    with connections["catalogue"].cursor() as cursor:
+        cursor.execute("TRUNCATE artefact, problemprofile, treeitemmetadata CASCADE")
+    if SEED_FOLDER.exists():
+        start = time.perf_counter()
+        call_command("import_catalogue", str(SEED_FOLDER), no_progress=True, stdout=io.StringIO())
+        counts["real seed import (s)"] = round(time.perf_counter() - start, 2)
+    total = sum(size.values())
+    common = (
+        "INSERT INTO artefact (id, artefact_type, languages, is_public, licence, name_translations,"
+        " description_translations, tags_translations, rating, ratings_count, created_at)"
+        " SELECT md5('bench-interlinker-' || g)::uuid, 'interlinker', '{en,es}', true, 'permissive',"
+        " hstore(ARRAY['en', 'Bench interlinker ' || g, 'es', 'Interlinker de prueba ' || g]),"
+        " hstore(ARRAY['en', 'Generated for the benchmark', 'es', 'Generado para la prueba de rendimiento']),"
+        " hstore(ARRAY['en', 'bench;generated']), (g %% 5) + 1, 1,"
+        " timestamp '2026-01-01' + make_interval(secs => g)"
+        " FROM generate_series(1, %(total)s) g"
+    )
+    kinds = [
+        ("software", "softwareinterlinker"),
+        ("knowledge", "knowledgeinterlinker"),
+        ("externalsoftware", "externalsoftwareinterlinker"),
+        ("externalknowledge", "externalknowledgeinterlinker"),
+    ]
+    bounds, first = {}, 1
+    for kind, _ in kinds:
+        bounds[kind] = (first, first + size[kind] - 1)
+        first += size[kind]
+    with connections["catalogue"].cursor() as cursor:
+        cursor.execute(common, {"total": total})
+        for kind, nature in kinds:
+            low, high = bounds[kind]
+            cursor.execute(
+                "INSERT INTO interlinker (id, is_sustainability_related, published, difficulty, nature, form,"
+                " format, instructions_translations, types, targets, administrative_scopes, snapshots)"
+                " SELECT md5('bench-interlinker-' || g)::uuid, false, true, 'easy', %s, NULL, NULL,"
+                " hstore('en', 'Read me'), '{enabling_services}', '{all}', '{local}', '{}'"
+                " FROM generate_series(%s, %s) g",
+                [nature, low, high],
+            )
+        low, high = bounds["software"]
+        cursor.execute(
+            "INSERT INTO softwareinterlinker (id, supported_by, service_name, domain, path, is_subdomain,"
+            " api_path, auth_method, instantiate, view, edit, clone, delete, download, preview, open_in_modal,"
+            " shortcut, supports_internationalization, is_responsive, status)"
+            " SELECT md5('bench-interlinker-' || g)::uuid, '{Interlink}', 'benchservice' || g, 'example.com',"
+            " '/bench' || g, false, '/assets', 'header', true, true, true, true, true, true, true, false,"
+            " false, true, true, 'on_line' FROM generate_series(%s, %s) g",
+            [low, high],
+        )
+        software_low, software_count = low, size["software"]
+        low, high = bounds["knowledge"]
+        cursor.execute(
+            "INSERT INTO knowledgeinterlinker (id, softwareinterlinker_id, genesis_asset_id_translations)"
+            " SELECT md5('bench-interlinker-' || g)::uuid,"
+            " md5('bench-interlinker-' || (%s + g %% %s))::uuid, hstore('en', 'asset-' || g)"
+            " FROM generate_series(%s, %s) g",
+            [software_low, software_count, low, high],
+        )
+        for kind in ("externalsoftware", "externalknowledge"):
+            low, high = bounds[kind]
+            cursor.execute(
+                f"INSERT INTO {kind}interlinker (id, uri_translations, asset_name_translations)"
+                " SELECT md5('bench-interlinker-' || g)::uuid, hstore('en', 'https://example.com/' || g),"
+                " hstore('en', 'Asset ' || g) FROM generate_series(%s, %s) g",
+                [low, high],
+            )
+        for table in ("artefact", "interlinker", "softwareinterlinker", "knowledgeinterlinker"):
+            cursor.execute(f"ANALYZE {table}")
+    counts.update({f"generated {kind}": number for kind, number in size.items()})
+    return counts
+
+
+BUILDERS = {"accounts": build_accounts, "catalogue": build_catalogue, "medsync": build_medsync, "matar": build_matar}

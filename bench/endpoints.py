@@ -41,6 +41,26 @@ ENDPOINTS = [
         auth="superuser",
         target={"p99_ms": 250},
     ),
+    Endpoint(
+        "catalogue",
+        "interlinkers (page of 50)",
+        "/catalogue/api/v1/interlinkers?size=50",
+        target={"min_rps": 75, "queries": 8},
+    ),
+    Endpoint(
+        "catalogue",
+        "interlinkers, Spanish search",
+        "/catalogue/api/v1/interlinkers?size=50&search=prueba",
+        target={"p99_ms": 250},
+    ),
+    Endpoint(
+        "catalogue", "knowledge interlinkers", "/catalogue/api/v1/knowledgeinterlinkers?size=50", target={"p99_ms": 250}
+    ),
+    Endpoint(
+        "catalogue", "software interlinkers", "/catalogue/api/v1/softwareinterlinkers?size=50", target={"p99_ms": 250}
+    ),
+    Endpoint("catalogue", "co-production schemas", "/catalogue/api/v1/coproductionschemas", target={"min_rps": 35}),
+    Endpoint("catalogue", "problem profiles", "/catalogue/api/v1/problemprofiles", target={"p99_ms": 250}),
     Endpoint("medsync", "doctors with ratings", "/medsync/api/doctors/", target={"p50_ms": 400}),
     Endpoint("medsync", "one doctor", "/medsync/api/doctors/1", target={"p50_ms": 20}),
     Endpoint("medsync", "specialties", "/medsync/api/specialties/", target={"p99_ms": 250}),

@@ -195,6 +195,23 @@ def interlinker_data(interlinker, context) -> dict:
     return serializer_class(interlinker, context=context).data
 
 
+def interlinkers_data(interlinkers, context) -> list[dict]:
+    """Each interlinker in the shape of its nature, building one serializer per nature.
+
+    Building a DRF serializer deep-copies its fields; doing it once per nature instead of
+    once per row keeps a page of 50 from spending most of its time copying field objects.
+    """
+    serializers_by_nature: dict = {}
+    out = []
+    for interlinker in interlinkers:
+        serializer = serializers_by_nature.get(interlinker.nature)
+        if serializer is None:
+            serializer_class = OUT_BY_NATURE.get(interlinker.nature, InterlinkerOutSerializer)
+            serializer = serializers_by_nature[interlinker.nature] = serializer_class(context=context)
+        out.append(serializer.to_representation(interlinker))
+    return out
+
+
 class TreeItemOutFullSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     created_at = serializers.DateTimeField(allow_null=True)

@@ -121,7 +121,7 @@ INTERLINKER_NOT_FOUND = "Interlinker not found"
 
 
 def _interlinkers_out(view: CatalogueView, rows) -> list[dict]:
-    return [s.interlinker_data(row, view.context) for row in selectors.interlinkers_for_output(rows)]
+    return s.interlinkers_data(selectors.interlinkers_for_output(rows), view.context)
 
 
 def _interlinker_or_404(interlinker_id: str) -> Interlinker:
