@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib.postgres.fields import ArrayField, HStoreField
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
 
+from common.fields import TranslationsField
 from common.models import DbNow
 from common.translations import TranslatedField, read_translation
 
@@ -43,8 +44,8 @@ def varchar_array(**kwargs) -> ArrayField:
     return ArrayField(models.CharField(), null=True, blank=True, default=list, db_default=EmptyVarcharArray(), **kwargs)
 
 
-def translations(verbose_name: str | None = None) -> HStoreField:
-    return HStoreField(null=True, blank=True, verbose_name=verbose_name)
+def translations(verbose_name: str | None = None) -> TranslationsField:
+    return TranslationsField(null=True, blank=True, verbose_name=verbose_name)
 
 
 # --- value sets (§4.10) -------------------------------------------------------------------

@@ -125,10 +125,10 @@ def test_list_runs_a_fixed_number_of_queries(api, django_assert_num_queries):
     # The first page holds a knowledge interlinker with a child, as the larger one does.
     first = models.KnowledgeInterlinker.objects.filter(children__isnull=False).first()
     models.Artefact.objects.filter(pk=first.pk).update(created_at=timezone.now() - timedelta(days=1))
-    # count, page, problem profiles, the software's profiles, children, the children's profiles
-    with django_assert_num_queries(6, using="catalogue"):
+    # count, page keys, page, problem profiles, the software's profiles, children, the children's profiles
+    with django_assert_num_queries(7, using="catalogue"):
         small = api.get(URL, {"size": 3})
-    with django_assert_num_queries(6, using="catalogue"):
+    with django_assert_num_queries(7, using="catalogue"):
         large = api.get(URL, {"size": 100})
     assert len(small.json()["items"]) == 3 and len(large.json()["items"]) == 9
 
@@ -263,12 +263,12 @@ def test_service_endpoints_outside_the_api_prefix(api, catalogue):
 @pytest.mark.parametrize(
     ("path", "queries"),
     [
-        # count, page, problem profiles, the software's profiles, children, the children's profiles
-        ("/catalogue/api/v1/knowledgeinterlinkers", 6),
-        # count, page, problem profiles
-        ("/catalogue/api/v1/softwareinterlinkers", 3),
-        # the interlinker, count, page, profiles, the software's profiles, children, their profiles
-        ("related", 7),
+        # count, page keys, page, problem profiles, the software's profiles, children, the children's profiles
+        ("/catalogue/api/v1/knowledgeinterlinkers", 7),
+        # count, page keys, page, problem profiles
+        ("/catalogue/api/v1/softwareinterlinkers", 4),
+        # the interlinker, count, page keys, page, profiles, the software's profiles, children, their profiles
+        ("related", 8),
     ],
 )
 def test_other_interlinker_lists_run_a_fixed_number_of_queries(api, django_assert_num_queries, path, queries):

@@ -66,7 +66,7 @@ def test_rating_api(api, auth_api, user, django_assert_num_queries):
     for value in (5, 3):
         factories.RatingFactory(artefact=artefact, value=value)
     factories.RatingFactory(artefact=factories.CoproductionSchemaFactory(), value=1)
-    with django_assert_num_queries(2, using="catalogue"), django_assert_num_queries(1, using="default"):
+    with django_assert_num_queries(3, using="catalogue"), django_assert_num_queries(1, using="default"):
         page = api.get(RATINGS, {"artefact_id": str(artefact.pk), "size": 10}).json()
     assert page["total"] == 3
     assert api.get(RATINGS).json()["total"] == 4  # no artefact_id: every rating (decision 20)
