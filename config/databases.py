@@ -5,6 +5,8 @@
   suffixed (``<name>_catalogue``). Without ``DATABASE_URL`` the embedded server is used.
 * ``DATABASE_NAME`` replaces the name of ``default`` (and so the suffixed domain names) on
   whichever server is used; the benchmark uses it to keep its data apart.
+* ``<DOMAIN>_REPLICA_DATABASE_URL`` adds a read replica (alias ``<domain>_replica``) that the
+  router uses for that domain's reads.
 * ``DJANGO_DB_ROLE`` picks the login: ``admin`` (the user of the URL: creates databases and
   roles), ``maintenance`` (``rls_maintenance_admin``: migrations, demo data, admin commands)
   or ``app`` (``rls_app_user``: serving requests; not superuser, no BYPASSRLS, owns nothing).
@@ -74,10 +76,19 @@ def build_databases(base_dir: Path, *, role: str, conn_max_age: int) -> tuple[di
             TEST={"NAME": f"test_{config['NAME']}"},
         )
         databases[alias] = config
+    for alias in DOMAIN_ALIASES:
+        replica_url = os.environ.get(f"{alias.upper()}_REPLICA_DATABASE_URL")
+        if replica_url:
+            replica = dj_database_url.parse(replica_url)
+            user, password = role_credentials(role, replica.get("USER") or "postgres", replica.get("PASSWORD") or "")
+            replica.update(
+                USER=user, PASSWORD=password, CONN_MAX_AGE=conn_max_age, CONN_HEALTH_CHECKS=True, TEST={"MIRROR": alias}
+            )
+            databases[f"{alias}_replica"] = replica
     if embedded:
         from config.provision import ensure_database, grant_privileges
 
         for config in databases.values():
-            if ensure_database(config):
+            if "ADMIN_USER" in config and ensure_database(config):
                 grant_privileges(config)
     return databases, embedded
