@@ -153,6 +153,11 @@ LOGGING = {
 
 
 # --- coproduction settings (add below) -------------------------------------------------
+# Upstream table names collide across databases on purpose (coproduction.user and accounts'
+# user, README §2); the router keeps them apart, so the duplicate-db_table warning is noise.
+SILENCED_SYSTEM_CHECKS = [*globals().get("SILENCED_SYSTEM_CHECKS", []), "models.W035"]
+# Public base URL for legacy "/static/..." logotype values stored by upstream (spec §7, decision 20).
+COPRODUCTION_PUBLIC_BASE_URL = os.environ.get("COPRODUCTION_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 
 
 # --- medsync settings (add below) ------------------------------------------------------
