@@ -150,6 +150,9 @@ class StoryKeyword(models.Model):
     class Meta:
         db_table = "story_keywords"
 
+    def __str__(self):
+        return f"{self.story_id} / {self.keyword_id}"
+
 
 class Rating(UUIDModel):
     """Generic rating: ``artefact_id`` is a story or process id per ``artefact_type`` (no FK)."""

@@ -98,6 +98,9 @@ class OrganizationAdministrator(models.Model):
     class Meta:
         db_table = "organization_administrators"
 
+    def __str__(self):
+        return f"{self.organization_id} / {self.user_id}"
+
 
 class TeamMember(models.Model):
     """Team membership; ``team.users_count`` follows it (``coproduction.services``)."""
@@ -109,6 +112,9 @@ class TeamMember(models.Model):
     class Meta:
         db_table = "association_user_team"
 
+    def __str__(self):
+        return f"{self.user_id} / {self.team_id}"
+
 
 class TeamAdministrator(models.Model):
     pk = models.CompositePrimaryKey("team_id", "user_id")
@@ -117,6 +123,9 @@ class TeamAdministrator(models.Model):
 
     class Meta:
         db_table = "team_administrators"
+
+    def __str__(self):
+        return f"{self.team_id} / {self.user_id}"
 
 
 class TeamApply(models.Model):
@@ -128,3 +137,6 @@ class TeamApply(models.Model):
 
     class Meta:
         db_table = "team_applies"
+
+    def __str__(self):
+        return f"{self.team_id} / {self.user_id}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
-from coproduction.models.base import Languages, new_uuid, Status, UnboundedDecimalField, UpstreamTimestamps, UUIDModel
+from coproduction.models.base import Languages, Status, UnboundedDecimalField, UpstreamTimestamps, UUIDModel, new_uuid
 from coproduction.models.organizations import Organization, Team, User
 
 
@@ -81,6 +81,9 @@ class CoproductionProcessAdministrator(models.Model):
     class Meta:
         db_table = "coproductionprocess_administrators"
 
+    def __str__(self):
+        return f"{self.coproductionprocess_id} / {self.user_id}"
+
 
 class CoproductionProcessTag(models.Model):
     pk = models.CompositePrimaryKey("coproductionprocess_id", "tag_id")
@@ -89,6 +92,9 @@ class CoproductionProcessTag(models.Model):
 
     class Meta:
         db_table = "coproductionprocess_tags"
+
+    def __str__(self):
+        return f"{self.coproductionprocess_id} / {self.tag_id}"
 
 
 class TreeItem(UUIDModel):
@@ -151,6 +157,9 @@ class TreeItemPrerequisite(models.Model):
 
     class Meta:
         db_table = "treeitem_prerequisites"
+
+    def __str__(self):
+        return f"{self.treeitem_a_id} / {self.treeitem_b_id}"
 
 
 class Phase(TreeItem):
