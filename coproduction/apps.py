@@ -7,3 +7,6 @@ class CoproductionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     parity_reference = "coproduction"
     demo_command = "seed_coproduction"
+
+    def ready(self):
+        from coproduction import signals  # noqa: F401
