@@ -60,7 +60,8 @@ def schema_tree(schema_id, language: str) -> dict:
         ):
             prerequisites.setdefault(row["a"], []).append(str(row["b"]))
         for row in _rows(
-            "SELECT treeitemmetadata_a_id AS a, problemprofile_id AS p FROM treeitemmetadata_problemprofiles_association "
+            "SELECT treeitemmetadata_a_id AS a, problemprofile_id AS p "
+            "FROM treeitemmetadata_problemprofiles_association "
             "WHERE treeitemmetadata_a_id = ANY(%(ids)s)",
             {"ids": ids},
         ):
