@@ -8,17 +8,8 @@ production. Domain aliases keep the admin login.
 
 import pytest
 from django.core.management import call_command
-from django.db import connections
 
-from config.databases import role_credentials
-
-
-def _login_default_as(role: str) -> None:
-    connection = connections["default"]
-    connection.close()
-    settings_dict = connection.settings_dict
-    user, password = role_credentials(role, settings_dict["ADMIN_USER"], settings_dict["ADMIN_PASSWORD"])
-    settings_dict.update(USER=user, PASSWORD=password)
+from common.testing import login_default_as as _login_default_as
 
 
 @pytest.fixture(scope="session")

@@ -9,3 +9,6 @@ class AccountsConfig(AppConfig):
     parity_reference = "template"
     #: Command that loads this app's demo data (manage.py seed_demo runs them all).
     demo_command = "seed_accounts"
+
+    def ready(self):
+        from accounts import schema  # noqa: F401  (registers the OpenAPI authentication extension)

@@ -11,7 +11,8 @@ class RowLevelSecurityMiddleware:
 
     The user comes from the session (admin, browsable API) or from the bearer token (the
     same lookup DRF's authentication then reuses). Anonymous requests set nothing, so the
-    policies show them no protected rows. A response of 500 or more rolls the transaction back.
+    policies show them no protected rows. An error response (4xx or 5xx) rolls the
+    transaction back, so a failed request writes nothing.
     """
 
     def __init__(self, get_response):
@@ -23,7 +24,7 @@ class RowLevelSecurityMiddleware:
             return self.get_response(request)
         with rls.identity(user):
             response = self.get_response(request)
-            if response.status_code >= 500:
+            if response.status_code >= 400:
                 transaction.set_rollback(True, using=DEFAULT_DB_ALIAS)
         return response
 

@@ -133,7 +133,7 @@ class PasswordRecoveryHtmlView(APIView):
 class UserListView(APIView):
     permission_classes = [IsSuperuser]
 
-    @extend_schema(parameters=PAGE_PARAMS, responses=s.UsersPublicSerializer)
+    @extend_schema(operation_id="users_list", parameters=PAGE_PARAMS, responses=s.UsersPublicSerializer)
     def get(self, request):
         """All users (superusers only)."""
         page = _valid(s.PageParamsSerializer, request.query_params)
@@ -261,7 +261,7 @@ def _items_response(request) -> Response:
 class ItemListView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(parameters=PAGE_PARAMS, responses=s.ItemsPublicSerializer)
+    @extend_schema(operation_id="items_list", parameters=PAGE_PARAMS, responses=s.ItemsPublicSerializer)
     def get(self, request):
         """The caller's items (all items for a superuser); ``count`` is the visible total."""
         return _items_response(request)

@@ -140,6 +140,9 @@ GRAPH_MODELS = {
     "app_labels": ["accounts", "catalogue", "coproduction", "medsync", "matar"],
     "group_models": True,
     "rankdir": "LR",
+    "db_table_names": True,
+    "exclude_models": "AbstractBaseUser,TimestampedModel,UserOwnedModel,AbstractUser,PermissionsMixin",
+    "disable_abstract_fields": False,
 }
 
 LOGGING = {
