@@ -161,6 +161,12 @@ LOGGING = {
 SILENCED_SYSTEM_CHECKS = [*globals().get("SILENCED_SYSTEM_CHECKS", []), "models.W035"]
 # Public base URL for legacy "/static/..." logotype values stored by upstream (spec §7, decision 20).
 COPRODUCTION_PUBLIC_BASE_URL = os.environ.get("COPRODUCTION_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "CoproductionRoleTypeEnum": "coproduction.models.base.RoleTypes",
+        "CoproductionAssetTypeEnum": ["internalasset", "externalasset"],
+    }
+)
 
 
 # --- medsync settings (add below) ------------------------------------------------------
