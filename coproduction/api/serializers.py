@@ -355,6 +355,36 @@ TREEITEM_FIELDS = [
 ]
 
 
+def chain_order(items) -> list:
+    """Tree items in prerequisite-chain order (each after its prerequisite), else by creation.
+
+    There is no ordering column upstream, and ``created_at`` is the transaction's ``now()``,
+    shared by every item ``set_schema`` creates. Uses the prefetched ``prerequisites``.
+    """
+    items = sorted(items, key=lambda i: (i.created_at is None, i.created_at, str(i.pk)))
+    by_id = {item.pk: item for item in items}
+    ordered, placed = [], set()
+
+    def place(item, trail=()):
+        if item.pk in placed or item.pk in trail:
+            return
+        for before in item.prerequisites.all():
+            if before.pk in by_id:
+                place(by_id[before.pk], (*trail, item.pk))
+        placed.add(item.pk)
+        ordered.append(item)
+
+    for item in items:
+        place(item)
+    return ordered
+
+
+class ChainOrderedListSerializer(serializers.ListSerializer):
+    def to_representation(self, data):
+        items = data.all() if hasattr(data, "all") else data
+        return super().to_representation(chain_order(items))
+
+
 class TreeItemOutSerializer(serializers.ModelSerializer):
     prerequisites_ids = serializers.SerializerMethodField()
     progress = serializers.SerializerMethodField()
@@ -386,12 +416,14 @@ def _ancestor_ids(obj) -> list:
 class PhaseOutSerializer(TreeItemOutSerializer):
     class Meta:
         model = m.Phase
+        list_serializer_class = ChainOrderedListSerializer
         fields = [*TREEITEM_FIELDS, "coproductionprocess_id", "is_part_of_codelivery"]
 
 
 class ObjectiveOutSerializer(TreeItemOutSerializer):
     class Meta:
         model = m.Objective
+        list_serializer_class = ChainOrderedListSerializer
         fields = [*TREEITEM_FIELDS, "phase_id"]
 
 
@@ -400,6 +432,7 @@ class TaskOutSerializer(TreeItemOutSerializer):
 
     class Meta:
         model = m.Task
+        list_serializer_class = ChainOrderedListSerializer
         fields = [
             *TREEITEM_FIELDS,
             "objective_id",

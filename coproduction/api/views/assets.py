@@ -11,7 +11,7 @@ from common.translations import get_language
 from coproduction import catalogue, selectors, services
 from coproduction import models as m
 from coproduction.api import serializers as s
-from coproduction.api.base import CoproductionView, get_or_404, parse_uuid, path_params, valid
+from coproduction.api.base import CoproductionView, get_or_404, null_response, parse_uuid, path_params, valid
 
 ASSET_NOT_FOUND = "Asset not found"
 TASK_PARAM = [OpenApiParameter("task_id", str, required=True)]
@@ -167,7 +167,7 @@ class AssetDetailView(CoproductionView):
     def delete(self, request, id):
         asset = asset_with_flag(self, id, "delete_assets_permission")
         services.asset_delete(asset=asset, user=self.current_user())
-        return Response(None)
+        return null_response()
 
 
 @path_params("id")

@@ -15,7 +15,14 @@ from common.exceptions import APIError
 from coproduction import catalogue, selectors, services
 from coproduction import models as m
 from coproduction.api import serializers as s
-from coproduction.api.base import NOT_ENOUGH_PERMISSIONS, CoproductionView, get_or_404, path_params, valid
+from coproduction.api.base import (
+    NOT_ENOUGH_PERMISSIONS,
+    CoproductionView,
+    get_or_404,
+    null_response,
+    path_params,
+    valid,
+)
 
 PROCESS_NOT_FOUND = "CoproductionProcess not found"
 
@@ -140,7 +147,7 @@ class ProcessDetailView(CoproductionView):
     def delete(self, request, id):
         """Delete a process with its tree, stories and notifications (administrators)."""
         services.process_delete(process=process_for_admin(self, id))
-        return Response(None)
+        return null_response()
 
 
 @path_params("id")

@@ -10,7 +10,14 @@ from common.exceptions import APIError
 from coproduction import models as m
 from coproduction import selectors, services
 from coproduction.api import serializers as s
-from coproduction.api.base import NOT_ENOUGH_PERMISSIONS, CoproductionView, get_or_404, path_params, valid
+from coproduction.api.base import (
+    NOT_ENOUGH_PERMISSIONS,
+    CoproductionView,
+    get_or_404,
+    null_response,
+    path_params,
+    valid,
+)
 
 KINDS = {
     "phases": {
@@ -146,7 +153,7 @@ def make_views(kind: str):
             item = get_or_404(spec["model"].objects.all(), id, spec["not_found"])
             user = require_admin(self, item.process_id)
             services.treeitem_disable(item=item, user=user)
-            return Response(None)
+            return null_response()
 
     DetailView.__name__ = f"{spec['model'].__name__}DetailView"
     return ListView, DetailView
