@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
-from django.db import DatabaseError, connections
+from django.db import DatabaseError, connections, transaction
 
 from common.exceptions import APIError
 
@@ -20,7 +20,7 @@ UNAVAILABLE = "The catalogue database has no catalogue tables yet (run its migra
 
 def _rows(sql: str, params) -> list[dict]:
     try:
-        with connections[ALIAS].cursor() as cursor:
+        with transaction.atomic(using=ALIAS), connections[ALIAS].cursor() as cursor:
             cursor.execute(sql, params)
             names = [column.name for column in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -228,12 +228,14 @@ class TagSerializer(serializers.ModelSerializer):
     class Meta:
         model = m.Tag
         fields = ["id", "name", "description"]
+        extra_kwargs = {"name": {"validators": []}}
 
 
 class KeywordSerializer(serializers.ModelSerializer):
     class Meta:
         model = m.Keyword
         fields = ["id", "name", "description"]
+        extra_kwargs = {"name": {"validators": []}}
 
 
 PROCESS_FIELDS = [

@@ -17,8 +17,8 @@ class Caller:
         self.client.credentials(HTTP_AUTHORIZATION=f"Bearer {create_access_token(self.account.pk)}")
         self.user = services.user_sync_from_account(self.account) if mirrored else None
 
-    def get(self, path, **kwargs):
-        return self.client.get(API + path, **kwargs)
+    def get(self, path, data=None, **kwargs):
+        return self.client.get(API + path, data, **kwargs)
 
     def post(self, path, data=None, **kwargs):
         return self.client.post(API + path, data, format=kwargs.pop("format", "json"), **kwargs)
