@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 ALIASES := default catalogue coproduction medsync matar
 
-.PHONY: install db demo run test lint check-erd erd validate-mermaid clean-db
+.PHONY: install db demo run test lint check-erd erd clean-db bench bench-smoke wrk
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,3 +50,13 @@ test: demo lint check-erd
 
 clean-db:
 	rm -rf .data/postgres
+
+# Benchmarks (docs/benchmarks.md): wrk comes from Debian's packages.
+wrk:
+	@command -v wrk >/dev/null || (apt-get install -y wrk >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y wrk >/dev/null))
+
+bench: install wrk
+	$(PY) -m bench.run
+
+bench-smoke: install wrk
+	$(PY) -m bench.run --smoke --output .data/benchmarks-smoke.md

@@ -3,4 +3,9 @@ from django.apps import AppConfig
 
 class CatalogueConfig(AppConfig):
     name = "catalogue"
+    verbose_name = "Catalogue (INTERLINK)"
     default_auto_field = "django.db.models.BigAutoField"
+    parity_reference = "catalogue"
+
+    def ready(self):
+        from catalogue import signals  # noqa: F401  (connects the rating-aggregate receivers)

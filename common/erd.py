@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.contrib.postgres.fields import ArrayField, HStoreField
-from django.db import models
+from django.db import connections, models, router
 
 LOCK = "\N{LOCK}"
 HEADER = "%% Generated from the Django models by `manage.py erd`; do not edit by hand."
@@ -51,7 +51,9 @@ def _type_name(field: models.Field) -> str:
     if isinstance(field, HStoreField):
         return "hstore"
     if isinstance(field, models.JSONField):
-        return "jsonb" if "jsonb" in (field.db_type_suffix(None) or "") else "json"
+        # The column type as the model's own database would create it (no query is made).
+        connection = connections[router.db_for_write(field.model)]
+        return "jsonb" if field.db_type(connection) == "jsonb" else "json"
     return TYPE_NAMES.get(field.get_internal_type(), "string")
 
 

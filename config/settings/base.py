@@ -171,5 +171,32 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
 
 # --- medsync settings (add below) ------------------------------------------------------
 
+# Telegram bot token that signs the Mini App's initData (medsync spec §5.1). With DEBUG on and
+# nothing configured, the documented development token below is used, so initData signed with
+# it validates locally; with DEBUG off and no token, every initData is rejected (and logged).
+MEDSYNC_DEV_BOT_TOKEN = "123456789:medsync-development-token"
+MEDSYNC_BOT_TOKEN = os.environ.get("MEDSYNC_BOT_TOKEN", MEDSYNC_DEV_BOT_TOKEN if DEBUG else "")
+# Maximum age of initData's auth_date in seconds; unset: not checked (as upstream).
+MEDSYNC_INITDATA_MAX_AGE = (
+    int(os.environ["MEDSYNC_INITDATA_MAX_AGE"]) if os.environ.get("MEDSYNC_INITDATA_MAX_AGE") else None
+)
+# Wall-clock time zone of every clinic's working hours (IANA name).
+MEDSYNC_TIME_ZONE = os.environ.get("MEDSYNC_TIME_ZONE", TIME_ZONE)
+# The Mini App sends the user's initData in this header to /medsync/api/my/... (any origin is
+# allowed there by medsync.cors); django-cors-headers' default header list plus this one.
+from corsheaders.defaults import default_headers as _cors_default_headers  # noqa: E402
+
+CORS_ALLOW_HEADERS = (*_cors_default_headers, "x-telegram-init-data")
+
 
 # --- matar settings (add below) --------------------------------------------------------
+# matar.User and accounts.User both use the table name "user", in different databases
+# (config/routers.py), which is what check models.W035 asks to verify.
+SILENCED_SYSTEM_CHECKS = [*globals().get("SILENCED_SYSTEM_CHECKS", []), "models.W035"]
+# Who delivers login OTPs: dotted path of a class with send(phone_number, otp) -> None.
+MATAR_OTP_SENDER = os.environ.get("MATAR_OTP_SENDER", "matar.otp.ConsoleOTPSender")
+MATAR_OTP_TTL_SECONDS = int(os.environ.get("MATAR_OTP_TTL_SECONDS", "600"))
+# Matar's own bearer tokens (HS256), distinct from the accounts tokens by their claims.
+MATAR_JWT_SECRET = os.environ.get("MATAR_JWT_SECRET", SECRET_KEY)
+MATAR_ACCESS_TOKEN_DAYS = int(os.environ.get("MATAR_ACCESS_TOKEN_DAYS", "10"))
+MATAR_REFRESH_TOKEN_DAYS = int(os.environ.get("MATAR_REFRESH_TOKEN_DAYS", "60"))

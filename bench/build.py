@@ -1,0 +1,29 @@
+"""Build every app's benchmark dataset (as the maintenance role). Prints JSON row counts."""
+
+import json
+import os
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+os.environ.setdefault("DJANGO_DB_ROLE", "maintenance")
+
+import django  # noqa: E402
+
+django.setup()
+
+from bench.datasets import BUILDERS  # noqa: E402
+
+
+def main() -> None:
+    scale = sys.argv[1] if len(sys.argv) > 1 else "full"
+    report = {}
+    for app, builder in BUILDERS.items():
+        start = time.perf_counter()
+        counts = builder(scale)
+        report[app] = {"counts": counts, "seconds": round(time.perf_counter() - start, 2)}
+    json.dump(report, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

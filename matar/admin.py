@@ -1,0 +1,173 @@
+"""Admin of the Matar domain: communities with their categories, questions with their answers."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import Count, Q
+
+from matar.api.serializers import format_created_at
+from matar.models import ActivityType, Category, Organization, Post, PostActivity, User
+
+
+class CreatedAtMixin:
+    """Shows the epoch-millisecond ``created_at`` as a date (India time, as the API prints it)."""
+
+    @admin.display(description="created (IST)", ordering="created_at")
+    def created(self, obj) -> str:
+        return format_created_at(obj.created_at) or "–"
+
+
+class TypedIdWithInlinesMixin:
+    """Keeps an ``_id`` typed into the add form of a model whose admin has inlines.
+
+    Django's inline formsets blank a new parent's primary key when it has a default (so it is
+    "regenerated on save"), which would replace a typed id such as ``129487316`` by a random one.
+    """
+
+    def save_model(self, request, obj, form, change):
+        if not change and form.cleaned_data.get("id"):
+            obj.pk = form.cleaned_data["id"]
+        super().save_model(request, obj, form, change)
+
+
+class CategoryInline(admin.TabularInline):
+    model = Category
+    fk_name = "organization"
+    fields = ("id", "title", "parent_category", "sort_order", "is_active")
+    raw_id_fields = ("parent_category",)
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Organization)
+class OrganizationAdmin(TypedIdWithInlinesMixin, admin.ModelAdmin):
+    list_display = ("title", "id", "language", "org_type", "is_active", "is_chatgpt_enabled", "sort_order")
+    list_filter = ("language", "org_type", "is_active", "is_chatgpt_enabled")
+    search_fields = ("title", "id")
+    inlines = [CategoryInline]
+
+
+@admin.register(User)
+class UserAdmin(CreatedAtMixin, admin.ModelAdmin):
+    list_display = ("name", "phone_number", "id", "language", "memberships", "created")
+    list_filter = ("language",)
+    search_fields = ("name", "phone_number", "id")
+    readonly_fields = ("created_at", "created", "otp_pending")
+    fields = ("id", "name", "phone_number", "image_url", "language", "roles", "created", "created_at", "otp_pending")
+
+    @admin.display(description="organisations (roles.default)")
+    def memberships(self, user: User) -> str:
+        return ", ".join(user.organization_ids) or "–"
+
+    @admin.display(description="OTP pending", boolean=True)
+    def otp_pending(self, user: User) -> bool:
+        return bool(user.otp_hash)
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ("title", "id", "organization", "parent_category", "sort_order", "is_active")
+    list_filter = ("organization", "is_active")
+    search_fields = ("title", "id")
+    list_select_related = ("organization", "parent_category")
+    autocomplete_fields = ("organization", "parent_category")
+
+
+@admin.register(ActivityType)
+class ActivityTypeAdmin(admin.ModelAdmin):
+    list_display = ("id", "title", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("id", "title")
+
+
+class AnswerInline(CreatedAtMixin, admin.TabularInline):
+    model = Post
+    fk_name = "parent_post"
+    verbose_name = "answer"
+    verbose_name_plural = "answers"
+    fields = ("id", "user", "audio_url", "text", "sort_order", "is_active", "counters", "created")
+    readonly_fields = ("counters", "created")
+    raw_id_fields = ("user",)
+    extra = 0
+    show_change_link = True
+    ordering = ("sort_order", "-created_at")
+
+    @admin.display(description="data (counters)")
+    def counters(self, post: Post) -> str:
+        return str(post.data or {})
+
+
+class QuestionFilter(admin.SimpleListFilter):
+    title = "kind"
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return [("question", "questions"), ("answer", "answers")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "question":
+            return queryset.filter(parent_post__isnull=True)
+        if self.value() == "answer":
+            return queryset.filter(parent_post__isnull=False)
+        return queryset
+
+
+class CategoryIdFilter(admin.SimpleListFilter):
+    """``category_ids`` is an array: filter on membership of one category."""
+
+    title = "category"
+    parameter_name = "category"
+
+    def lookups(self, request, model_admin):
+        return [(c.pk, f"{c.title or c.pk} ({c.organization_id})") for c in Category.objects.order_by("title", "id")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(category_ids__contains=[self.value()]) if self.value() else queryset
+
+
+@admin.register(Post)
+class PostAdmin(TypedIdWithInlinesMixin, CreatedAtMixin, admin.ModelAdmin):
+    list_display = ("id", "kind", "organization", "user", "answer_count", "counters", "is_active", "created")
+    list_filter = (QuestionFilter, "organization", CategoryIdFilter, "is_active")
+    search_fields = ("id", "text", "audio_text", "user__name", "user__phone_number")
+    list_select_related = ("organization", "user")
+    raw_id_fields = ("user", "parent_post")
+    autocomplete_fields = ("organization",)
+    readonly_fields = ("data", "sorted_at", "created_at", "created")
+    inlines = [AnswerInline]
+    fieldsets = (
+        (None, {"fields": ("id", "organization", "user", "parent_post", "category_ids", "is_active")}),
+        ("Audio", {"fields": ("audio_url", "text", "audio_text", "audio_translation", "audio_data")}),
+        (
+            "ChatGPT and transcription (stored only)",
+            {"fields": ("is_chatgpt_enabled", "chatgpt_query_id", "whisper_id")},
+        ),
+        ("Counters and ranking", {"fields": ("data", "sort_order", "sorted_at", "created", "created_at")}),
+    )
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).annotate(active_answers=Count("answers", filter=~Q(answers__is_active=False)))
+        )
+
+    @admin.display(description="kind")
+    def kind(self, post: Post) -> str:
+        return "question" if post.is_question else "answer"
+
+    @admin.display(description="answers", ordering="active_answers")
+    def answer_count(self, post: Post) -> int:
+        return post.active_answers
+
+    @admin.display(description="data (counters)")
+    def counters(self, post: Post) -> str:
+        return str(post.data or {})
+
+
+@admin.register(PostActivity)
+class PostActivityAdmin(CreatedAtMixin, admin.ModelAdmin):
+    list_display = ("id", "post_activity_type", "post", "user", "organization", "is_active", "created")
+    list_filter = ("post_activity_type", "organization", "is_active")
+    search_fields = ("id", "post__id", "user__name", "user__phone_number")
+    list_select_related = ("post_activity_type", "post", "user", "organization")
+    raw_id_fields = ("post", "user")
+    readonly_fields = ("created_at", "created")

@@ -1,0 +1,160 @@
+"""Reads of the Matar domain: each list in a fixed number of queries, whatever the page holds."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery, Window
+from django.db.models.functions import RowNumber
+
+from matar.models import ACTIVITY_TYPES, ActivityType, Category, Organization, Post, PostActivity, User
+
+PAGE_SIZE = 10
+ANSWER_ORDER = [F("sort_order").asc(nulls_last=True), F("created_at").desc(nulls_last=True), F("id").asc()]
+QUESTION_ORDER = [F("created_at").desc(nulls_last=True), F("id").asc()]
+
+
+@dataclass
+class Page:
+    """One page of a paged list (spec §5.1): ``next_offset = min(start + 10, total)``."""
+
+    items: list
+    current_start: int
+    total: int
+
+    @property
+    def next_offset(self) -> int:
+        return min(self.current_start + PAGE_SIZE, self.total)
+
+    def details(self) -> dict:
+        return {"current_start": self.current_start, "next_offset": self.next_offset, "total": self.total}
+
+
+def _for_viewer(post: Post, seen: dict[str, set[str]], answers: Page | None = None) -> Post:
+    """Attach what the feed shows besides the row: the viewer's activity types, the answer page."""
+    post.viewer_activity_types = seen.get(post.pk, set())
+    if answers is not None:
+        post.answer_page = answers
+    return post
+
+
+def active(queryset: QuerySet) -> QuerySet:
+    """Rows whose ``is_active`` is not false (legacy NULLs count as active)."""
+    return queryset.exclude(is_active=False)
+
+
+def organization_list() -> list[Organization]:
+    return list(active(Organization.objects.all()).order_by(F("sort_order").asc(nulls_last=True), "id"))
+
+
+def organization_get(organization_id: str | None) -> Organization | None:
+    return Organization.objects.filter(pk=organization_id).first() if organization_id else None
+
+
+def category_list(*, organization: Organization) -> list[Category]:
+    return list(Category.objects.filter(organization=organization).order_by(F("sort_order").asc(nulls_last=True), "id"))
+
+
+def activity_type_list() -> list[ActivityType]:
+    """Upstream's order (reply, like, downvote, …); any other row after them by id."""
+    position = {title: index for index, title in enumerate(ACTIVITY_TYPES)}
+    return sorted(ActivityType.objects.all(), key=lambda t: (position.get(t.pk, len(position)), t.pk))
+
+
+def viewer_activities(*, viewer: User, post_ids: Iterable[str]) -> dict[str, set[str]]:
+    """For each post, the activity types the viewer has an active row of."""
+    found: dict[str, set[str]] = defaultdict(set)
+    post_ids = list(post_ids)
+    if not post_ids:
+        return found
+    rows = (
+        active(PostActivity.objects.filter(user=viewer, post_id__in=post_ids))
+        .values_list("post_id", "post_activity_type_id")
+        .distinct()
+    )
+    for post_id, type_id in rows:
+        if type_id is not None:
+            found[post_id].add(type_id)
+    return found
+
+
+def _first_answer_pages(question_ids: list[str]) -> dict[str, Page]:
+    """The first page of active answers of each question, in one query (window functions)."""
+    if not question_ids:
+        return {}
+    rows = (
+        active(Post.objects.filter(parent_post_id__in=question_ids))
+        .select_related("user")
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("parent_post_id")], order_by=ANSWER_ORDER),
+            sibling_count=Window(Count("*"), partition_by=[F("parent_post_id")]),
+        )
+        .filter(rank__lte=PAGE_SIZE)
+        .order_by("parent_post_id", "rank")
+    )
+    pages = {pk: Page(items=[], current_start=0, total=0) for pk in question_ids}
+    for answer in rows:
+        page = pages[answer.parent_post_id]
+        page.items.append(answer)
+        page.total = answer.sibling_count
+    return pages
+
+
+def _with_viewer(posts: list[Post], viewer: User, extra: Iterable[Post] = ()) -> dict[str, set[str]]:
+    return viewer_activities(viewer=viewer, post_ids=[p.pk for p in (*posts, *extra)])
+
+
+def feed(*, organization: Organization, viewer: User, category_id: str | None = None, offset: int = 0) -> Page:
+    """Active questions of the organisation (and category), newest first, each with its first answers."""
+    questions = active(Post.objects.filter(organization=organization, parent_post__isnull=True))
+    if category_id is not None:
+        questions = questions.filter(category_ids__contains=[category_id])
+    total = questions.count()
+    page = list(questions.select_related("user").order_by(*QUESTION_ORDER)[offset : offset + PAGE_SIZE])
+    answer_pages = _first_answer_pages([q.pk for q in page])
+    answers = [a for p in answer_pages.values() for a in p.items]
+    seen = _with_viewer(page, viewer, answers)
+    items = []
+    for question in page:
+        answer_page = answer_pages[question.pk]
+        answer_page.items = [_for_viewer(a, seen) for a in answer_page.items]
+        items.append(_for_viewer(question, seen, answer_page))
+    return Page(items=items, current_start=offset, total=total)
+
+
+def question_detail(*, post_id: str, viewer: User, offset: int = 0) -> Post | None:
+    """One post (with its author) and its active answers from ``offset``."""
+    post = Post.objects.select_related("user").filter(pk=post_id).first()
+    if post is None:
+        return None
+    answers_qs = active(Post.objects.filter(parent_post=post))
+    total = answers_qs.count()
+    answers = list(answers_qs.select_related("user").order_by(*ANSWER_ORDER)[offset : offset + PAGE_SIZE])
+    seen = _with_viewer([post], viewer, answers)
+    answer_page = Page(items=[_for_viewer(a, seen) for a in answers], current_start=offset, total=total)
+    return _for_viewer(post, seen, answer_page)
+
+
+def user_activity_posts(
+    *, organization: Organization, viewer: User, activity_type: str | None = None, offset: int = 0
+) -> Page:
+    """The organisation's posts on which the viewer has an active activity (of a type), newest activity first."""
+    activities = active(PostActivity.objects.filter(user=viewer, post=OuterRef("pk")))
+    if activity_type is not None:
+        activities = activities.filter(post_activity_type_id=activity_type)
+    latest = activities.order_by(F("created_at").desc(nulls_last=True)).values("created_at")[:1]
+    posts = (
+        active(Post.objects.filter(organization=organization))
+        .filter(Exists(activities))
+        .annotate(last_activity_at=Subquery(latest))
+    )
+    total = posts.count()
+    page = list(
+        posts.select_related("user").order_by(F("last_activity_at").desc(nulls_last=True), F("id").asc())[
+            offset : offset + PAGE_SIZE
+        ]
+    )
+    seen = _with_viewer(page, viewer)
+    return Page(items=[_for_viewer(p, seen) for p in page], current_start=offset, total=total)

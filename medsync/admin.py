@@ -1,0 +1,174 @@
+"""Admin for the MedSync catalogue (clinics, doctors, tests) and its bookings."""
+
+from django.contrib import admin
+from django.db.models import Avg, Count
+
+from medsync.models import (
+    Booking,
+    Diagnostic,
+    DiagnosticLocation,
+    DiagnosticResult,
+    Doctor,
+    DoctorRating,
+    Location,
+    Specialty,
+    User,
+    WorkingHour,
+)
+
+
+class WorkingHourInline(admin.TabularInline):
+    model = WorkingHour
+    fields = ("weekday_index", "start_time", "end_time", "created_at")
+    readonly_fields = ("created_at",)
+    extra = 0
+
+
+class DiagnosticLocationInline(admin.TabularInline):
+    """Offered diagnostics on a location, or offering locations on a diagnostic."""
+
+    model = DiagnosticLocation
+    extra = 0
+    autocomplete_fields = ("diagnostic", "location")
+
+
+class DoctorRatingInline(admin.TabularInline):
+    """Ratings are anonymous and read-mostly: existing ones are shown, new ones can be added."""
+
+    model = DoctorRating
+    fields = ("rating",)
+    extra = 0
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class DiagnosticResultInline(admin.TabularInline):
+    model = DiagnosticResult
+    fields = ("file_path", "file_id", "created_at")
+    readonly_fields = ("created_at",)
+    extra = 0
+
+
+@admin.register(Location)
+class LocationAdmin(admin.ModelAdmin):
+    list_display = ("location_id", "name", "address", "doctor_count")
+    search_fields = ("name", "address")
+    inlines = [WorkingHourInline, DiagnosticLocationInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(doctor_count=Count("doctors"))
+
+    @admin.display(description="Doctors", ordering="doctor_count")
+    def doctor_count(self, obj):
+        return obj.doctor_count
+
+
+@admin.register(Specialty)
+class SpecialtyAdmin(admin.ModelAdmin):
+    list_display = ("specialty_id", "specialty_name")
+    search_fields = ("specialty_name",)
+
+
+@admin.register(Doctor)
+class DoctorAdmin(admin.ModelAdmin):
+    list_display = ("doctor_id", "full_name", "specialty", "location", "price", "avg_rating", "reviews")
+    list_filter = ("specialty", "location")
+    list_select_related = ("specialty", "location")
+    search_fields = ("full_name",)
+    autocomplete_fields = ("location", "specialty")
+    inlines = [DoctorRatingInline]
+    fieldsets = (
+        (None, {"fields": ("full_name", "specialty", "location", "price", "photo_url")}),
+        ("About", {"fields": ("experience", "certificates", "services")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_avg_rating=Avg("ratings__rating"), _reviews=Count("ratings"))
+
+    @admin.display(description="Average rating", ordering="_avg_rating")
+    def avg_rating(self, obj):
+        return "–" if obj._avg_rating is None else f"{obj._avg_rating:.2f}"
+
+    @admin.display(description="Reviews", ordering="_reviews")
+    def reviews(self, obj):
+        return obj._reviews
+
+
+@admin.register(DoctorRating)
+class DoctorRatingAdmin(admin.ModelAdmin):
+    list_display = ("rating_id", "doctor", "rating")
+    list_filter = ("rating",)
+    list_select_related = ("doctor",)
+    search_fields = ("doctor__full_name",)
+    autocomplete_fields = ("doctor",)
+
+
+@admin.register(Diagnostic)
+class DiagnosticAdmin(admin.ModelAdmin):
+    list_display = ("diagnostic_id", "type_name", "price", "clinics_count")
+    search_fields = ("type_name", "description")
+    inlines = [DiagnosticLocationInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_clinics_count=Count("diagnostic_locations"))
+
+    @admin.display(description="Locations", ordering="_clinics_count")
+    def clinics_count(self, obj):
+        return obj._clinics_count
+
+
+@admin.register(DiagnosticLocation)
+class DiagnosticLocationAdmin(admin.ModelAdmin):
+    list_display = ("diagnostic_location_id", "diagnostic", "location")
+    list_filter = ("location",)
+    list_select_related = ("diagnostic", "location")
+    search_fields = ("diagnostic__type_name", "location__name")
+    autocomplete_fields = ("diagnostic", "location")
+
+
+@admin.register(WorkingHour)
+class WorkingHourAdmin(admin.ModelAdmin):
+    list_display = ("location", "weekday_index", "start_time", "end_time")
+    list_filter = ("location", "weekday_index")
+    list_select_related = ("location",)
+    autocomplete_fields = ("location",)
+    readonly_fields = ("created_at",)
+
+
+@admin.register(Booking)
+class BookingAdmin(admin.ModelAdmin):
+    list_display = ("booking_id", "booking_time", "user_full_name", "doctor", "diagnostic", "location", "user")
+    list_filter = ("booking_time", "location", "doctor", "diagnostic")
+    list_select_related = ("doctor", "diagnostic", "location", "user")
+    date_hierarchy = "booking_time"
+    search_fields = ("user_full_name", "user_email", "user_phone_number")
+    autocomplete_fields = ("doctor", "diagnostic", "location")
+    raw_id_fields = ("user",)
+    readonly_fields = ("created_at",)
+    inlines = [DiagnosticResultInline]
+    fieldsets = (
+        (None, {"fields": ("booking_time", "location", "doctor", "diagnostic")}),
+        ("Patient", {"fields": ("user", "user_full_name", "user_email", "user_phone_number", "user_message")}),
+        ("Dates", {"fields": ("created_at",)}),
+    )
+
+
+@admin.register(DiagnosticResult)
+class DiagnosticResultAdmin(admin.ModelAdmin):
+    list_display = ("diagnostic_result_id", "booking", "file_path", "file_id", "created_at")
+    list_select_related = ("booking",)
+    search_fields = ("file_path", "booking__user_full_name")
+    raw_id_fields = ("booking",)
+    readonly_fields = ("created_at",)
+
+
+@admin.register(User)
+class TelegramUserAdmin(admin.ModelAdmin):
+    list_display = ("user_id", "username", "full_name", "created_at")
+    search_fields = ("=user_id", "username", "full_name")
+    readonly_fields = ("created_at",)
+
+    def get_readonly_fields(self, request, obj=None):
+        # The Telegram id is the key: set on creation, fixed afterwards.
+        return ("user_id", "created_at") if obj else ("created_at",)
