@@ -499,6 +499,49 @@ def process_copy(
     return clone
 
 
+def phase_copy(*, phase: Phase, process: CoproductionProcess, data: dict, creator: User | None) -> Phase:
+    """``POST /phases/{id}/copy``: the phase with its objectives, tasks and inner prerequisites."""
+    mapping: dict = {}
+    new_phase = _copy_item(
+        phase, mapping, coproductionprocess=process, is_part_of_codelivery=phase.is_part_of_codelivery
+    )
+    for field in ("name", "description", "is_part_of_codelivery"):
+        if data.get(field) is not None:
+            setattr(new_phase, field, data[field])
+    new_phase.creator = creator
+    new_phase.save()
+    for objective in phase.children.all():
+        new_objective = _copy_item(objective, mapping, phase=new_phase)
+        for task in objective.children.all():
+            _copy_item(
+                task,
+                mapping,
+                objective=new_objective,
+                problemprofiles=task.problemprofiles,
+                start_date=task.start_date,
+                end_date=task.end_date,
+                management=task.management,
+                development=task.development,
+                exploitation=task.exploitation,
+            )
+        refresh_status_and_progress(new_objective)
+        refresh_dates(new_objective)
+    for a_id, b_id in TreeItemPrerequisite.objects.filter(treeitem_a_id__in=mapping).values_list(
+        "treeitem_a_id", "treeitem_b_id"
+    ):
+        if b_id in mapping and a_id != phase.pk:
+            TreeItemPrerequisite.objects.create(treeitem_a_id=mapping[a_id], treeitem_b_id=mapping[b_id])
+    treeitem_insert_in_chain(
+        item=new_phase,
+        prerequisites_ids=data.get("prerequisites_ids") or [],
+        postrequisites_ids=data.get("postrequisites_ids") or [],
+    )
+    refresh_status_and_progress(new_phase)
+    refresh_dates(new_phase)
+    refresh_dates(process)
+    return new_phase
+
+
 def _copy_item(item, mapping, **fields):
     clone = type(item).objects.create(
         name=item.name,

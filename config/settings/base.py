@@ -165,6 +165,9 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
     {
         "CoproductionRoleTypeEnum": "coproduction.models.base.RoleTypes",
         "CoproductionAssetTypeEnum": ["internalasset", "externalasset"],
+        "CoproductionLanguageEnum": "coproduction.models.base.Languages",
+        # Named too, because the coproduction enum above makes "language" ambiguous.
+        "MatarLanguageEnum": "matar.models.Language",
     }
 )
 

@@ -54,16 +54,13 @@ urlpatterns = [
     path_both("phases", tr.PhaseListView.as_view()),
     path_both(f"phases/{ID}", tr.PhaseDetailView.as_view()),
     path_both(f"phases/{ID}/objectives", tr.PhaseObjectivesView.as_view()),
-    path_both(f"phases/{ID}/copy", not_implemented("Copying a single phase is not built yet; copy the process.")),
+    path_both(f"phases/{ID}/copy", tr.PhaseCopyView.as_view()),
     path_both("objectives", tr.ObjectiveListView.as_view()),
     path_both(f"objectives/{ID}", tr.ObjectiveDetailView.as_view()),
     path_both(f"objectives/{ID}/tasks", tr.ObjectiveTasksView.as_view()),
     path_both("tasks", tr.TaskListView.as_view()),
     path_both(f"tasks/{ID}", tr.TaskDetailView.as_view()),
-    path_both(
-        f"tasks/{ID}/listTaskAssetsContributions",
-        not_implemented("listTaskAssetsContributions is not built yet; use /assets/{id}/listContributions."),
-    ),
+    path_both(f"tasks/{ID}/listTaskAssetsContributions", tr.TaskAssetsContributionsView.as_view()),
     # Assets
     path_both("assets", st.AssetListView.as_view()),
     path_both("assets/catalogue", st.AssetCatalogueListView.as_view()),

@@ -209,3 +209,31 @@ def test_list_query_counts_do_not_grow(admin, coproduction_queries):
     grow(4)
     with coproduction_queries(13):
         assert len(admin.get("/coproductionprocesses").json()) == 6
+
+
+def test_copy_a_phase_into_another_process(admin):
+    source = _process(admin)
+    admin.post(f"/coproductionprocesses/{source['id']}/set_schema", SCHEMA)
+    phase = admin.get(f"/coproductionprocesses/{source['id']}/tree").json()[0]
+    target = _process(admin, name="Target")
+    copy = admin.post(f"/phases/{phase['id']}/copy", {"coproductionprocess_id": target["id"], "name": "Engage again"})
+    assert copy.status_code == 200, copy.content
+    assert copy.json()["name"] == "Engage again" and copy.json()["coproductionprocess_id"] == target["id"]
+    tasks = copy.json()["children"][0]["children"]
+    assert [t["name"] for t in tasks] == ["T1", "T2"] and tasks[1]["prerequisites_ids"] == [tasks[0]["id"]]
+
+
+def test_task_assets_with_contributions(admin):
+    task = f.TaskFactory(
+        objective=f.ObjectiveFactory(
+            phase=f.PhaseFactory(coproductionprocess=f.ProcessFactory(administrators=[admin.user]))
+        )
+    )
+    asset = f.ExternalAssetFactory(task=task)
+    m.Claim.objects.create(user=admin.user, asset=asset, title="I wrote it")
+    data = admin.get(f"/tasks/{task.pk}/listTaskAssetsContributions").json()
+    assert data["id"] == str(task.pk)
+    assert data["assetsWithContribution"][0]["contributors"][0]["title"] == "I wrote it"
+    assert admin.get(f"/tasks/{asset.pk}/listTaskAssetsContributions").json() == {
+        "detail": f"Task {asset.pk} not found"
+    }

@@ -199,3 +199,47 @@ def _uuid_or_none(value):
         return uuid.UUID(str(value))
     except ValueError:
         return None
+
+
+@path_params("id")
+class PhaseCopyView(CoproductionView):
+    @extend_schema(request=s.PhaseInSerializer, responses=s.PhaseOutFullSerializer)
+    def post(self, request, id):
+        """Copy a phase with its subtree into the process of the body (administrators of both)."""
+        phase = get_or_404(m.Phase.objects.all(), id, "Phase not found")
+        body = dict(valid(s.PhaseInSerializer, request.data))
+        process = m.CoproductionProcess.objects.filter(pk=body.get("coproductionprocess_id")).first()
+        if process is None:
+            raise APIError(400, "Coproductionprocess not found")
+        user = require_admin(self, phase.process_id)
+        require_admin(self, process.pk)
+        new_phase = services.phase_copy(phase=phase, process=process, data=body, creator=user)
+        return full_response(self, "phases", new_phase.pk)
+
+
+@path_params("id")
+class TaskAssetsContributionsView(CoproductionView):
+    @extend_schema(responses=s.TaskOutSerializer)
+    def get(self, request, id):
+        """The task and its assets, each with ``contributors`` (its claims)."""
+        from coproduction.api.views.assets import catalogue_context
+
+        self.current_user()
+        task = selectors.tasks_qs().filter(pk=_uuid_or_none(id)).first()
+        if task is None:
+            raise APIError(404, f"Task {id} not found")
+        data = s.TaskOutSerializer(task, context=self.context(disabled_ancestors=selectors.disabled_item_ids())).data
+        assets = list(selectors.assets_qs().filter(task=task).order_by("created_at", "id"))
+        claims = m.Claim.objects.filter(asset__in=assets).select_related("user").prefetch_related("user__teams")
+        by_asset: dict = {}
+        for claim in claims:
+            by_asset.setdefault(claim.asset_id, []).append(claim)
+        context = self.context(**catalogue_context(assets))
+        data["assetsWithContribution"] = [
+            {
+                **s.AssetOutSerializer(asset, context=context).data,
+                "contributors": s.ClaimOutSerializer(by_asset.get(asset.pk, []), many=True, context=context).data,
+            }
+            for asset in assets
+        ]
+        return Response(data)
