@@ -1,11 +1,16 @@
 """The endpoints the benchmark drives, per app, with the identity they need.
 
-``auth`` names a benchmark user (``"user"``: a regular user owning a page of items,
-``"superuser"``) whose bearer token is sent; None means anonymous. ``target`` carries the
+``auth`` names a benchmark identity whose bearer token is sent (``"user"``: a regular
+accounts user owning a page of items, ``"superuser"``, ``"matar"``: a Matar member of the
+benchmark community); None means anonymous. ``target`` carries the
 issue's numbers the report compares against.
 """
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+#: MedSync's month parameter (0-11) of the benchmark's bookings, which start tomorrow.
+BOOKED_MONTH = (datetime.now(UTC) + timedelta(days=1)).month - 1
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,57 @@ ENDPOINTS = [
         "superuser: users (page of 100)",
         "/api/v1/users/?limit=100",
         auth="superuser",
+        target={"p99_ms": 250},
+    ),
+    Endpoint(
+        "catalogue",
+        "interlinkers (page of 50)",
+        "/catalogue/api/v1/interlinkers?size=50",
+        target={"min_rps": 75, "queries": 8},
+    ),
+    Endpoint(
+        "catalogue",
+        "interlinkers, Spanish search",
+        "/catalogue/api/v1/interlinkers?size=50&search=prueba",
+        target={"p99_ms": 250},
+    ),
+    Endpoint(
+        "catalogue", "knowledge interlinkers", "/catalogue/api/v1/knowledgeinterlinkers?size=50", target={"p99_ms": 250}
+    ),
+    Endpoint(
+        "catalogue", "software interlinkers", "/catalogue/api/v1/softwareinterlinkers?size=50", target={"p99_ms": 250}
+    ),
+    Endpoint("catalogue", "co-production schemas", "/catalogue/api/v1/coproductionschemas", target={"min_rps": 35}),
+    Endpoint("catalogue", "problem profiles", "/catalogue/api/v1/problemprofiles", target={"p99_ms": 250}),
+    Endpoint("medsync", "doctors with ratings", "/medsync/api/doctors/", target={"p50_ms": 400}),
+    Endpoint("medsync", "one doctor", "/medsync/api/doctors/1", target={"p50_ms": 20}),
+    Endpoint("medsync", "specialties", "/medsync/api/specialties/", target={"p99_ms": 250}),
+    Endpoint("medsync", "diagnostics with clinic counts", "/medsync/api/diagnostics/", target={"p99_ms": 250}),
+    Endpoint("medsync", "a diagnostic's locations", "/medsync/api/diagnostics/1/locations", target={"p99_ms": 250}),
+    Endpoint("medsync", "one location", "/medsync/api/locations/2"),
+    Endpoint("medsync", "working hours", "/medsync/api/working_hours/2", target={"p99_ms": 250}),
+    Endpoint(
+        "medsync", "booked slots of a month", f"/medsync/api/slots/doctors/1/2/{BOOKED_MONTH}", target={"p99_ms": 250}
+    ),
+    Endpoint("medsync", "free slots (30 days)", "/medsync/api/free_slots/doctors/1/2", target={"p99_ms": 250}),
+    Endpoint("matar", "languages", "/matar/api/v1/languages"),
+    Endpoint("matar", "organizations", "/matar/api/v1/organizations", auth="matar", target={"p99_ms": 250}),
+    Endpoint(
+        "matar", "categories", "/matar/api/v1/categories?organization_id=BENCH1", auth="matar", target={"p99_ms": 250}
+    ),
+    Endpoint("matar", "activity types", "/matar/api/v1/activity_types", auth="matar", target={"p99_ms": 250}),
+    Endpoint(
+        "matar",
+        "post feed (page of 10 questions with answers)",
+        "/matar/api/v1/get_post?organization_id=BENCH1",
+        auth="matar",
+        target={"p99_ms": 250},
+    ),
+    Endpoint(
+        "matar",
+        "a user's activities",
+        "/matar/api/v1/user_post_activities?organization_id=BENCH1",
+        auth="matar",
         target={"p99_ms": 250},
     ),
 ]

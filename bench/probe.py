@@ -36,7 +36,11 @@ def tokens(scale: str) -> dict:
     numbers = dict(IDENTITIES)
     if scale == "smoke":
         numbers["user"] = 2
-    return {name: create_access_token(bench_user_id(number)) for name, number in numbers.items()}
+    from matar.tokens import create_access_token as matar_access_token
+
+    result = {name: create_access_token(bench_user_id(number)) for name, number in numbers.items()}
+    result["matar"] = matar_access_token("BU1")
+    return result
 
 
 def probe_endpoints(auth_tokens: dict) -> list[dict]:

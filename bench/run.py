@@ -206,6 +206,9 @@ def machine() -> dict:
 def target_note(result: dict, target: dict) -> str:
     notes = []
     for key, limit in target.items():
+        if key == "queries":
+            notes.append(f"queries ≤ {limit}: {'met' if result['queries'] <= limit else 'MISSED'}")
+            continue
         value = result.get(key.replace("min_", ""))
         if value is None:
             continue
@@ -316,6 +319,9 @@ def main() -> None:
     log("building datasets")
     _, output = run([PYTHON, "-m", "bench.build", scale], scale, "maintenance", capture=True)
     data["datasets"] = json.loads(output)
+    seed_seconds = data["datasets"].get("catalogue", {}).get("counts", {}).pop("real seed import (s)", None)
+    if seed_seconds is not None:
+        data["timings"]["import the real catalogue seed (target ≤ 10 s)"] = seed_seconds
     log("probing queries, bytes and RLS overhead")
     _, output = run([PYTHON, "-m", "bench.probe", scale], scale, "app", capture=True)
     probe = json.loads(output)

@@ -6,6 +6,7 @@ class CatalogueConfig(AppConfig):
     verbose_name = "Catalogue (INTERLINK)"
     default_auto_field = "django.db.models.BigAutoField"
     parity_reference = "catalogue"
+    demo_command = "catalogue_demo"
 
     def ready(self):
         from catalogue import signals  # noqa: F401  (connects the rating-aggregate receivers)

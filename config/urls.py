@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/v1/", include("accounts.api.urls")),
     path("catalogue/api/v1/", include("catalogue.api.urls")),
+    path("catalogue/", include("catalogue.urls")),
     path("coproduction/api/v1/", include("coproduction.api.urls")),
     path("medsync/api/", include("medsync.api.urls")),
     path("matar/api/v1/", include("matar.api.urls")),

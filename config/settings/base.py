@@ -153,6 +153,13 @@ LOGGING = {
 }
 
 # --- catalogue settings (add below) ----------------------------------------------------
+CATALOGUE_LANGUAGES = ["en", "es", "lv", "it"]
+CATALOGUE_DEFAULT_LANGUAGE = "en"
+# Upstream's PROTOCOL and SERVER_NAME: software interlinkers' `backend` URLs are built from them.
+CATALOGUE_PROTOCOL = os.environ.get("CATALOGUE_PROTOCOL", "http://")
+CATALOGUE_SERVER_NAME = os.environ.get("CATALOGUE_SERVER_NAME", "localhost")
+# Prefix of `/static/...` image paths of rows written by the upstream service.
+CATALOGUE_PUBLIC_BASE_URL = os.environ.get("CATALOGUE_PUBLIC_BASE_URL", "http://localhost/catalogue")
 
 
 # --- coproduction settings (add below) -------------------------------------------------

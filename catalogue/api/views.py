@@ -1,0 +1,475 @@
+"""The catalogue API at ``/catalogue/api/v1/``: upstream's paths, filters, shapes and messages."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db.models import Count, ProtectedError
+from django.http import HttpResponse
+from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema
+from rest_framework import serializers
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from catalogue import selectors, services
+from catalogue.api import serializers as s
+from catalogue.models import CoproductionSchema, Interlinker, ProblemProfile, Rating
+from common.exceptions import APIError
+
+NOT_AUTHENTICATED = "Not authenticated"
+
+
+class ReadAnyoneWriteAuthenticated(BasePermission):
+    def has_permission(self, request, view):
+        return request.method in SAFE_METHODS or bool(request.user and request.user.is_authenticated)
+
+
+class CatalogueView(APIView):
+    """Reads are anonymous; writes need a user and answer 403 ``Not authenticated`` (upstream)."""
+
+    permission_classes = [ReadAnyoneWriteAuthenticated]
+
+    def permission_denied(self, request, message=None, code=None):
+        raise APIError(403, NOT_AUTHENTICATED)
+
+    def valid(self, serializer_class, data, **kwargs) -> dict:
+        serializer = serializer_class(data=data, **kwargs)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+    def query(self, serializer_class) -> dict:
+        """Validated query parameters; repeatable ones arrive as lists."""
+        data = {}
+        fields = serializer_class().fields
+        for key in self.request.query_params:
+            if key in fields:
+                field = fields[key]
+                values = self.request.query_params.getlist(key)
+                data[key] = values if isinstance(field, serializers.ListField) else values[-1]
+        return self.valid(serializer_class, data)
+
+    def page(self, queryset, params: dict, render) -> Response:
+        """Upstream's page envelope ``{items, total, page, size}`` (fastapi-pagination)."""
+        page, size = params["page"], params["size"]
+        total = queryset.count()
+        rows = list(queryset[(page - 1) * size : page * size])
+        return Response({"items": render(rows), "total": total, "page": page, "size": size})
+
+    @property
+    def context(self) -> dict:
+        return {"request": self.request}
+
+
+def null_response() -> HttpResponse:
+    """Upstream's DELETE answer: 200 with the JSON body ``null``."""
+    return HttpResponse(b"null", content_type="application/json")
+
+
+def _uuid(value: str, message: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise APIError(404, message) from None
+
+
+def page_of(name: str, item) -> serializers.Serializer:
+    """A named page-envelope serializer for the OpenAPI schema."""
+    return type(
+        name,
+        (serializers.Serializer,),
+        {
+            "items": item,
+            "total": serializers.IntegerField(),
+            "page": serializers.IntegerField(),
+            "size": serializers.IntegerField(),
+        },
+    )
+
+
+INTERLINKER_OUT = PolymorphicProxySerializer(
+    component_name="InterlinkerOut",
+    serializers=list(s.OUT_BY_NATURE.values()),
+    resource_type_field_name="nature",
+)
+INTERLINKER_OUT_MANY = PolymorphicProxySerializer(
+    component_name="InterlinkerOut",
+    serializers=list(s.OUT_BY_NATURE.values()),
+    resource_type_field_name="nature",
+    many=True,
+)
+INTERLINKER_IN = PolymorphicProxySerializer(
+    component_name="InterlinkerCreate",
+    serializers=list(s.CREATE_BY_NATURE.values()),
+    resource_type_field_name="nature",
+)
+InterlinkerPage = page_of("InterlinkerPage", INTERLINKER_OUT_MANY)
+KnowledgeInterlinkerPage = page_of("KnowledgeInterlinkerPage", s.KnowledgeInterlinkerOutSerializer(many=True))
+SoftwareInterlinkerPage = page_of("SoftwareInterlinkerPage", s.SoftwareInterlinkerOutSerializer(many=True))
+CoproductionSchemaPage = page_of("CoproductionSchemaPage", s.CoproductionSchemaOutFullSerializer(many=True))
+RatingPage = page_of("RatingPage", s.RatingOutSerializer(many=True))
+PAGE_PARAMS = [OpenApiParameter("page", int, default=1), OpenApiParameter("size", int, default=50)]
+LANGUAGE_PARAM = OpenApiParameter(
+    "Accept-Language", str, OpenApiParameter.HEADER, description="Request language: en, es, lv or it"
+)
+NULL_RESPONSE = {200: None}
+
+
+# --- interlinkers ----------------------------------------------------------------------------
+
+INTERLINKER_NOT_FOUND = "Interlinker not found"
+
+
+def _interlinkers_out(view: CatalogueView, rows) -> list[dict]:
+    return s.interlinkers_data(selectors.interlinkers_for_output(rows), view.context)
+
+
+def _interlinker_or_404(interlinker_id: str) -> Interlinker:
+    interlinker = selectors.interlinker_get(pk=_uuid(interlinker_id, INTERLINKER_NOT_FOUND))
+    if interlinker is None:
+        raise APIError(404, INTERLINKER_NOT_FOUND)
+    return interlinker
+
+
+class InterlinkerListView(CatalogueView):
+    @extend_schema(
+        operation_id="catalogue_interlinkers_list",
+        parameters=[
+            *PAGE_PARAMS,
+            OpenApiParameter("search", str),
+            OpenApiParameter("rating", int),
+            OpenApiParameter("problemprofiles", str, many=True),
+            OpenApiParameter("nature", str, many=True, enum=[n.value for n in s.models.Nature]),
+            OpenApiParameter("creator", str, many=True, description="Accepted and ignored (as upstream)."),
+            LANGUAGE_PARAM,
+        ],
+        responses=InterlinkerPage,
+    )
+    def get(self, request):
+        """Interlinkers offered in the request language, filtered and searched."""
+        params = self.query(s.InterlinkerQuerySerializer)
+        queryset = selectors.interlinker_list(
+            search=params.get("search"),
+            problemprofiles=params.get("problemprofiles", []),
+            natures=params.get("nature", []),
+            rating=params.get("rating"),
+        )
+        return self.page(queryset, params, lambda rows: _interlinkers_out(self, rows))
+
+    @extend_schema(request=INTERLINKER_IN, responses=INTERLINKER_OUT)
+    def post(self, request):
+        """Create an interlinker of the payload's ``nature``."""
+        data = request.data if isinstance(request.data, dict) else {}
+        nature = self.valid(s.NatureSerializer, {"nature": data.get("nature")})["nature"]
+        validated = self.valid(s.CREATE_BY_NATURE[nature], data)
+        interlinker = services.interlinker_create(nature=nature, data=validated)
+        return Response(_interlinkers_out(self, [selectors.interlinker_get(pk=interlinker.pk)])[0])
+
+
+class InterlinkerDetailView(CatalogueView):
+    @extend_schema(responses=INTERLINKER_OUT, parameters=[LANGUAGE_PARAM])
+    def get(self, request, interlinker_id):
+        return Response(_interlinkers_out(self, [_interlinker_or_404(interlinker_id)])[0])
+
+    @extend_schema(request=INTERLINKER_IN, responses=INTERLINKER_OUT)
+    def put(self, request, interlinker_id):
+        """Change the given fields; the payload schema is the stored row's subtype."""
+        interlinker = _interlinker_or_404(interlinker_id).concrete
+        data = dict(request.data) if isinstance(request.data, dict) else {}
+        data.pop("nature", None)
+        serializer_class = s.CREATE_BY_NATURE[interlinker.nature]
+        validated = self.valid(serializer_class, data, partial=True)
+        services.interlinker_update(interlinker=interlinker, data=validated)
+        return Response(_interlinkers_out(self, [selectors.interlinker_get(pk=interlinker.pk)])[0])
+
+    @extend_schema(responses=NULL_RESPONSE)
+    def delete(self, request, interlinker_id):
+        interlinker = _interlinker_or_404(interlinker_id)
+        try:
+            services.artefact_delete(artefact=interlinker.concrete)
+        except ProtectedError:
+            raise APIError(409, "Interlinker has child knowledge interlinkers") from None
+        return null_response()
+
+
+class InterlinkerByNameView(CatalogueView):
+    @extend_schema(responses=INTERLINKER_OUT)
+    def get(self, request, name):
+        """The first interlinker whose English name is exactly ``name``."""
+        interlinker = selectors.interlinker_get(name_translations__en=name)
+        if interlinker is None:
+            raise APIError(404, INTERLINKER_NOT_FOUND)
+        return Response(_interlinkers_out(self, [interlinker])[0])
+
+
+class InterlinkerRelatedView(CatalogueView):
+    @extend_schema(parameters=PAGE_PARAMS, responses=InterlinkerPage)
+    def get(self, request, interlinker_id):
+        """Interlinkers sharing a problem profile with this one."""
+        params = self.query(s.PageQuerySerializer)
+        interlinker = _interlinker_or_404(interlinker_id)
+        return self.page(selectors.interlinker_related(interlinker), params, lambda rows: _interlinkers_out(self, rows))
+
+
+class KnowledgeInterlinkerListView(CatalogueView):
+    @extend_schema(parameters=PAGE_PARAMS, responses=KnowledgeInterlinkerPage)
+    def get(self, request):
+        params = self.query(s.PageQuerySerializer)
+        return self.page(selectors.knowledgeinterlinker_list(), params, lambda rows: _interlinkers_out(self, rows))
+
+
+class SoftwareInterlinkerListView(CatalogueView):
+    @extend_schema(
+        operation_id="catalogue_softwareinterlinkers_list", parameters=PAGE_PARAMS, responses=SoftwareInterlinkerPage
+    )
+    def get(self, request):
+        params = self.query(s.PageQuerySerializer)
+        return self.page(selectors.softwareinterlinker_list(), params, lambda rows: _interlinkers_out(self, rows))
+
+
+class SoftwareInterlinkerByServiceView(CatalogueView):
+    @extend_schema(responses=s.SoftwareInterlinkerOutSerializer)
+    def get(self, request, service_name):
+        """The first software interlinker with this ``service_name``."""
+        software = selectors.softwareinterlinker_by_service_name(service_name)
+        if software is None:
+            raise APIError(404, "Softwareinterlinker not found")
+        return Response(_interlinkers_out(self, [selectors.interlinker_get(pk=software.pk)])[0])
+
+
+# --- problem profiles ------------------------------------------------------------------------
+
+PROBLEMPROFILE_NOT_FOUND = "ProblemProfile not found"
+
+
+def _profile_or_404(profile_id: str) -> ProblemProfile:
+    profile = ProblemProfile.objects.filter(pk=profile_id).first()
+    if profile is None:
+        raise APIError(404, PROBLEMPROFILE_NOT_FOUND)
+    return profile
+
+
+def _profile_out(profile: ProblemProfile) -> dict:
+    return s.ProblemProfileOutSerializer(profile).data
+
+
+class ProblemProfileListView(CatalogueView):
+    @extend_schema(responses=s.ProblemProfileOutSerializer(many=True), parameters=[LANGUAGE_PARAM])
+    def get(self, request):
+        """Problem profiles ordered by creation (at most 100)."""
+        return Response(s.ProblemProfileOutSerializer(selectors.problemprofile_list(), many=True).data)
+
+    @extend_schema(request=s.ProblemProfileCreateSerializer, responses=s.ProblemProfileOutSerializer)
+    def post(self, request):
+        data = self.valid(s.ProblemProfileCreateSerializer, request.data)
+        if ProblemProfile.objects.filter(pk=data["id"]).exists():
+            raise APIError(400, "ProblemProfile already exists")
+        return Response(_profile_out(services.problemprofile_create(data=data)))
+
+
+class ProblemProfileIdsView(CatalogueView):
+    @extend_schema(responses=serializers.ListSerializer(child=serializers.CharField()))
+    def get(self, request):
+        return Response(list(selectors.problemprofile_list().values_list("id", flat=True)))
+
+
+class ProblemProfileDetailView(CatalogueView):
+    @extend_schema(responses=s.ProblemProfileOutSerializer)
+    def get(self, request, problemprofile_id):
+        return Response(_profile_out(_profile_or_404(problemprofile_id)))
+
+    @extend_schema(request=s.ProblemProfilePatchSerializer, responses=s.ProblemProfileOutSerializer)
+    def put(self, request, problemprofile_id):
+        profile = _profile_or_404(problemprofile_id)
+        data = self.valid(s.ProblemProfilePatchSerializer, request.data, partial=True)
+        return Response(_profile_out(services.problemprofile_update(profile=profile, data=data)))
+
+    @extend_schema(responses=NULL_RESPONSE)
+    def delete(self, request, problemprofile_id):
+        _profile_or_404(problemprofile_id).delete()
+        return null_response()
+
+
+class ProblemProfileByNameView(CatalogueView):
+    @extend_schema(parameters=[OpenApiParameter("locale", str, required=True)], responses=s.ProblemProfileOutSerializer)
+    def get(self, request, name):
+        """The problem profile whose name in ``locale`` is exactly ``name``."""
+        locale = self.query(s.LocaleQuerySerializer)["locale"]
+        profile = ProblemProfile.objects.filter(**{f"name_translations__{locale}": name}).order_by("created_at").first()
+        if profile is None:
+            raise APIError(404, PROBLEMPROFILE_NOT_FOUND)
+        return Response(_profile_out(profile))
+
+
+# --- co-production schemas -------------------------------------------------------------------
+
+SCHEMA_NOT_FOUND = "CoproductionSchema not found"
+
+
+def _schema_or_404(schema_id: str) -> CoproductionSchema:
+    schema = CoproductionSchema.objects.filter(pk=_uuid(schema_id, SCHEMA_NOT_FOUND)).first()
+    if schema is None:
+        raise APIError(404, SCHEMA_NOT_FOUND)
+    return schema
+
+
+def _schemas_full(view, rows) -> list[dict]:
+    return s.CoproductionSchemaOutFullSerializer(
+        selectors.coproductionschemas_for_output(rows), many=True, context=view.context
+    ).data
+
+
+def _schema_out(view, schema) -> dict:
+    schema = CoproductionSchema.objects.prefetch_related("problemprofiles").get(pk=schema.pk)
+    return s.CoproductionSchemaOutSerializer(schema, context=view.context).data
+
+
+class CoproductionSchemaListView(CatalogueView):
+    @extend_schema(
+        operation_id="catalogue_coproductionschemas_list",
+        parameters=[
+            *PAGE_PARAMS,
+            OpenApiParameter("search", str),
+            OpenApiParameter("rating", int),
+            OpenApiParameter("creator", str, many=True, description="Accepted and ignored (as upstream)."),
+            LANGUAGE_PARAM,
+        ],
+        responses=CoproductionSchemaPage,
+    )
+    def get(self, request):
+        """Schemas offered in the request language, with their phase/objective/task trees."""
+        params = self.query(s.CoproductionSchemaQuerySerializer)
+        queryset = selectors.coproductionschema_list(search=params.get("search"), rating=params.get("rating"))
+        return self.page(queryset, params, lambda rows: _schemas_full(self, rows))
+
+    @extend_schema(request=s.ArtefactCreateSerializer, responses=s.CoproductionSchemaOutSerializer)
+    def post(self, request):
+        data = self.valid(s.ArtefactCreateSerializer, request.data)
+        return Response(_schema_out(self, services.coproductionschema_create(data=data)))
+
+
+class CoproductionSchemaPublicView(CatalogueView):
+    @extend_schema(
+        parameters=[OpenApiParameter("skip", int, default=0), OpenApiParameter("limit", int, default=100)],
+        responses=s.CoproductionSchemaOutFullSerializer(many=True),
+    )
+    def get(self, request):
+        """Public schemas (no language filter)."""
+        params = self.query(s.SkipLimitQuerySerializer)
+        queryset = CoproductionSchema.objects.filter(is_public=True).order_by("created_at", "id")
+        rows = queryset[params["skip"] : params["skip"] + params["limit"]]
+        return Response(_schemas_full(self, rows))
+
+
+class CoproductionSchemaDetailView(CatalogueView):
+    @extend_schema(responses=s.CoproductionSchemaOutFullSerializer)
+    def get(self, request, schema_id):
+        return Response(_schemas_full(self, [_schema_or_404(schema_id)])[0])
+
+    @extend_schema(request=s.ArtefactCreateSerializer, responses=s.CoproductionSchemaOutSerializer)
+    def put(self, request, schema_id):
+        schema = _schema_or_404(schema_id)
+        data = self.valid(s.ArtefactCreateSerializer, request.data, partial=True)
+        return Response(_schema_out(self, services.coproductionschema_update(schema=schema, data=data)))
+
+    @extend_schema(responses=NULL_RESPONSE)
+    def delete(self, request, schema_id):
+        services.artefact_delete(artefact=_schema_or_404(schema_id))
+        return null_response()
+
+
+class CoproductionSchemaByNameView(CatalogueView):
+    @extend_schema(
+        parameters=[OpenApiParameter("locale", str, default="en")], responses=s.CoproductionSchemaOutSerializer
+    )
+    def get(self, request, name):
+        locale = self.query(s.LocaleQuerySerializer)["locale"] if "locale" in request.query_params else "en"
+        schema = (
+            CoproductionSchema.objects.filter(**{f"name_translations__{locale}": name}).order_by("created_at").first()
+        )
+        if schema is None:
+            raise APIError(404, SCHEMA_NOT_FOUND)
+        return Response(_schema_out(self, schema))
+
+
+# --- ratings ---------------------------------------------------------------------------------
+
+RATING_NOT_FOUND = "Rating not found"
+
+
+def _rating_or_404(rating_id: str) -> Rating:
+    rating = Rating.objects.filter(pk=_uuid(rating_id, RATING_NOT_FOUND)).first()
+    if rating is None:
+        raise APIError(404, RATING_NOT_FOUND)
+    return rating
+
+
+def _ratings_out(view, rows) -> list[dict]:
+    context = {**view.context, "users": selectors.rating_users(rows)}
+    return s.RatingOutSerializer(rows, many=True, context=context).data
+
+
+class RatingListView(CatalogueView):
+    @extend_schema(
+        operation_id="catalogue_ratings_list",
+        parameters=[*PAGE_PARAMS, OpenApiParameter("artefact_id", str)],
+        responses=RatingPage,
+    )
+    def get(self, request):
+        """Ratings of an artefact (all ratings without ``artefact_id``), newest first."""
+        params = self.query(s.RatingQuerySerializer)
+        queryset = selectors.rating_list(artefact_id=params.get("artefact_id"))
+        return self.page(queryset, params, lambda rows: _ratings_out(self, rows))
+
+    @extend_schema(request=s.RatingCreateSerializer, responses=s.RatingOutSerializer)
+    def post(self, request):
+        """Rate an artefact as the caller; its ``rating`` and ``ratings_count`` follow."""
+        data = self.valid(s.RatingCreateSerializer, request.data)
+        rating = services.rating_create(user_id=str(request.user.pk), data=data)
+        return Response(_ratings_out(self, [rating])[0])
+
+
+class RatingDetailView(CatalogueView):
+    @extend_schema(responses=s.RatingOutSerializer)
+    def get(self, request, rating_id):
+        return Response(_ratings_out(self, [_rating_or_404(rating_id)])[0])
+
+    @extend_schema(request=s.RatingCreateSerializer, responses=s.RatingOutSerializer)
+    def put(self, request, rating_id):
+        rating = _rating_or_404(rating_id)
+        data = self.valid(s.RatingCreateSerializer, request.data, partial=True)
+        return Response(_ratings_out(self, [services.rating_update(rating=rating, data=data)])[0])
+
+    @extend_schema(responses=NULL_RESPONSE)
+    def delete(self, request, rating_id):
+        services.rating_delete(rating=_rating_or_404(rating_id))
+        return null_response()
+
+
+# --- service endpoints (mounted by catalogue/urls.py) ----------------------------------------
+
+
+class HealthcheckView(CatalogueView):
+    @extend_schema(responses={200: bool})
+    def get(self, request):
+        return Response(True)
+
+
+class KpisView(CatalogueView):
+    @extend_schema(responses={200: dict})
+    def get(self, request):
+        """Counts of all interlinkers and per subtype."""
+        counts = dict(
+            Interlinker.objects.order_by().values_list("nature").annotate(n=Count("*")).values_list("nature", "n")
+        )
+        return Response(
+            {
+                "interlinkers": {
+                    "count": sum(counts.values()),
+                    "knowledge": counts.get("knowledgeinterlinker", 0),
+                    "externalknowledge": counts.get("externalknowledgeinterlinker", 0),
+                    "software": counts.get("softwareinterlinker", 0),
+                    "externalsoftware": counts.get("externalsoftwareinterlinker", 0),
+                }
+            }
+        )

@@ -1,0 +1,21 @@
+import pytest
+from rest_framework.test import APIClient
+
+from accounts.models import User
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def user(db):
+    return User.objects.create_user("rater@example.com", "secret-password", full_name="Rita Rater")
+
+
+@pytest.fixture
+def auth_api(user):
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
