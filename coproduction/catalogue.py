@@ -44,9 +44,12 @@ def schema_tree(schema_id, language: str) -> dict:
     if not _rows("SELECT id FROM coproductionschema WHERE id = %(id)s", params):
         raise APIError(404, "Coproduction schema not found")
     items = _rows(
+        "WITH RECURSIVE tree AS ("
+        " SELECT t.*, 0 AS depth FROM treeitemmetadata t WHERE t.coproductionschema_id = %(id)s AND t.parent_id IS NULL"
+        " UNION ALL SELECT c.*, tree.depth + 1 FROM treeitemmetadata c JOIN tree ON c.parent_id = tree.id"
+        " WHERE tree.depth < 3) "
         f"SELECT id, type, parent_id, is_part_of_codelivery, {_tr('name_translations', 'name')}, "
-        f"{_tr('description_translations', 'description')} FROM treeitemmetadata "
-        "WHERE coproductionschema_id = %(id)s ORDER BY created_at, id",
+        f"{_tr('description_translations', 'description')} FROM tree ORDER BY depth, created_at, id",
         params,
     )
     ids = [item["id"] for item in items]

@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 
+from catalogue.models import CoproductionSchema
 from coproduction import models as m
 
 pytestmark = pytest.mark.django_db(databases=["default", "coproduction", "catalogue"])
@@ -17,6 +18,7 @@ def _counts():
 
 def test_demo_data_is_complete_and_idempotent():
     call_command("seed_accounts", stdout=open("/dev/null", "w"))
+    call_command("catalogue_demo", stdout=open("/dev/null", "w"))
     call_command("seed_coproduction", stdout=open("/dev/null", "w"))
     first = _counts()
     call_command("seed_coproduction", stdout=open("/dev/null", "w"))
@@ -25,7 +27,8 @@ def test_demo_data_is_complete_and_idempotent():
     assert m.Notification.objects.filter(language="lv").count() == 17
     assert not m.Notification.objects.filter(event="assign_resource", language="es").exists()
     processes = m.CoproductionProcess.objects.filter(name__startswith="Demo: ")
-    assert processes.count() == 2 and all(p.schema_used for p in processes)
+    catalogue_schema = CoproductionSchema.objects.get()
+    assert processes.count() == 2 and {p.schema_used for p in processes} == {catalogue_schema.pk}
     assert first["Story"] == 1 and first["Team"] == 2 and first["Asset"] >= 4
     process = processes.get(name="Demo: Green city mobility")
     assert process.permissions.filter(treeitem__isnull=True).exists()
