@@ -75,7 +75,17 @@ def short_user_name(full_name: str | None) -> str:
 # Teams -----------------------------------------------------------------------------------
 
 
+def _lock(model, pk) -> None:
+    """Row lock so concurrent changes recompute an aggregate one after the other.
+
+    Under READ COMMITTED the next statement sees what the transaction that held the lock
+    committed, so the recomputation that runs last counts every change.
+    """
+    list(model.objects.select_for_update().filter(pk=pk).values_list("pk", flat=True))
+
+
 def team_refresh_users_count(team_id) -> None:
+    _lock(Team, team_id)
     Team.objects.filter(pk=team_id).update(users_count=TeamMember.objects.filter(team_id=team_id).count())
 
 
@@ -98,6 +108,7 @@ def _active_children(parent: Phase | Objective):
 
 def refresh_status_and_progress(parent: Phase | Objective) -> None:
     """Upstream's ``update_status_and_progress`` on one objective or phase (spec §5.4)."""
+    _lock(TreeItem, parent.pk)
     statuses = list(_active_children(parent).values_list("status", flat=True))
     counted = len(statuses)
     if all(status == Status.FINISHED for status in statuses):
@@ -652,6 +663,7 @@ def refresh_rating(artefact_type: str | None, artefact_id) -> None:
     model = RATED_MODELS.get(artefact_type or "")
     if model is None or artefact_id is None:
         return
+    _lock(model, artefact_id)
     values = Rating.objects.filter(artefact_type=artefact_type, artefact_id=artefact_id).aggregate(
         average=Avg("value"), count=Count("id")
     )
