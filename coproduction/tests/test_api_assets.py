@@ -48,11 +48,11 @@ def test_internal_asset_without_catalogue_row_has_an_empty_link(admin, task):
 def test_process_assets_list_is_fixed_in_queries(admin, task, coproduction_queries):
     for _ in range(2):
         f.ExternalAssetFactory(task=task)
-    with coproduction_queries(11):
+    with coproduction_queries(7):
         admin.get(f"/coproductionprocesses/{task.process_id}/assets")
     for _ in range(4):
         f.ExternalAssetFactory(task=task)
-    with coproduction_queries(11):
+    with coproduction_queries(7):
         assets = admin.get(f"/coproductionprocesses/{task.process_id}/assets").json()
     assert len(assets) == 6 and assets[0]["internalData"]["link"] == "https://example.org/doc"
 

@@ -27,8 +27,12 @@ from coproduction.api.base import (
 PROCESS_NOT_FOUND = "CoproductionProcess not found"
 
 
-def process_for_read(view: CoproductionView, process_id, *, check: bool = True) -> m.CoproductionProcess:
-    process = get_or_404(selectors.processes_qs(), process_id, PROCESS_NOT_FOUND)
+def process_for_read(
+    view: CoproductionView, process_id, *, check: bool = True, light: bool = False
+) -> m.CoproductionProcess:
+    """The process (404) if the caller may read it (403); ``light`` skips the prefetches of its full shape."""
+    queryset = m.CoproductionProcess.objects.all() if light else selectors.processes_qs()
+    process = get_or_404(queryset, process_id, PROCESS_NOT_FOUND)
     if check and not selectors.can_read_process(view.current_user(), process.pk):
         raise APIError(403, NOT_ENOUGH_PERMISSIONS)
     return process
@@ -231,7 +235,7 @@ class ProcessTreeView(CoproductionView):
     @extend_schema(responses=s.PhaseOutFullSerializer(many=True))
     def get(self, request, id):
         """Phases with objectives and tasks (disabled ones included)."""
-        return tree_response(self, process_for_read(self, id).pk)
+        return tree_response(self, process_for_read(self, id, light=True).pk)
 
 
 @path_params("id")
@@ -240,7 +244,7 @@ class ProcessTreeCatalogueView(CoproductionView):
     def get(self, request, id):
         """The tree without the read check."""
         self.current_user()
-        return tree_response(self, process_for_read(self, id, check=False).pk)
+        return tree_response(self, process_for_read(self, id, check=False, light=True).pk)
 
 
 @path_params("id")
@@ -251,7 +255,7 @@ class ProcessAssetsView(CoproductionView):
         from coproduction.api.views.assets import assets_response
 
         user = self.current_user()
-        process = process_for_read(self, id)
+        process = process_for_read(self, id, light=True)
         assets = selectors.assets_qs().filter(task__objective__phase__coproductionprocess=process)
         full_access = (
             services.is_process_administrator(user, process.pk)
