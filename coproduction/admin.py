@@ -38,7 +38,7 @@ class ThroughFieldsForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, (through, owner, other) in self.through_fields.items():
-            if self.instance.pk and name in self.fields:
+            if not self.instance._state.adding and name in self.fields:
                 self.initial[name] = list(
                     through.objects.filter(**{owner: self.instance}).values_list(f"{other}_id", flat=True)
                 )
@@ -270,7 +270,7 @@ class PrerequisiteForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         siblings = m.TreeItem.objects.none()
         instance = self.instance
-        if instance.pk:
+        if not instance._state.adding:
             parent_filter = {
                 m.Phase: {"as_phase__coproductionprocess_id": getattr(instance, "coproductionprocess_id", None)},
                 m.Objective: {"as_objective__phase_id": getattr(instance, "phase_id", None)},
@@ -283,7 +283,7 @@ class PrerequisiteForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         prerequisite = cleaned.get("prerequisite")
-        if prerequisite is not None and self.instance.pk:
+        if prerequisite is not None and not self.instance._state.adding:
             if services._creates_cycle(self.instance.pk, prerequisite.pk):
                 self.add_error("prerequisite", "This prerequisite would create a cycle.")
         return cleaned

@@ -86,3 +86,31 @@ def test_lists_run_a_fixed_number_of_queries(admin, coproduction_queries, path, 
         grow()
     with coproduction_queries(queries):
         assert len(admin.get(path).json()) == 4
+
+
+def test_logotypes_are_stored_and_linked(admin, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    process = admin.post("/coproductionprocesses", {"name": "P", "language": "en"}).json()
+    upload = SimpleUploadedFile("logo.png", b"\x89PNG fake", content_type="image/png")
+    response = admin.post(f"/coproductionprocesses/{process['id']}/logotype", {"file": upload}, format="multipart")
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["logotype"].endswith("logo.png") and body["logotype_link"].startswith("http://testserver/")
+    assert (tmp_path / body["logotype"]).exists()
+    missing = admin.post(f"/coproductionprocesses/{process['id']}/logotype", {}, format="multipart")
+    assert missing.status_code == 422
+
+
+def test_organisation_search_uses_the_request_language(admin):
+    admin.post(
+        "/organizations", {"name_translations": {"en": "Harbour", "es": "Puerto"}, "default_team_type": "citizen"}
+    )
+    admin.post("/organizations", {"name_translations": {"en": "Library"}, "default_team_type": "citizen"})
+    assert [o["name"] for o in admin.get("/organizations", {"search": "harb"}).json()] == ["Harbour"]
+    spanish = admin.get("/organizations", {"search": "puer"}, HTTP_ACCEPT_LANGUAGE="es").json()
+    assert [o["name"] for o in spanish] == ["Puerto"]
+    assert [o["name"] for o in admin.get("/organizations", {"search": "libr"}, HTTP_ACCEPT_LANGUAGE="es").json()] == [
+        "Library"
+    ]
