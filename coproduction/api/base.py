@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import uuid
 
-from django.db import transaction
+from django.db import IntegrityError, connections, transaction
+from django.http import JsonResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -53,8 +54,21 @@ class CoproductionView(APIView):
     """Each request runs in one transaction on the coproduction database; errors roll it back."""
 
     def dispatch(self, request, *args, **kwargs):
-        with transaction.atomic(using=DB):
-            return super().dispatch(request, *args, **kwargs)
+        """Foreign keys are DEFERRABLE (Django); checking them before the block ends turns a
+        dangling id in a body into a 422 instead of an error at commit."""
+        try:
+            with transaction.atomic(using=DB):
+                response = super().dispatch(request, *args, **kwargs)
+                if request.method not in ("GET", "HEAD", "OPTIONS") and response.status_code < 400:
+                    with connections[DB].cursor() as cursor:
+                        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                return response
+        except IntegrityError:
+            response = JsonResponse(
+                {"detail": "The request refers to a row that does not exist, or conflicts with one that does."},
+                status=422,
+            )
+            return response
 
     def handle_exception(self, exc):
         transaction.set_rollback(True, using=DB)

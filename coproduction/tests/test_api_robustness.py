@@ -37,3 +37,11 @@ def test_no_path_answers_500(admin, value):
                     body,
                     response.content[:300],
                 )
+
+
+def test_dangling_ids_in_bodies_are_422_not_500(admin):
+    asset = f.ExternalAssetFactory(task=f.TaskFactory())
+    response = admin.post("/participationrequests", {"candidate_id": "nobody", "razon": "r"})
+    assert response.status_code == 422
+    response = admin.post("/claims", {"asset_id": str(asset.pk), "assignment_id": str(uuid.uuid4())})
+    assert response.status_code == 422
