@@ -206,10 +206,13 @@ class ProcessForm(ThroughFieldsForm):
     }
     administrator_users = multi_select(USERS, "Administrators")
     tag_list = multi_select(m.Tag.objects.all(), "Tags")
-    apply_schema_id = forms.UUIDField(
+    apply_schema_id = forms.TypedChoiceField(
         required=False,
-        label="Apply a catalogue schema (id)",
-        help_text="Builds phases, objectives and tasks from a co-production schema of the catalogue database.",
+        coerce=str,
+        empty_value=None,
+        label="Apply a catalogue schema",
+        help_text="Builds phases, objectives and tasks from a co-production schema of the catalogue database, "
+        "in the process language.",
     )
     apply_schema_json = forms.CharField(
         required=False,
@@ -221,6 +224,14 @@ class ProcessForm(ThroughFieldsForm):
     class Meta:
         model = m.CoproductionProcess
         fields = "__all__"  # noqa: DJ007 (the admin lists every column)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        try:
+            choices = catalogue.schema_choices()
+        except APIError:
+            choices = []
+        self.fields["apply_schema_id"].choices = [("", "—")] + choices
 
     def clean_apply_schema_json(self):
         text = self.cleaned_data.get("apply_schema_json")

@@ -149,3 +149,13 @@ def logotype_link(value: str | None, request=None) -> str:
 
     url = default_storage.url(value)
     return request.build_absolute_uri(url) if request is not None else url
+
+
+def schema_choices(language: str = "en") -> list[tuple[str, str]]:
+    """(id, name) of the catalogue's co-production schemas, for the admin's schema picker."""
+    rows = _rows(
+        f"SELECT s.id, {_tr('a.name_translations', 'name')} FROM coproductionschema s "
+        "JOIN artefact a ON a.id = s.id ORDER BY 2, s.id",
+        {"lang": language},
+    )
+    return [(str(row["id"]), row["name"] or str(row["id"])) for row in rows]

@@ -140,3 +140,29 @@ def test_permissions_changelist_reads_at_a_glance(browser):
     f.PermissionFactory(team=f.TeamFactory(name="Ops"), coproductionprocess=phase.coproductionprocess, treeitem=phase)
     page = browser.get(f"{ADMIN}/permission/").content.decode()
     assert "Ops" in page and "Engage" in page and "(phase)" in page
+
+
+def test_apply_a_catalogue_schema_from_the_picker(browser):
+    from catalogue.tests import factories as cf
+
+    schema = cf.CoproductionSchemaFactory(name_translations={"en": "Neighbourhood"})
+    cf.TreeItemFactory(type="phase", name_translations={"en": "Listen"}, coproductionschema=schema)
+    process = f.ProcessFactory()
+    page = browser.get(f"{ADMIN}/coproductionprocess/{process.pk}/change/")
+    assert b"Neighbourhood" in page.content
+    response = browser.post(
+        f"{ADMIN}/coproductionprocess/{process.pk}/change/",
+        {
+            "name": process.name,
+            "language": "en",
+            "status": "in_progress",
+            "apply_schema_id": str(schema.pk),
+            "children-TOTAL_FORMS": 0,
+            "children-INITIAL_FORMS": 0,
+            "permissions-TOTAL_FORMS": 0,
+            "permissions-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert [p.name for p in m.Phase.objects.filter(coproductionprocess=process)] == ["Listen"]
+    assert m.CoproductionProcess.objects.get(pk=process.pk).schema_used == schema.pk
