@@ -114,3 +114,17 @@ def test_organisation_search_uses_the_request_language(admin):
     assert [o["name"] for o in admin.get("/organizations", {"search": "libr"}, HTTP_ACCEPT_LANGUAGE="es").json()] == [
         "Library"
     ]
+
+
+def test_add_to_observers_creates_the_platform_team_and_a_task_permission(admin, outsider):
+    process = f.ProcessFactory(administrators=[admin.user], creator=admin.user, name="Green city")
+    task = f.TaskFactory(objective=f.ObjectiveFactory(phase=f.PhaseFactory(coproductionprocess=process)))
+    asset = f.ExternalAssetFactory(task=task)
+    body = {"users_ids": [], "coproduction_process_id": str(process.pk), "asset_id": str(asset.pk)}
+    team = outsider.post("/teams/addtoobservers", body).json()
+    assert team["name"] == "Observers_Green_city" and [u["id"] for u in team["users"]] == [outsider.user.pk]
+    organization = m.Organization.objects.get(pk=team["organization_id"])
+    assert organization.name_translations == dict.fromkeys(["en", "es", "lv", "it"], "Interlink-Platform")
+    assert outsider.get(f"/permissions/for/{task.pk}").json()["your_permissions"]["access_assets_permission"]
+    again = outsider.post("/teams/addtoobservers", body).json()
+    assert again["id"] == team["id"] and m.Permission.objects.filter(team_id=team["id"]).count() == 1
