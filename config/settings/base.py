@@ -168,6 +168,8 @@ CATALOGUE_PUBLIC_BASE_URL = os.environ.get("CATALOGUE_PUBLIC_BASE_URL", "http://
 SILENCED_SYSTEM_CHECKS = [*globals().get("SILENCED_SYSTEM_CHECKS", []), "models.W035"]
 # Public base URL for legacy "/static/..." logotype values stored by upstream (spec §7, decision 20).
 COPRODUCTION_PUBLIC_BASE_URL = os.environ.get("COPRODUCTION_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+# Host of the INTERLINK front-end, for the links in assignments (upstream SERVER_NAME).
+COPRODUCTION_SERVER_NAME = os.environ.get("COPRODUCTION_SERVER_NAME", "localhost")
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
     {
         "CoproductionRoleTypeEnum": "coproduction.models.base.RoleTypes",

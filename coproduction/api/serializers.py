@@ -563,6 +563,7 @@ def _str(value):
 
 class ClaimOutSerializer(serializers.ModelSerializer):
     user = UserOutSerializer(read_only=True)
+    asset = AssetOutSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = m.Claim
@@ -580,12 +581,16 @@ class ClaimOutSerializer(serializers.ModelSerializer):
             "state",
             "claim_type",
             "user",
+            "asset",
         ]
 
 
 class AssignmentOutSerializer(serializers.ModelSerializer):
     user = UserOutSerializer(read_only=True)
+    asset = AssetOutSerializer(read_only=True, allow_null=True)
     claims = ClaimOutSerializer(many=True, read_only=True)
+    link = serializers.SerializerMethodField()
+    link_to_claim = serializers.SerializerMethodField()
 
     class Meta:
         model = m.Assignment
@@ -600,9 +605,22 @@ class AssignmentOutSerializer(serializers.ModelSerializer):
             "title",
             "description",
             "state",
+            "link",
+            "link_to_claim",
             "user",
+            "asset",
             "claims",
         ]
+
+    def get_link(self, obj) -> str:
+        """Upstream's front-end URL of the assignment."""
+        return (
+            f"http://{settings.COPRODUCTION_SERVER_NAME}/dashboard/coproductionprocesses/"
+            f"{obj.coproductionprocess_id}/resources?tab=Assignments&assignment={obj.pk}"
+        )
+
+    def get_link_to_claim(self, obj) -> str:
+        return f"http://{settings.COPRODUCTION_SERVER_NAME}/dashboard/assignments/registerclaim/{obj.pk}"
 
 
 # Notifications, stories, ratings -----------------------------------------------------------

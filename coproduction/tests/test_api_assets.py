@@ -114,3 +114,15 @@ def test_claims_for_a_team(admin, member, task):
     assert len(pending) == 2
     admin.put(f"/claims/{claims[0]['id']}/approve", {"state": True})
     assert len(admin.get(f"/claims/{task.process_id}/listPendingClaimsbyCoproId").json()) == 1
+
+
+def test_assignment_shape_with_links_asset_and_claims(admin, task):
+    asset = f.ExternalAssetFactory(task=task)
+    assignment = admin.post("/assignments", {"asset_id": str(asset.pk), "title": "Write it"}).json()
+    assert assignment["link"].endswith(f"/resources?tab=Assignments&assignment={assignment['id']}")
+    assert assignment["link_to_claim"].endswith(f"/dashboard/assignments/registerclaim/{assignment['id']}")
+    assert assignment["asset"]["name"] == asset.name and assignment["user"]["id"] == admin.user.pk
+    admin.post("/claims", {"asset_id": str(asset.pk), "assignment_id": assignment["id"], "title": "Done"})
+    view = admin.get(f"/assignments/{assignment['id']}/view").json()
+    assert [c["title"] for c in view["claims"]] == ["Done"] and view["claims"][0]["asset"]["id"] == str(asset.pk)
+    assert admin.get(f"/assignments/{task.pk}/view").json() == {"detail": "Assignment not found"}

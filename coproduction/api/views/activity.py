@@ -687,12 +687,16 @@ class AssignmentInSerializer(serializers.Serializer):
 
 
 def claims_qs():
-    return m.Claim.objects.select_related("user").prefetch_related("user__teams").order_by("-created_at", "id")
+    return (
+        m.Claim.objects.select_related("user", "asset__as_internalasset", "asset__as_externalasset")
+        .prefetch_related("user__teams")
+        .order_by("-created_at", "id")
+    )
 
 
 def assignments_qs():
     return (
-        m.Assignment.objects.select_related("user")
+        m.Assignment.objects.select_related("user", "asset__as_internalasset", "asset__as_externalasset")
         .prefetch_related("user__teams", Prefetch("claims", queryset=claims_qs()))
         .order_by("-created_at", "id")
     )
