@@ -357,13 +357,22 @@ def _ids(values) -> list[str]:
     return [str(value.get("id") if isinstance(value, dict) else value) for value in values or []]
 
 
+def _schema_uuid(value, what: str):
+    if value is None:
+        return None
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise APIError(422, f"{what} must be a UUID: {value!r}") from None
+
+
 def set_schema(*, process: CoproductionProcess, schema: dict, creator: User | None) -> CoproductionProcess:
     """Build phases/objectives/tasks and their prerequisites from a catalogue schema tree (spec §5.7).
 
     ``schema`` is upstream's body (``CoproductionSchemaOutFull``: id and nested ``children``),
     either as sent or as read from the catalogue database by ``coproduction.catalogue``.
     """
-    schema_id = schema.get("id")
+    schema_id = _schema_uuid(schema.get("id"), "id")
     new_ids: dict[str, uuid.UUID] = {}
     links: list[tuple[uuid.UUID, list[str]]] = []
 
@@ -372,7 +381,7 @@ def set_schema(*, process: CoproductionProcess, schema: dict, creator: User | No
             "name": node.get("name"),
             "description": node.get("description"),
             "from_schema": schema_id,
-            "from_item": node.get("id"),
+            "from_item": _schema_uuid(node.get("id"), "id"),
             "creator": creator,
         }
 
@@ -406,7 +415,7 @@ def set_schema(*, process: CoproductionProcess, schema: dict, creator: User | No
     for item_id, prerequisite_ids in links:
         targets = [new_ids[p] for p in prerequisite_ids if p in new_ids]
         for target in targets[:1]:
-            TreeItemPrerequisite.objects.create(treeitem_a_id=item_id, treeitem_b_id=target)
+            treeitem_set_prerequisite(item=TreeItem(pk=item_id), prerequisite_id=target)
     process.schema_used = schema_id
     process.save(update_fields=["schema_used"])
     return process

@@ -361,3 +361,23 @@ def test_legacy_string_parameters_round_trip_through_the_json_column():
 
 def test_short_user_name():
     assert services.short_user_name("Ana María López") == "A.M.López"
+
+
+def test_set_schema_rejects_a_cyclic_body():
+    process = f.ProcessFactory()
+    cyclic = {
+        "id": SCHEMA["id"],
+        "children": [
+            {"id": P1, "name": "A", "prerequisites_ids": [P2], "children": []},
+            {"id": P2, "name": "B", "prerequisites_ids": [P1], "children": []},
+        ],
+    }
+    with pytest.raises(APIError) as error:
+        services.set_schema(process=process, schema=cyclic, creator=None)
+    assert error.value.status_code == 400
+    with pytest.raises(APIError) as error:
+        services.set_schema(process=process, schema={"id": "x", "children": []}, creator=None)
+    assert error.value.status_code == 422
+
+
+P1, P2 = "d0000000-0000-0000-0000-000000000001", "d0000000-0000-0000-0000-000000000002"
