@@ -14,6 +14,7 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.db import transaction
 from django.utils.html import format_html
 
 from common.exceptions import APIError
@@ -268,7 +269,12 @@ class CoproductionProcessAdmin(ThroughFieldsAdmin):
             self.message_user(request, f"Schema not applied: {error.detail}", messages.ERROR)
             return
         if schema is not None:
-            services.set_schema(process=form.instance, schema=schema, creator=None)
+            try:
+                with transaction.atomic(using=services.DB):
+                    services.set_schema(process=form.instance, schema=schema, creator=None)
+            except APIError as error:
+                self.message_user(request, f"Schema not applied: {error.detail}", messages.ERROR)
+                return
             self.message_user(request, "The schema was applied: phases, objectives and tasks were created.")
 
 

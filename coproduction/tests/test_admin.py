@@ -166,3 +166,24 @@ def test_apply_a_catalogue_schema_from_the_picker(browser):
     assert response.status_code == 302, response.content.decode()[:2000]
     assert [p.name for p in m.Phase.objects.filter(coproductionprocess=process)] == ["Listen"]
     assert m.CoproductionProcess.objects.get(pk=process.pk).schema_used == schema.pk
+
+
+def test_a_bad_schema_body_is_reported_not_half_applied(browser):
+    process = f.ProcessFactory()
+    body = {"id": "not-a-uuid", "children": [{"id": "a0000000-0000-0000-0000-000000000001", "name": "X"}]}
+    response = browser.post(
+        f"{ADMIN}/coproductionprocess/{process.pk}/change/",
+        {
+            "name": process.name,
+            "language": "en",
+            "status": "in_progress",
+            "apply_schema_json": json.dumps(body),
+            "children-TOTAL_FORMS": 0,
+            "children-INITIAL_FORMS": 0,
+            "permissions-TOTAL_FORMS": 0,
+            "permissions-INITIAL_FORMS": 0,
+        },
+        follow=True,
+    )
+    assert b"Schema not applied" in response.content
+    assert not m.Phase.objects.exists()
