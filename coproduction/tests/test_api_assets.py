@@ -126,3 +126,30 @@ def test_assignment_shape_with_links_asset_and_claims(admin, task):
     view = admin.get(f"/assignments/{assignment['id']}/view").json()
     assert [c["title"] for c in view["claims"]] == ["Done"] and view["claims"][0]["asset"]["id"] == str(asset.pk)
     assert admin.get(f"/assignments/{task.pk}/view").json() == {"detail": "Assignment not found"}
+
+
+def test_create_by_event_skips_users_without_access(admin, member, outsider, task):
+    import json
+
+    f.NotificationFactory(event="add_contribution_asset", text="{userName} contributed")
+    f.PermissionFactory(team=f.TeamFactory(members=[member.user]), coproductionprocess_id=task.process_id)
+    asset = f.ExternalAssetFactory(task=task)
+    claim_id = "e0000000-0000-0000-0000-000000000001"
+    body = {
+        "coproductionprocess_id": str(task.process_id),
+        "notification_event": "add_contribution_asset",
+        "parameters": json.dumps({"assetName": "Plan", "claim_id": claim_id}),
+        "claim_type": "Development",
+        "asset_id": str(asset.pk),
+        "user_id": f"{member.user.pk},{outsider.user.pk}",
+    }
+    answer = json.loads(admin.post("/coproductionprocessnotifications/createbyEvent", body).json())
+    assert answer == {"inserted": True, "excluded": [outsider.user.email]}
+    row = admin.get(f"/coproductionprocessnotifications/{claim_id}/coproductionprocessnotification").json()
+    assert row["claim_type"] == "Development" and json.loads(row["parameters"])["userName"] == "B.Member"
+    assert m.CoproductionProcessNotification.objects.get(pk=claim_id).claim_type == "development"
+    template = admin.get("/notifications/add_contribution_asset/en/notification").json()
+    assert template["event"] == "add_contribution_asset"
+    assert admin.get("/notifications/add_contribution_asset/lv/notification").status_code == 404
+    bad = admin.post("/coproductionprocessnotifications/createbyEvent", {**body, "parameters": "{oops"})
+    assert bad.status_code == 422
