@@ -153,3 +153,16 @@ def test_create_by_event_skips_users_without_access(admin, member, outsider, tas
     assert admin.get("/notifications/add_contribution_asset/lv/notification").status_code == 404
     bad = admin.post("/coproductionprocessnotifications/createbyEvent", {**body, "parameters": "{oops"})
     assert bad.status_code == 422
+
+
+def test_process_assets_for_a_subtree_member(admin, member, task):
+    f.ExternalAssetFactory(task=task, name="inside")
+    other_phase = f.PhaseFactory(coproductionprocess_id=task.process_id)
+    f.ExternalAssetFactory(task=f.TaskFactory(objective=f.ObjectiveFactory(phase=other_phase)), name="outside")
+    team = f.TeamFactory(members=[member.user])
+    f.PermissionFactory(team=team, coproductionprocess_id=task.process_id, treeitem_id=task.phase_id)
+    names = [a["name"] for a in member.get(f"/coproductionprocesses/{task.process_id}/assets").json()]
+    assert names == ["inside"]
+    assert len(admin.get(f"/coproductionprocesses/{task.process_id}/assets").json()) == 2
+    m.Phase.objects.filter(pk=task.phase_id).update(disabled_on="2024-01-01T00:00:00Z")
+    assert member.get(f"/coproductionprocesses/{task.process_id}/assets").json() == []
