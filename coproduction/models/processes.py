@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models.expressions import DatabaseDefault
+from django.utils import timezone
 
 from coproduction.models.base import Languages, Status, UnboundedDecimalField, UpstreamTimestamps, UUIDModel, new_uuid
 from coproduction.models.organizations import Organization, Team, User
@@ -133,6 +135,10 @@ class TreeItem(UUIDModel):
     def save(self, *args, **kwargs):
         if self.discriminator:
             self.type = self.discriminator
+        if self._state.adding and isinstance(self.created_at, DatabaseDefault):
+            # Insertion order is part of the tree's order (there is no ordering column), and the
+            # server default now() is the same for every item set_schema creates in one transaction.
+            self.created_at = timezone.now()
         super().save(*args, **kwargs)
 
     @property

@@ -298,6 +298,8 @@ def test_set_schema_builds_the_tree_with_prerequisites():
     assert t1.problemprofiles == ["PP1"] and t2.management == 3 and t1.management == 0
     assert list(t2.prerequisites.values_list("pk", flat=True)) == [t1.pk]
     assert str(t1.from_item) == "c0000000-0000-0000-0000-000000000001" and str(t1.from_schema) == SCHEMA["id"]
+    ordered = m.Phase.objects.filter(coproductionprocess=process).order_by("created_at", "id")
+    assert [p.name for p in ordered] == ["Engage", "Design"]  # insertion order survives one transaction
 
 
 def test_copy_clones_tree_prerequisites_assets_and_permissions():
