@@ -163,6 +163,22 @@ CATALOGUE_PUBLIC_BASE_URL = os.environ.get("CATALOGUE_PUBLIC_BASE_URL", "http://
 
 
 # --- coproduction settings (add below) -------------------------------------------------
+# Upstream table names collide across databases on purpose (coproduction.user and accounts'
+# user, README §2); the router keeps them apart, so the duplicate-db_table warning is noise.
+SILENCED_SYSTEM_CHECKS = [*globals().get("SILENCED_SYSTEM_CHECKS", []), "models.W035"]
+# Public base URL for legacy "/static/..." logotype values stored by upstream (spec §7, decision 20).
+COPRODUCTION_PUBLIC_BASE_URL = os.environ.get("COPRODUCTION_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+# Host of the INTERLINK front-end, for the links in assignments (upstream SERVER_NAME).
+COPRODUCTION_SERVER_NAME = os.environ.get("COPRODUCTION_SERVER_NAME", "localhost")
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "CoproductionRoleTypeEnum": "coproduction.models.base.RoleTypes",
+        "CoproductionAssetTypeEnum": ["internalasset", "externalasset"],
+        "CoproductionLanguageEnum": "coproduction.models.base.Languages",
+        # Named too, because the coproduction enum above makes "language" ambiguous.
+        "MatarLanguageEnum": "matar.models.Language",
+    }
+)
 
 
 # --- medsync settings (add below) ------------------------------------------------------

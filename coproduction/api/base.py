@@ -1,0 +1,105 @@
+"""What every coproduction view shares: one transaction per request, the caller's
+coproduction user (spec §5.1), id parsing and upstream's error messages."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import IntegrityError, connections, transaction
+from django.http import JsonResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from common.exceptions import APIError
+from coproduction import models as m
+from coproduction.services import DB
+
+NOT_AUTHENTICATED = "Not authenticated"
+NOT_ENOUGH_PERMISSIONS = "Not enough permissions"
+
+
+def path_params(*names: str, **types):
+    """Class decorator documenting path parameters (strings unless typed)."""
+    return extend_schema(
+        parameters=[OpenApiParameter(name, types.get(name, OpenApiTypes.STR), OpenApiParameter.PATH) for name in names]
+    )
+
+
+def parse_uuid(value, field: str = "id") -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except (ValueError, TypeError, AttributeError):
+        raise serializers.ValidationError({field: ["Must be a valid UUID."]}) from None
+
+
+def valid(serializer_class, data, **kwargs) -> dict:
+    if data is None or (not isinstance(data, dict) and not hasattr(data, "getlist")):
+        raise serializers.ValidationError({"body": ["A JSON object is required."]})
+    serializer = serializer_class(data=data, **kwargs)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def get_or_404(queryset, pk, message: str, field: str = "id"):
+    obj = queryset.filter(pk=parse_uuid(pk, field)).first()
+    if obj is None:
+        raise APIError(404, message)
+    return obj
+
+
+class CoproductionView(APIView):
+    """Each request runs in one transaction on the coproduction database; errors roll it back."""
+
+    def dispatch(self, request, *args, **kwargs):
+        """Foreign keys are DEFERRABLE (Django); checking them before the block ends turns a
+        dangling id in a body into a 422 instead of an error at commit."""
+        try:
+            with transaction.atomic(using=DB):
+                response = super().dispatch(request, *args, **kwargs)
+                if request.method not in ("GET", "HEAD", "OPTIONS") and response.status_code < 400:
+                    with connections[DB].cursor() as cursor:
+                        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                return response
+        except IntegrityError:
+            response = JsonResponse(
+                {"detail": "The request refers to a row that does not exist, or conflicts with one that does."},
+                status=422,
+            )
+            return response
+
+    def handle_exception(self, exc):
+        transaction.set_rollback(True, using=DB)
+        return super().handle_exception(exc)
+
+    def current_user(self) -> m.User:
+        """The caller's mirrored ``user`` row; 403 ``Not authenticated`` when anonymous or not mirrored yet."""
+        account = self.request.user
+        if not getattr(account, "is_authenticated", False):
+            raise APIError(403, NOT_AUTHENTICATED)
+        if not hasattr(self, "_coproduction_user"):
+            self._coproduction_user = m.User.objects.filter(pk=str(account.pk)).first()
+        if self._coproduction_user is None:
+            raise APIError(403, NOT_AUTHENTICATED)
+        return self._coproduction_user
+
+    def optional_user(self) -> m.User | None:
+        try:
+            return self.current_user()
+        except APIError:
+            return None
+
+    def context(self, **extra) -> dict:
+        return {"request": self.request, "user": self.optional_user(), **extra}
+
+    def out(self, serializer_class, data, many: bool = False, **context) -> Response:
+        return Response(serializer_class(data, many=many, context=self.context(**context)).data)
+
+
+def null_response():
+    """Upstream's deletions answer 200 with the JSON body ``null`` (DRF would send an empty body)."""
+    from django.http import HttpResponse
+
+    return HttpResponse(b"null", content_type="application/json")

@@ -1,0 +1,1 @@
+"""Views of the coproduction API, one module per resource group."""

@@ -1,0 +1,387 @@
+"""``/coproductionprocesses`` (spec §4.3)."""
+
+from __future__ import annotations
+
+from django.core.files.storage import default_storage
+from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+
+from common.exceptions import APIError
+from coproduction import catalogue, selectors, services
+from coproduction import models as m
+from coproduction.api import serializers as s
+from coproduction.api.base import (
+    NOT_ENOUGH_PERMISSIONS,
+    CoproductionView,
+    get_or_404,
+    null_response,
+    path_params,
+    valid,
+)
+
+PROCESS_NOT_FOUND = "CoproductionProcess not found"
+
+
+def process_for_read(
+    view: CoproductionView, process_id, *, check: bool = True, light: bool = False
+) -> m.CoproductionProcess:
+    """The process (404) if the caller may read it (403); ``light`` skips the prefetches of its full shape."""
+    queryset = m.CoproductionProcess.objects.all() if light else selectors.processes_qs()
+    process = get_or_404(queryset, process_id, PROCESS_NOT_FOUND)
+    if check and not selectors.can_read_process(view.current_user(), process.pk):
+        raise APIError(403, NOT_ENOUGH_PERMISSIONS)
+    return process
+
+
+def process_for_admin(
+    view: CoproductionView, process_id, message: str = NOT_ENOUGH_PERMISSIONS, status: int = 403
+) -> m.CoproductionProcess:
+    process = get_or_404(m.CoproductionProcess.objects.all(), process_id, PROCESS_NOT_FOUND)
+    if not services.is_process_administrator(view.current_user(), process.pk):
+        raise APIError(status, message)
+    return process
+
+
+def full(view: CoproductionView, process_id) -> Response:
+    return view.out(s.ProcessOutFullSerializer, selectors.processes_qs().get(pk=process_id))
+
+
+class ProcessListView(CoproductionView):
+    @extend_schema(
+        parameters=[OpenApiParameter("search", str), OpenApiParameter("skip", int), OpenApiParameter("limit", int)],
+        responses=s.ProcessOutFullSerializer(many=True),
+    )
+    def get(self, request):
+        """Processes the caller administers or holds a permission on, by creation."""
+        processes = selectors.processes_visible_to(self.current_user())
+        if request.query_params.get("search"):
+            processes = processes.filter(name__icontains=request.query_params["search"])
+        return self.out(s.ProcessOutFullSerializer, processes.order_by("created_at", "id"), many=True)
+
+    @extend_schema(request=s.ProcessInSerializer, responses=s.ProcessOutFullSerializer)
+    def post(self, request):
+        """Create a process; the creator becomes its administrator."""
+        body = dict(valid(s.ProcessInSerializer, request.data))
+        process = services.process_create(data=body, creator=self.current_user())
+        return full(self, process.pk)
+
+
+class PublicProcessListView(CoproductionView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("rating", float),
+            OpenApiParameter("search", str),
+            OpenApiParameter("tag", str, many=True),
+            OpenApiParameter("page", int),
+            OpenApiParameter("size", int),
+        ],
+        responses=s.ProcessOutSerializer(many=True),
+    )
+    def get(self, request):
+        """Public processes, a page at a time (``{items, total, page, size}``)."""
+        page = valid(s.PageSerializer, request.query_params)
+        processes = selectors.public_processes_qs().filter(is_public=True)
+        if request.query_params.get("rating"):
+            try:
+                processes = processes.filter(rating__gte=float(request.query_params["rating"]))
+            except ValueError:
+                raise serializers.ValidationError({"rating": ["A valid number is required."]}) from None
+        search = request.query_params.get("search")
+        if search:
+            processes = processes.filter(Q(name__icontains=search) | Q(description__icontains=search))
+        for tag in request.query_params.getlist("tag"):
+            processes = processes.filter(tags__name=tag)
+        return paginate(self, processes.distinct(), page, s.ProcessOutSerializer)
+
+
+def paginate(view, queryset, page: dict, serializer_class) -> Response:
+    queryset = queryset.order_by("created_at", "id")
+    total = queryset.count()
+    start = (page["page"] - 1) * page["size"]
+    items = list(queryset[start : start + page["size"]])
+    return Response(
+        {
+            "items": serializer_class(items, many=True, context=view.context()).data,
+            "total": total,
+            "page": page["page"],
+            "size": page["size"],
+        }
+    )
+
+
+@path_params("id")
+class PublicProcessDetailView(CoproductionView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses=s.ProcessPublicOutFullSerializer)
+    def get(self, request, id):
+        """A public process, without authentication."""
+        process = get_or_404(selectors.public_processes_qs().filter(is_public=True), id, PROCESS_NOT_FOUND)
+        return self.out(s.ProcessPublicOutFullSerializer, process)
+
+
+@path_params("id")
+class ProcessDetailView(CoproductionView):
+    @extend_schema(responses=s.ProcessOutFullSerializer)
+    def get(self, request, id):
+        """A process (administrators and permitted members)."""
+        return self.out(s.ProcessOutFullSerializer, process_for_read(self, id))
+
+    @extend_schema(request=s.ProcessInSerializer, responses=s.ProcessOutFullSerializer)
+    def put(self, request, id):
+        """Update a process (administrators)."""
+        process = process_for_admin(self, id)
+        body = dict(valid(s.ProcessInSerializer, request.data, partial=True))
+        tags = body.pop("tags", None)
+        for field, value in body.items():
+            setattr(process, field, value)
+        process.save()
+        if tags is not None:
+            process.tags.set(tags)
+        return full(self, process.pk)
+
+    @extend_schema(responses={200: None})
+    def delete(self, request, id):
+        """Delete a process with its tree, stories and notifications (administrators)."""
+        services.process_delete(process=process_for_admin(self, id))
+        return null_response()
+
+
+@path_params("id")
+class ProcessCatalogueView(CoproductionView):
+    @extend_schema(responses=s.ProcessOutFullSerializer)
+    def get(self, request, id):
+        """A process without the read check."""
+        self.current_user()
+        return self.out(s.ProcessOutFullSerializer, process_for_read(self, id, check=False))
+
+
+@path_params("id")
+class ProcessLogotypeView(CoproductionView):
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        request={
+            "multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
+        },
+        responses=s.ProcessOutFullSerializer,
+    )
+    def post(self, request, id):
+        """Upload the process logotype (stored through Django's storage)."""
+        process = process_for_admin(self, id, "You are not allowed to update this coproductionprocess")
+        process.logotype = store_upload(request, f"coproductionprocesses/{process.pk}")
+        process.save(update_fields=["logotype"])
+        return full(self, process.pk)
+
+
+def store_upload(request, folder: str) -> str:
+    upload = request.FILES.get("file")
+    if upload is None:
+        raise serializers.ValidationError({"file": ["No file was submitted."]})
+    return default_storage.save(f"{folder}/{upload.name}", upload)
+
+
+@path_params("id")
+class SetSchemaView(CoproductionView):
+    @extend_schema(request=s.SchemaBodySerializer, responses=s.ProcessOutFullSerializer)
+    def post(self, request, id):
+        """Build the tree from a catalogue schema: upstream's JSON body, or a catalogue schema id."""
+        process = process_for_admin(
+            self, id, "You do not have permissions to update the coproductionprocess", status=404
+        )
+        body = request.data
+        if not isinstance(body, dict):
+            raise serializers.ValidationError({"body": ["A JSON object is required."]})
+        valid(s.SchemaBodySerializer, body)
+        if body.get("children") is None:
+            schema_id = body.get("id") or body.get("coproductionschema_id")
+            if not schema_id:
+                raise serializers.ValidationError({"id": ["This field is required."]})
+            body = catalogue.schema_tree(schema_id, process.language or "en")
+        services.set_schema(process=process, schema=body, creator=self.current_user())
+        return full(self, process.pk)
+
+
+@path_params("id")
+class ClearSchemaView(CoproductionView):
+    @extend_schema(request=None, responses=s.ProcessOutFullSerializer)
+    def post(self, request, id):
+        """Hard-delete the whole tree."""
+        process = process_for_admin(self, id)
+        services.process_clear_schema(process=process)
+        return full(self, process.pk)
+
+
+def tree_response(view: CoproductionView, process_id) -> Response:
+    phases = selectors.tree_qs(process_id)
+    return view.out(
+        s.PhaseOutFullSerializer,
+        phases,
+        many=True,
+        process_permissions=selectors.process_permissions(process_id),
+        disabled_ancestors=selectors.disabled_item_ids(process_id),
+    )
+
+
+@path_params("id")
+class ProcessTreeView(CoproductionView):
+    @extend_schema(responses=s.PhaseOutFullSerializer(many=True))
+    def get(self, request, id):
+        """Phases with objectives and tasks (disabled ones included)."""
+        return tree_response(self, process_for_read(self, id, light=True).pk)
+
+
+@path_params("id")
+class ProcessTreeCatalogueView(CoproductionView):
+    @extend_schema(responses=s.PhaseOutFullSerializer(many=True))
+    def get(self, request, id):
+        """The tree without the read check."""
+        self.current_user()
+        return tree_response(self, process_for_read(self, id, check=False, light=True).pk)
+
+
+@path_params("id")
+class ProcessAssetsView(CoproductionView):
+    @extend_schema(responses=s.AssetOutSerializer(many=True))
+    def get(self, request, id):
+        """Assets of the process visible to the caller, newest first, with ``internalData``."""
+        from coproduction.api.views.assets import assets_response
+
+        user = self.current_user()
+        process = process_for_read(self, id, light=True)
+        assets = selectors.assets_qs().filter(task__objective__phase__coproductionprocess=process)
+        full_access = (
+            services.is_process_administrator(user, process.pk)
+            or m.Permission.objects.filter(
+                coproductionprocess=process, treeitem__isnull=True, team__users=user
+            ).exists()
+        )
+        if not full_access:
+            allowed = m.Permission.objects.filter(
+                coproductionprocess=process, team__users=user, access_assets_permission=True, treeitem__isnull=False
+            ).values_list("treeitem_id", flat=True)
+            disabled = selectors.disabled_item_ids(process.pk)
+            allowed = set(allowed) - disabled
+            assets = assets.filter(
+                Q(task_id__in=allowed) | Q(objective_id__in=allowed) | Q(phase_id__in=allowed)
+            ).exclude(Q(task_id__in=disabled) | Q(objective_id__in=disabled) | Q(phase_id__in=disabled))
+        return assets_response(self, assets.order_by("-created_at", "id"), internal_data=True)
+
+
+@path_params("id")
+class AdministratorsView(CoproductionView):
+    @extend_schema(request=s.UserIdSerializer, responses=s.ProcessOutFullSerializer)
+    def post(self, request, id):
+        """Add an administrator."""
+        process = process_for_admin(self, id)
+        body = valid(s.UserIdSerializer, request.data)
+        user = m.User.objects.filter(pk=body["user_id"]).first()
+        if user is None:
+            raise APIError(404, "User not found")
+        services.administrator_add(process=process, user=user)
+        return full(self, process.pk)
+
+
+@path_params("id", "user_id")
+class AdministratorDetailView(CoproductionView):
+    @extend_schema(responses=s.ProcessOutFullSerializer)
+    def delete(self, request, id, user_id):
+        """Remove an administrator (not the last one)."""
+        process = process_for_admin(self, id)
+        services.administrator_remove(process=process, user_id=user_id)
+        return full(self, process.pk)
+
+
+COPY_PARAMS = [
+    OpenApiParameter("label_name", str, default="Copy of "),
+    OpenApiParameter("from_view", str, enum=["", "story", "for_publication"]),
+]
+
+
+@path_params("id")
+class CopyView(CoproductionView):
+    @extend_schema(parameters=COPY_PARAMS, request=None, responses=OpenApiTypes.STR)
+    def post(self, request, id):
+        """Clone the process (administrators, unless ``from_view=story``); answers the new id."""
+        from_view = request.query_params.get("from_view", "")
+        user = self.current_user()
+        process = get_or_404(m.CoproductionProcess.objects.all(), id, PROCESS_NOT_FOUND)
+        if from_view != "story" and not services.is_process_administrator(user, process.pk):
+            raise APIError(403, NOT_ENOUGH_PERMISSIONS)
+        clone = services.process_copy(
+            process=process,
+            user=user,
+            label_name=request.query_params.get("label_name", "Copy of "),
+            from_view=from_view,
+        )
+        return Response(str(clone.pk))
+
+
+@path_params("id")
+class PublishStoryView(CoproductionView):
+    @extend_schema(parameters=COPY_PARAMS, request=OpenApiTypes.OBJECT, responses=s.StorySerializer)
+    def post(self, request, id):
+        """Copy the process for publication and create its story from the body."""
+        user = self.current_user()
+        process = get_or_404(m.CoproductionProcess.objects.all(), id, PROCESS_NOT_FOUND)
+        if not services.is_process_administrator(user, process.pk):
+            raise APIError(403, NOT_ENOUGH_PERMISSIONS)
+        story = services.publish_story(
+            process=process,
+            user=user,
+            data_story=request.data,
+            label_name=request.query_params.get("label_name", ""),
+            from_view=request.query_params.get("from_view", ""),
+        )
+        return self.out(s.StorySerializer, story)
+
+
+@path_params("id")
+class AddTagView(CoproductionView):
+    @extend_schema(request=s.TagSerializer, responses=s.ProcessOutFullSerializer)
+    def post(self, request, id):
+        """Link a tag to the process."""
+        process = process_for_admin(self, id)
+        tag_id = request.data.get("id") if isinstance(request.data, dict) else None
+        tag = get_or_404(m.Tag.objects.all(), tag_id, "Tag not found")
+        process.tags.add(tag)
+        return full(self, process.pk)
+
+
+class ApplyToBeContributorSerializer(serializers.Serializer):
+    processId = serializers.UUIDField()
+    razon = serializers.CharField(allow_blank=True)
+    adminEmails = serializers.ListField(child=serializers.CharField(), required=False)
+    coproductionName = serializers.CharField(required=False, allow_blank=True)
+
+
+class ApplyToBeContributorView(CoproductionView):
+    @extend_schema(request=ApplyToBeContributorSerializer, responses=OpenApiTypes.STR)
+    def post(self, request):
+        """Apply to contribute: a participation request and ``apply_submited`` notifications (no e-mail)."""
+        user = self.current_user()
+        body = valid(ApplyToBeContributorSerializer, request.data)
+        process = get_or_404(m.CoproductionProcess.objects.all(), body["processId"], PROCESS_NOT_FOUND)
+        m.ParticipationRequest.objects.create(candidate=user, coproductionprocess=process, razon=body["razon"])
+        for admin_id in process.administrators.values_list("pk", flat=True):
+            services.notify_user(
+                event="apply_submited",
+                user_id=admin_id,
+                language=process.language,
+                process=process,
+                parameters={
+                    "razon": body["razon"],
+                    "userName": services.short_user_name(user.full_name),
+                    "userEmail": user.email,
+                    "processName": process.name,
+                    "copro_id": str(process.pk),
+                },
+            )
+        return Response("Done")

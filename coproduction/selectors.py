@@ -1,0 +1,108 @@
+"""Reads with joins and prefetches: each list is fetched in a fixed number of queries."""
+
+from __future__ import annotations
+
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
+
+from coproduction import models as m
+
+
+def users_qs() -> QuerySet:
+    return m.User.objects.prefetch_related("teams")
+
+
+def teams_qs() -> QuerySet:
+    return m.Team.objects.prefetch_related(
+        Prefetch("users", queryset=users_qs()),
+        Prefetch("administrators", queryset=users_qs()),
+        "applies",
+    )
+
+
+def organizations_qs() -> QuerySet:
+    return m.Organization.objects.prefetch_related(
+        Prefetch("administrators", queryset=users_qs()),
+        Prefetch("teams", queryset=teams_qs()),
+    )
+
+
+_DISABLED = (
+    Q(treeitem__disabled_on__isnull=False)
+    | Q(treeitem__as_objective__phase__disabled_on__isnull=False)
+    | Q(treeitem__as_task__objective__disabled_on__isnull=False)
+    | Q(treeitem__as_task__objective__phase__disabled_on__isnull=False)
+)
+
+
+def permissions_qs() -> QuerySet:
+    return m.Permission.objects.prefetch_related(Prefetch("team", queryset=teams_qs())).annotate(
+        treeitem_disabled=ExpressionWrapper(_DISABLED, output_field=BooleanField())
+    )
+
+
+def processes_qs() -> QuerySet:
+    return m.CoproductionProcess.objects.prefetch_related(
+        Prefetch("administrators", queryset=users_qs()),
+        "tags",
+        Prefetch("permissions", queryset=permissions_qs()),
+    )
+
+
+def public_processes_qs() -> QuerySet:
+    return m.CoproductionProcess.objects.prefetch_related(Prefetch("administrators", queryset=users_qs()), "tags")
+
+
+def processes_visible_to(user: m.User) -> QuerySet:
+    """Processes the user administers or holds a permission on (directly or through a team)."""
+    ids = m.CoproductionProcess.objects.filter(
+        Q(administrators=user) | Q(permissions__user=user) | Q(permissions__team__users=user)
+    ).values("pk")
+    return processes_qs().filter(pk__in=ids)
+
+
+def can_read_process(user: m.User, process_id) -> bool:
+    return processes_visible_to(user).filter(pk=process_id).exists()
+
+
+def tasks_qs() -> QuerySet:
+    return m.Task.objects.select_related("objective").prefetch_related("prerequisites")
+
+
+def objectives_qs() -> QuerySet:
+    return m.Objective.objects.prefetch_related("prerequisites")
+
+
+def phases_qs() -> QuerySet:
+    return m.Phase.objects.prefetch_related("prerequisites")
+
+
+def tree_qs(process_id) -> QuerySet:
+    """Phases of a process with objectives and tasks (disabled ones included)."""
+    return (
+        phases_qs()
+        .filter(coproductionprocess_id=process_id)
+        .prefetch_related(
+            Prefetch("children", queryset=objectives_qs().prefetch_related(Prefetch("children", queryset=tasks_qs())))
+        )
+    )
+
+
+def disabled_item_ids(process_id=None) -> set:
+    items = m.TreeItem.objects.filter(disabled_on__isnull=False)
+    if process_id is not None:
+        items = items.filter(
+            Q(as_phase__coproductionprocess_id=process_id) | Q(as_objective__phase__coproductionprocess_id=process_id)
+        )
+    return set(items.values_list("pk", flat=True))
+
+
+def process_permissions(process_id) -> list:
+    return list(
+        m.Permission.objects.filter(coproductionprocess_id=process_id).prefetch_related(
+            Prefetch("team", queryset=teams_qs())
+        )
+    )
+
+
+def assets_qs() -> QuerySet:
+    return m.Asset.objects.select_related("as_internalasset", "as_externalasset")

@@ -1,0 +1,189 @@
+"""The admin as a data-entry person uses it: a process, a schema, tasks finished, teams, organisations."""
+
+import json
+
+import pytest
+from django.test import Client
+
+from accounts.tests.factories import UserFactory as AccountFactory
+from coproduction import models as m
+from coproduction.tests import factories as f
+from coproduction.tests.test_services import SCHEMA
+
+pytestmark = pytest.mark.django_db(databases=["default", "coproduction", "catalogue"])
+
+ADMIN = "/admin/coproduction"
+
+
+@pytest.fixture
+def browser():
+    client = Client()
+    client.force_login(AccountFactory(is_superuser=True))
+    return client
+
+
+def _task_form(task, status):
+    return {
+        "name": task.name,
+        "status": status,
+        "objective": str(task.objective_id),
+        "management": 0,
+        "development": 0,
+        "exploitation": 0,
+        "problemprofiles": "",
+        "as_internalasset-TOTAL_FORMS": 0,
+        "as_internalasset-INITIAL_FORMS": 0,
+        "internalasset_set-TOTAL_FORMS": 0,
+    }
+
+
+def test_every_changelist_and_add_page_opens(browser):
+    f.PermissionFactory(treeitem=f.PhaseFactory())
+    f.StoryFactory()
+    f.OrganizationFactory()
+    for model in m.__all__:
+        cls = getattr(m, model)
+        if not hasattr(cls, "_meta") or cls._meta.pk.__class__.__name__ == "CompositePrimaryKey":
+            continue
+        name = cls._meta.model_name
+        assert browser.get(f"{ADMIN}/{name}/").status_code == 200, name
+        if name != "treeitem":
+            assert browser.get(f"{ADMIN}/{name}/add/").status_code == 200, name
+
+
+def test_create_process_apply_schema_and_finish_tasks(browser):
+    ana = f.UserFactory(full_name="Ana")
+    response = browser.post(
+        f"{ADMIN}/coproductionprocess/add/",
+        {
+            "name": "Green city",
+            "language": "en",
+            "status": "in_progress",
+            "administrator_users": [ana.pk],
+            "apply_schema_json": json.dumps(SCHEMA),
+            "children-TOTAL_FORMS": 0,
+            "children-INITIAL_FORMS": 0,
+            "permissions-TOTAL_FORMS": 0,
+            "permissions-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    process = m.CoproductionProcess.objects.get(name="Green city")
+    assert list(process.administrators.all()) == [ana]
+    assert process.children.count() == 2
+    objective = m.Objective.objects.get(name="Map")
+    page = browser.get(f"{ADMIN}/objective/{objective.pk}/change/")
+    assert b"T1" in page.content and b"T2" in page.content
+    tasks = list(objective.children.order_by("name"))
+    form = {
+        "name": objective.name,
+        "phase": str(objective.phase_id),
+        "children-TOTAL_FORMS": 2,
+        "children-INITIAL_FORMS": 2,
+    }
+    for i, task in enumerate(tasks):
+        form.update(
+            {
+                f"children-{i}-treeitem_ptr": str(task.pk),
+                f"children-{i}-objective": str(objective.pk),
+                f"children-{i}-name": task.name,
+                f"children-{i}-status": "finished",
+            }
+        )
+    response = browser.post(f"{ADMIN}/objective/{objective.pk}/change/", form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    objective.refresh_from_db()
+    phase = m.Phase.objects.get(pk=objective.phase_id)
+    assert (objective.status, objective.progress) == ("finished", 100)
+    assert (phase.status, phase.progress) == ("finished", 100)
+
+
+def test_team_members_are_multi_select_and_count_follows(browser):
+    ana, bo = f.UserFactory(), f.UserFactory()
+    response = browser.post(
+        f"{ADMIN}/team/add/",
+        {
+            "name": "Ops",
+            "description": "d",
+            "type": "citizen",
+            "member_users": [ana.pk, bo.pk],
+            "administrator_users": [ana.pk],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    team = m.Team.objects.get(name="Ops")
+    assert team.users_count == 2 and list(team.administrators.all()) == [ana]
+
+
+def test_organisation_names_are_edited_per_language(browser):
+    response = browser.post(
+        f"{ADMIN}/organization/add/",
+        {
+            "name_en": "City",
+            "name_es": "Ciudad",
+            "description_en": "",
+            "default_team_type": "citizen",
+            "team_creation_permission": "administrators",
+            "teams-TOTAL_FORMS": 0,
+            "teams-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    organization = m.Organization.objects.get()
+    assert organization.name_translations == {"en": "City", "es": "Ciudad"}
+    page = browser.get(f"{ADMIN}/organization/{organization.pk}/change/")
+    assert b'value="Ciudad"' in page.content
+
+
+def test_permissions_changelist_reads_at_a_glance(browser):
+    phase = f.PhaseFactory(name="Engage")
+    f.PermissionFactory(team=f.TeamFactory(name="Ops"), coproductionprocess=phase.coproductionprocess, treeitem=phase)
+    page = browser.get(f"{ADMIN}/permission/").content.decode()
+    assert "Ops" in page and "Engage" in page and "(phase)" in page
+
+
+def test_apply_a_catalogue_schema_from_the_picker(browser):
+    from catalogue.tests import factories as cf
+
+    schema = cf.CoproductionSchemaFactory(name_translations={"en": "Neighbourhood"})
+    cf.TreeItemFactory(type="phase", name_translations={"en": "Listen"}, coproductionschema=schema)
+    process = f.ProcessFactory()
+    page = browser.get(f"{ADMIN}/coproductionprocess/{process.pk}/change/")
+    assert b"Neighbourhood" in page.content
+    response = browser.post(
+        f"{ADMIN}/coproductionprocess/{process.pk}/change/",
+        {
+            "name": process.name,
+            "language": "en",
+            "status": "in_progress",
+            "apply_schema_id": str(schema.pk),
+            "children-TOTAL_FORMS": 0,
+            "children-INITIAL_FORMS": 0,
+            "permissions-TOTAL_FORMS": 0,
+            "permissions-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert [p.name for p in m.Phase.objects.filter(coproductionprocess=process)] == ["Listen"]
+    assert m.CoproductionProcess.objects.get(pk=process.pk).schema_used == schema.pk
+
+
+def test_a_bad_schema_body_is_reported_not_half_applied(browser):
+    process = f.ProcessFactory()
+    body = {"id": "not-a-uuid", "children": [{"id": "a0000000-0000-0000-0000-000000000001", "name": "X"}]}
+    response = browser.post(
+        f"{ADMIN}/coproductionprocess/{process.pk}/change/",
+        {
+            "name": process.name,
+            "language": "en",
+            "status": "in_progress",
+            "apply_schema_json": json.dumps(body),
+            "children-TOTAL_FORMS": 0,
+            "children-INITIAL_FORMS": 0,
+            "permissions-TOTAL_FORMS": 0,
+            "permissions-INITIAL_FORMS": 0,
+        },
+        follow=True,
+    )
+    assert b"Schema not applied" in response.content
+    assert not m.Phase.objects.exists()
