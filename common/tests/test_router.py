@@ -1,6 +1,7 @@
 """Each app reaches its own database; a configured replica takes the domain's reads."""
 
 from django.apps import apps
+from django.conf import settings
 
 from config.routers import DomainRouter
 
@@ -16,8 +17,8 @@ def test_each_domain_reads_and_writes_its_own_database():
     assert router.allow_migrate("medsync", "medsync") and not router.allow_migrate("default", "medsync")
 
 
-def test_a_configured_replica_takes_reads_but_not_writes(settings):
-    settings.DATABASES = {**settings.DATABASES, "medsync_replica": settings.DATABASES["medsync"]}
+def test_a_configured_replica_takes_reads_but_not_writes(monkeypatch):
+    monkeypatch.setitem(settings.DATABASES, "medsync_replica", settings.DATABASES["medsync"])
     doctor = apps.get_model("medsync", "Doctor")
     assert router.db_for_read(doctor) == "medsync_replica"
     assert router.db_for_write(doctor) == "medsync"
