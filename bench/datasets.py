@@ -14,7 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
-from django.db import connections
+from django.db import connections, transaction
 
 #: Every benchmark user's password (benchmark data only).
 BENCH_PASSWORD = "bench-password"
@@ -269,4 +269,100 @@ def build_catalogue(scale: str) -> dict:
     return counts
 
 
-BUILDERS = {"accounts": build_accounts, "catalogue": build_catalogue, "medsync": build_medsync, "matar": build_matar}
+COPRODUCTION = {"full": {"processes": 100, "assets": 5000}, "smoke": {"processes": 3, "assets": 30}}
+#: accounts bench users who take part in co-production: the regular user the load runs as.
+COPRODUCTION_MEMBER = {"full": 500, "smoke": 2}
+
+
+def largest_catalogue_schema_id():
+    """The catalogue schema with the most tree items (the real seed's "Default schema": 4/17/51)."""
+    with connections["catalogue"].cursor() as cursor:
+        cursor.execute(
+            "WITH RECURSIVE tree AS (SELECT id, coproductionschema_id AS schema_id FROM treeitemmetadata"
+            " WHERE coproductionschema_id IS NOT NULL UNION ALL SELECT child.id, tree.schema_id"
+            " FROM treeitemmetadata child JOIN tree ON child.parent_id = tree.id)"
+            " SELECT schema_id FROM tree GROUP BY schema_id ORDER BY count(*) DESC, schema_id LIMIT 1"
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def build_coproduction(scale: str) -> dict:
+    """Processes built with ``set_schema`` from the catalogue's default schema, then assets.
+
+    The benchmark's regular user administers every process (so it sees them all) and half
+    of them are public; assets are external assets spread over the tasks, written in SQL.
+    """
+    from accounts.models import User as AccountUser
+    from coproduction import catalogue, services
+    from coproduction.management.commands.seed_coproduction import catalogue_default_schema_id
+
+    size = COPRODUCTION[scale]
+    with connections["coproduction"].cursor() as cursor:
+        cursor.execute(
+            'TRUNCATE coproductionprocess, treeitem, asset, organization, team, "user", notification CASCADE'
+        )
+    schema_id = largest_catalogue_schema_id() or catalogue_default_schema_id()
+    if schema_id is None:
+        raise RuntimeError("the catalogue has no co-production schema: build the catalogue dataset first")
+    schema = catalogue.schema_tree(schema_id, "en")
+    from coproduction.management.commands.load_notification_templates import load_notification_templates
+
+    with transaction.atomic(using="coproduction"):
+        load_notification_templates()
+    account = AccountUser.objects.get(pk=bench_user_id(COPRODUCTION_MEMBER[scale]))
+    member = services.user_sync_from_account(account)
+    for number in range(1, size["processes"] + 1):
+        with transaction.atomic(using="coproduction"):
+            process = services.process_create(
+                data={
+                    "name": f"Bench process {number}",
+                    "language": "en",
+                    "description": "A benchmark process.",
+                    "is_public": number % 2 == 0,
+                },
+                creator=member,
+            )
+            services.set_schema(process=process, schema=schema, creator=member)
+    with connections["coproduction"].cursor() as cursor:
+        cursor.execute(
+            "WITH tasks AS (SELECT t.id AS task_id, ob.id AS objective_id, ph.id AS phase_id,"
+            " ph.coproductionprocess_id,"
+            " row_number() OVER (ORDER BY ph.coproductionprocess_id, t.id) AS n"
+            " FROM task t JOIN objective ob ON ob.id = t.objective_id JOIN phase ph ON ph.id = ob.phase_id),"
+            " counted AS (SELECT count(*) AS total FROM tasks),"
+            " new AS (SELECT md5('bench-asset-' || g)::uuid AS id, g FROM generate_series(1, %s) g)"
+            " INSERT INTO asset (id, type, task_id, objective_id, phase_id, coproductionprocess_id, creator_id,"
+            " created_at)"
+            " SELECT new.id, 'externalasset', tasks.task_id, tasks.objective_id, tasks.phase_id,"
+            " tasks.coproductionprocess_id, %s, now() FROM new, counted"
+            " JOIN tasks ON true WHERE tasks.n = (new.g %% counted.total) + 1",
+            [size["assets"], member.pk],
+        )
+        cursor.execute(
+            "INSERT INTO externalasset (id, name, icon_path, uri)"
+            " SELECT md5('bench-asset-' || g)::uuid, 'Bench asset ' || g, NULL, 'https://example.com/asset/' || g"
+            " FROM generate_series(1, %s) g",
+            [size["assets"]],
+        )
+        cursor.execute("SELECT count(*) FROM treeitem")
+        tree_items = cursor.fetchone()[0]
+        for table in ("asset", "externalasset", "treeitem", "coproductionprocess"):
+            cursor.execute(f"ANALYZE {table}")
+    return {"processes": size["processes"], "tree items": tree_items, "assets": size["assets"]}
+
+
+def bench_process_id(number: int = 1) -> str:
+    """The id of ``Bench process <number>``."""
+    with connections["coproduction"].cursor() as cursor:
+        cursor.execute("SELECT id FROM coproductionprocess WHERE name = %s", [f"Bench process {number}"])
+        return str(cursor.fetchone()[0])
+
+
+BUILDERS = {
+    "accounts": build_accounts,
+    "catalogue": build_catalogue,
+    "coproduction": build_coproduction,
+    "medsync": build_medsync,
+    "matar": build_matar,
+}

@@ -43,26 +43,37 @@ def tokens(scale: str) -> dict:
     return result
 
 
+def resolve(path: str) -> str:
+    """Fill the placeholders of a benchmark path with ids from the datasets."""
+    if "{process}" in path:
+        from bench.datasets import bench_process_id
+
+        path = path.replace("{process}", bench_process_id())
+    return path
+
+
 def probe_endpoints(auth_tokens: dict) -> list[dict]:
     client = Client()
     results = []
     for endpoint in ENDPOINTS:
+        path = resolve(endpoint.path)
         headers = {}
         if endpoint.auth:
             headers["HTTP_AUTHORIZATION"] = f"Bearer {auth_tokens[endpoint.auth]}"
-        client.get(endpoint.path, **headers)  # warm caches and the connection
+        client.get(path, **headers)  # warm caches and the connection
         aliases = list(connections)
         contexts = [CaptureQueriesContext(connections[alias]) for alias in aliases]
         for context in contexts:
             context.__enter__()
-        response = client.get(endpoint.path, **headers)
+        response = client.get(path, **headers)
         for context in contexts:
             context.__exit__(None, None, None)
         results.append(
             {
                 "app": endpoint.app,
                 "name": endpoint.name,
-                "path": endpoint.path,
+                "path": path,
+                "auth": endpoint.auth,
                 "status": response.status_code,
                 "queries": sum(len(context) for context in contexts),
                 "bytes": len(response.content),

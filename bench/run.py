@@ -325,6 +325,9 @@ def main() -> None:
     log("probing queries, bytes and RLS overhead")
     _, output = run([PYTHON, "-m", "bench.probe", scale], scale, "app", capture=True)
     probe = json.loads(output)
+    broken = [f"{e['path']} answered {e['status']}" for e in probe["endpoints"] if e["status"] >= 400]
+    if broken:
+        sys.exit("bench: endpoints failing before the load: " + "; ".join(broken))
     with tempfile.TemporaryDirectory() as erd_dir:
         data["timings"]["erd"] = manage("erd", "--images", "--output-dir", erd_dir, scale=scale, capture=True)[0]
     data["rls"] = probe["rls"]
@@ -339,7 +342,7 @@ def main() -> None:
     try:
         for endpoint in probe["endpoints"]:
             log(f"  {endpoint['app']}: {endpoint['name']}")
-            auth = next(e.auth for e in ENDPOINTS if (e.app, e.name) == (endpoint["app"], endpoint["name"]))
+            auth = endpoint["auth"]
             result = measure(server, endpoint, tokens.get(auth) if auth else None, seconds, runs)
             row = endpoint | result
             row["targets"] = target_note(row, targets[(endpoint["app"], endpoint["name"])])
@@ -359,8 +362,7 @@ def main() -> None:
     log("two instances, mixed load")
     servers = [Gunicorn(scale, 8100, workers=1), Gunicorn(scale, 8101, workers=1)]
     try:
-        endpoints = [{"path": e.path, "auth": e.auth} for e in ENDPOINTS]
-        results = mixed_load(servers, endpoints, tokens, seconds)
+        results = mixed_load(servers, probe["endpoints"], tokens, seconds)
     finally:
         for s in servers:
             s.stop()
