@@ -107,8 +107,8 @@ def parse_wrk(output: str) -> dict:
     }
 
 
-def wrk(url: str, seconds: float, token: str | None = None, script: str | None = None) -> dict:
-    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
+def wrk(url: str, seconds: int, token: str | None = None, script: str | None = None) -> dict:
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{int(seconds)}s", "--latency", "--timeout", "10s"]
     if token:
         args += ["-H", f"Authorization: Bearer {token}"]
     if script:
@@ -145,7 +145,7 @@ class Gunicorn:
 
 def measure(server: Gunicorn, endpoint: dict, token: str | None, seconds: float, runs: int) -> dict:
     url = server.url + endpoint["path"]
-    wrk(url, min(2.0, seconds), token)  # warm-up
+    wrk(url, min(2, seconds), token)  # warm-up
     results = [wrk(url, seconds, token) for _ in range(runs)]
     return {key: statistics.median(r[key] for r in results) for key in ("rps", "p50_ms", "p99_ms")} | {
         "errors": sum(r["errors"] for r in results)
@@ -229,6 +229,7 @@ def write_report(data: dict, path: Path) -> None:
         f"{data['seconds']} s per run, a warm-up then {data['runs']} runs per endpoint, median reported.",
         "Server: gunicorn (`config/gunicorn.conf.py`, sync workers) as the runtime role `rls_app_user`; "
         "load tool, server and PostgreSQL share the machine.",
+        "Targets missed, why (profiles) and what would close them: `docs/benchmarks-analysis.md`.",
         "",
         "## Machine",
         "",
