@@ -59,7 +59,7 @@ class DoctorListView(MedsyncView):
     @extend_schema(responses=s.DoctorListSerializer(many=True))
     def get(self, request):
         """Every doctor with location, specialty, average rating and number of reviews, by doctor_id."""
-        return Response(s.DoctorListSerializer(selectors.doctor_list_with_ratings(), many=True).data)
+        return Response(selectors.doctor_list_with_ratings())
 
 
 class DoctorDetailView(MedsyncView):
