@@ -50,6 +50,14 @@ def get_or_404(queryset, pk, message: str, field: str = "id"):
     return obj
 
 
+def user_or_404(user_id) -> m.User:
+    """A co-production user by its (string) id, or 404 ``User not found``."""
+    user = m.User.objects.filter(pk=user_id).first()
+    if user is None:
+        raise APIError(404, "User not found")
+    return user
+
+
 class CoproductionView(APIView):
     """Each request runs in one transaction on the coproduction database; errors roll it back."""
 

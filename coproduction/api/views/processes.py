@@ -21,6 +21,7 @@ from coproduction.api.base import (
     get_or_404,
     null_response,
     path_params,
+    user_or_404,
     valid,
 )
 
@@ -282,9 +283,7 @@ class AdministratorsView(CoproductionView):
         """Add an administrator."""
         process = process_for_admin(self, id)
         body = valid(s.UserIdSerializer, request.data)
-        user = m.User.objects.filter(pk=body["user_id"]).first()
-        if user is None:
-            raise APIError(404, "User not found")
+        user = user_or_404(body["user_id"])
         services.administrator_add(process=process, user=user)
         return full(self, process.pk)
 

@@ -13,7 +13,7 @@ from common.translations import get_language, translated
 from coproduction import models as m
 from coproduction import selectors, services
 from coproduction.api import serializers as s
-from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
+from coproduction.api.base import CoproductionView, get_or_404, path_params, user_or_404, valid
 from coproduction.api.views.processes import store_upload
 
 TEAM_NOT_FOUND = "Team not found"
@@ -198,9 +198,7 @@ class TeamUsersView(CoproductionView):
         """Add a member (team administrators)."""
         team = team_for_admin(self, id, "You do not have permission")
         body = valid(s.UserIdSerializer, request.data)
-        user = m.User.objects.filter(pk=body["user_id"]).first()
-        if user is None:
-            raise APIError(404, "User not found")
+        user = user_or_404(body["user_id"])
         services.team_add_member(team=team, user=user)
         m.TeamApply.objects.filter(team=team, user=user).delete()
         _team_event(team, user.pk, "add_user_team")
@@ -213,9 +211,7 @@ class TeamUserDetailView(CoproductionView):
     def delete(self, request, id, user_id):
         """Remove a member (team administrators)."""
         team = team_for_admin(self, id, "You do not have permission")
-        user = m.User.objects.filter(pk=user_id).first()
-        if user is None:
-            raise APIError(404, "User not found")
+        user = user_or_404(user_id)
         services.team_remove_member(team=team, user=user)
         _team_event(team, user.pk, "remove_user_team")
         return team_full(self, team.pk)
@@ -227,9 +223,7 @@ class TeamAdministratorsView(CoproductionView):
     def post(self, request, id):
         team = team_for_admin(self, id)
         body = valid(s.UserIdSerializer, request.data)
-        user = m.User.objects.filter(pk=body["user_id"]).first()
-        if user is None:
-            raise APIError(404, "User not found")
+        user = user_or_404(body["user_id"])
         m.TeamAdministrator.objects.get_or_create(team=team, user=user)
         return team_full(self, team.pk)
 
@@ -418,9 +412,7 @@ class OrganizationAdministratorsView(CoproductionView):
     def post(self, request, id):
         organization = organization_for_admin(self, id)
         body = valid(s.UserIdSerializer, request.data)
-        user = m.User.objects.filter(pk=body["user_id"]).first()
-        if user is None:
-            raise APIError(404, "User not found")
+        user = user_or_404(body["user_id"])
         m.OrganizationAdministrator.objects.get_or_create(organization=organization, user=user)
         return organization_full(self, organization.pk)
 
