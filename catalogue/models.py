@@ -408,7 +408,20 @@ class KnowledgeInterlinker(Interlinker):
         ordering = ["created_at", "id"]
 
 
-class ExternalSoftwareInterlinker(Interlinker):
+class ExternalResource(models.Model):
+    """The columns both external interlinker kinds add: a URI and an asset name per language."""
+
+    uri_translations = translations("URI")
+    asset_name_translations = translations("asset name")
+
+    uri = TranslatedField()
+    asset_name = TranslatedField()
+
+    class Meta:
+        abstract = True
+
+
+class ExternalSoftwareInterlinker(ExternalResource, Interlinker):
     """A software tool outside the platform, reached by its URI."""
 
     nature_value = Nature.EXTERNALSOFTWARE
@@ -421,18 +434,13 @@ class ExternalSoftwareInterlinker(Interlinker):
         db_column="id",
         related_name="externalsoftware",
     )
-    uri_translations = translations("URI")
-    asset_name_translations = translations("asset name")
-
-    uri = TranslatedField()
-    asset_name = TranslatedField()
 
     class Meta:
         db_table = "externalsoftwareinterlinker"
         ordering = ["created_at", "id"]
 
 
-class ExternalKnowledgeInterlinker(Interlinker):
+class ExternalKnowledgeInterlinker(ExternalResource, Interlinker):
     """A knowledge resource outside the platform, reached by its URI."""
 
     nature_value = Nature.EXTERNALKNOWLEDGE
@@ -445,11 +453,6 @@ class ExternalKnowledgeInterlinker(Interlinker):
         db_column="id",
         related_name="externalknowledge",
     )
-    uri_translations = translations("URI")
-    asset_name_translations = translations("asset name")
-
-    uri = TranslatedField()
-    asset_name = TranslatedField()
 
     class Meta:
         db_table = "externalknowledgeinterlinker"

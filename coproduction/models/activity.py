@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from coproduction.models.base import ChannelTypes, ClaimTypes, Languages, PlainJSONField, UUIDModel
+from coproduction.models.base import ChannelTypes, ClaimTypes, Languages, PlainJSONField, UUIDModel, link
 from coproduction.models.organizations import User
 from coproduction.models.processes import CoproductionProcess
 
@@ -60,9 +60,7 @@ class CoproductionProcessNotification(UUIDModel):
         CoproductionProcess, models.CASCADE, db_index=False, related_name="notifications"
     )
     asset_id = models.CharField(null=True, blank=True)
-    user = models.ForeignKey(
-        User, models.DO_NOTHING, null=True, blank=True, db_constraint=False, db_index=False, related_name="+"
-    )
+    user = link(User)
     notification = models.ForeignKey(Notification, models.CASCADE, db_index=False, related_name="+")
     parameters = PlainJSONField(null=True, blank=True)
     claim_type = models.CharField(max_length=12, null=True, blank=True, choices=ClaimTypes.choices)
@@ -78,15 +76,7 @@ class ParticipationRequest(UUIDModel):
     candidate = models.ForeignKey(
         User, models.CASCADE, null=True, blank=True, db_index=False, related_name="participation_requests"
     )
-    coproductionprocess = models.ForeignKey(
-        CoproductionProcess,
-        models.DO_NOTHING,
-        null=True,
-        blank=True,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
+    coproductionprocess = link(CoproductionProcess)
     razon = models.CharField(null=True, blank=True)
     is_archived = models.BooleanField(null=True, default=False)
 
@@ -121,9 +111,7 @@ class Story(UUIDModel):
         db_index=False,
         related_name="publication_stories",
     )
-    user = models.ForeignKey(
-        User, models.DO_NOTHING, null=True, blank=True, db_constraint=False, db_index=False, related_name="+"
-    )
+    user = link(User)
     state = models.BooleanField(default=False)
     logotype = models.CharField(null=True, blank=True)
     data_story = models.JSONField(null=True, blank=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from coproduction.models.base import UUIDModel
+from coproduction.models.base import UUIDModel, link
 from coproduction.models.organizations import User
 from coproduction.models.processes import CoproductionProcess, Objective, Phase, Task
 
@@ -20,21 +20,9 @@ class Asset(UUIDModel):
 
     type = models.CharField(null=True, editable=False)
     task = models.ForeignKey(Task, models.CASCADE, null=True, db_index=False, related_name="assets")
-    objective = models.ForeignKey(
-        Objective, models.DO_NOTHING, null=True, blank=True, db_constraint=False, db_index=False, related_name="+"
-    )
-    phase = models.ForeignKey(
-        Phase, models.DO_NOTHING, null=True, blank=True, db_constraint=False, db_index=False, related_name="+"
-    )
-    coproductionprocess = models.ForeignKey(
-        CoproductionProcess,
-        models.DO_NOTHING,
-        null=True,
-        blank=True,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
+    objective = link(Objective)
+    phase = link(Phase)
+    coproductionprocess = link(CoproductionProcess)
     creator = models.ForeignKey(User, models.SET_NULL, null=True, blank=True, db_index=False, related_name="+")
 
     class Meta:
@@ -98,18 +86,8 @@ class ExternalAsset(Asset):
 class Assignment(UUIDModel):
     user = models.ForeignKey(User, models.CASCADE, null=True, db_index=False, related_name="assignments")
     asset = models.ForeignKey(Asset, models.CASCADE, null=True, db_index=False, related_name="assignments")
-    task = models.ForeignKey(
-        Task, models.DO_NOTHING, null=True, blank=True, db_constraint=False, db_index=False, related_name="+"
-    )
-    coproductionprocess = models.ForeignKey(
-        CoproductionProcess,
-        models.DO_NOTHING,
-        null=True,
-        blank=True,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
+    task = link(Task)
+    coproductionprocess = link(CoproductionProcess)
     title = models.CharField(null=True, blank=True)
     description = models.CharField(null=True, blank=True)
     state = models.BooleanField(null=True, default=False)
@@ -125,18 +103,8 @@ class Assignment(UUIDModel):
 class Claim(UUIDModel):
     user = models.ForeignKey(User, models.CASCADE, null=True, db_index=False, related_name="claims")
     asset = models.ForeignKey(Asset, models.CASCADE, null=True, db_index=False, related_name="claims")
-    task = models.ForeignKey(
-        Task, models.DO_NOTHING, null=True, blank=True, db_constraint=False, db_index=False, related_name="+"
-    )
-    coproductionprocess = models.ForeignKey(
-        CoproductionProcess,
-        models.DO_NOTHING,
-        null=True,
-        blank=True,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
+    task = link(Task)
+    coproductionprocess = link(CoproductionProcess)
     assignment = models.ForeignKey(
         Assignment, models.RESTRICT, null=True, blank=True, db_index=False, related_name="claims"
     )

@@ -11,6 +11,14 @@ from django.utils import timezone
 from common.models import DbNow
 
 
+def link(to, **kwargs) -> models.ForeignKey:
+    """A link column upstream left without a foreign key: navigable in Django, no constraint,
+    no index, no reverse accessor (README §5)."""
+    return models.ForeignKey(
+        to, models.DO_NOTHING, null=True, blank=True, db_constraint=False, db_index=False, related_name="+", **kwargs
+    )
+
+
 def new_uuid() -> uuid.UUID:
     return uuid.uuid4()
 
