@@ -25,10 +25,9 @@ import uuid
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.utils import timezone
 
 from common.fields import TranslationsField
-from common.models import DbNow
+from common.models import UpstreamTimestamps
 from common.translations import TranslatedField, read_translation
 
 
@@ -159,24 +158,6 @@ class TreeItemType(models.TextChoices):
 
 
 # --- base pieces ----------------------------------------------------------------------------
-
-
-class UpstreamTimestamps(models.Model):
-    """``created_at`` (NULL, server default ``now()``) and ``updated_at`` (NULL, set on update)."""
-
-    created_at = models.DateTimeField(null=True, db_default=DbNow(), editable=False)
-    updated_at = models.DateTimeField(null=True, blank=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            self.updated_at = timezone.now()
-            update_fields = kwargs.get("update_fields")
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "updated_at"}
-        super().save(*args, **kwargs)
 
 
 class ProblemProfile(UpstreamTimestamps):

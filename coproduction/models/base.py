@@ -6,9 +6,8 @@ import json
 import uuid
 
 from django.db import models
-from django.utils import timezone
 
-from common.models import DbNow
+from common.models import UpstreamTimestamps
 
 
 def link(to, **kwargs) -> models.ForeignKey:
@@ -21,28 +20,6 @@ def link(to, **kwargs) -> models.ForeignKey:
 
 def new_uuid() -> uuid.UUID:
     return uuid.uuid4()
-
-
-class UpstreamTimestamps(models.Model):
-    """``created_at`` (server default ``now()``) and ``updated_at`` (NULL until the first update).
-
-    Both columns are nullable upstream; ``updated_at`` is set by Django on every save of an
-    existing row, as SQLAlchemy's ``onupdate`` did.
-    """
-
-    created_at = models.DateTimeField(null=True, db_default=DbNow(), editable=False)
-    updated_at = models.DateTimeField(null=True, blank=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            self.updated_at = timezone.now()
-            update_fields = kwargs.get("update_fields")
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "updated_at"}
-        super().save(*args, **kwargs)
 
 
 class UUIDModel(UpstreamTimestamps):
