@@ -477,17 +477,7 @@ def process_copy(
         for objective in _ordered_by_prerequisites(list(phase.children.all())):
             new_objective = _copy_item(objective, mapping, phase=new_phase)
             for task in _ordered_by_prerequisites(list(objective.children.all())):
-                new_task = _copy_item(
-                    task,
-                    mapping,
-                    objective=new_objective,
-                    problemprofiles=task.problemprofiles,
-                    start_date=task.start_date,
-                    end_date=task.end_date,
-                    management=task.management,
-                    development=task.development,
-                    exploitation=task.exploitation,
-                )
+                new_task = _copy_task(task, mapping, objective=new_objective)
                 for asset in Asset.objects.filter(task=task).select_related("as_internalasset", "as_externalasset"):
                     asset_clone(asset=asset, task=new_task, creator=user, notify=False)
             new_objective.progress = objective.progress
@@ -533,17 +523,7 @@ def phase_copy(*, phase: Phase, process: CoproductionProcess, data: dict, creato
     for objective in phase.children.all():
         new_objective = _copy_item(objective, mapping, phase=new_phase)
         for task in objective.children.all():
-            _copy_item(
-                task,
-                mapping,
-                objective=new_objective,
-                problemprofiles=task.problemprofiles,
-                start_date=task.start_date,
-                end_date=task.end_date,
-                management=task.management,
-                development=task.development,
-                exploitation=task.exploitation,
-            )
+            _copy_task(task, mapping, objective=new_objective)
         refresh_status_and_progress(new_objective)
         refresh_dates(new_objective)
     for a_id, b_id in TreeItemPrerequisite.objects.filter(treeitem_a_id__in=mapping).values_list(
@@ -576,6 +556,20 @@ def _copy_item(item, mapping, **fields):
     )
     mapping[item.pk] = clone.pk
     return clone
+
+
+def _copy_task(task, mapping, *, objective):
+    return _copy_item(
+        task,
+        mapping,
+        objective=objective,
+        problemprofiles=task.problemprofiles,
+        start_date=task.start_date,
+        end_date=task.end_date,
+        management=task.management,
+        development=task.development,
+        exploitation=task.exploitation,
+    )
 
 
 def publish_story(
