@@ -2,9 +2,10 @@
 
 The policies on ``item`` (migration 0002) compare ``owner_id`` with the setting
 ``app.user_id`` and let ``app.role = 'admin'`` see everything. Both settings are set
-transaction-locally (``set_config(..., true)``) inside the block, and the previous values
-are restored when the block ends, so an identity never outlives its request, not even on
-a persistent connection or inside an outer transaction (tests).
+transaction-locally (``set_config(..., true)``) inside the block; when the block runs
+inside an outer transaction (tests, nested management code) the previous values are
+restored at its end, so an identity never outlives its request, not even on a persistent
+connection.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ USER_ROLE = "user"
 @contextmanager
 def _settings(user_id: str, role: str, using: str):
     connection = connections[using]
+    outermost = not connection.in_atomic_block
     with transaction.atomic(using=using):
         with connection.cursor() as cursor:
             cursor.execute(
@@ -33,7 +35,9 @@ def _settings(user_id: str, role: str, using: str):
         try:
             yield
         finally:
-            if not connection.needs_rollback:
+            # A transaction of its own ends here and takes its local settings with it; only
+            # inside an outer transaction must the previous values be put back.
+            if not outermost and not connection.needs_rollback:
                 with connection.cursor() as cursor:
                     cursor.execute(
                         "SELECT set_config(%s, %s, true), set_config(%s, %s, true)",
