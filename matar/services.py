@@ -75,8 +75,13 @@ def otp_submit(*, phone_number: str, otp: str) -> dict:
             outcome = "invalid"
         elif not constant_time_compare(user.otp_hash, _otp_hash(user, otp)):
             outcome = "invalid"
-            failures = cache.get(failures_key, 0) + 1
-            cache.set(failures_key, failures, timeout=settings.MATAR_OTP_TTL_SECONDS)
+            # Counted in the shared cache, so every worker and instance adds to the same count.
+            cache.add(failures_key, 0, timeout=settings.MATAR_OTP_TTL_SECONDS)
+            try:
+                failures = cache.incr(failures_key)
+            except ValueError:  # expired between the two calls
+                failures = 1
+                cache.set(failures_key, failures, timeout=settings.MATAR_OTP_TTL_SECONDS)
             if failures >= OTP_MAX_ATTEMPTS:
                 _otp_clear(user)
                 cache.delete(failures_key)
@@ -90,9 +95,10 @@ def otp_submit(*, phone_number: str, otp: str) -> dict:
         raise bad_request("Invalid OTP")
     if outcome == "expired":
         raise bad_request("expired otp please try again", is_expired_otp=True)
+    session = tokens.new_session()
     return {
-        "access_token": tokens.create_access_token(user.pk, fresh=True),
-        "refresh_token": tokens.create_refresh_token(user.pk),
+        "access_token": tokens.create_access_token(user.pk, fresh=True, session=session),
+        "refresh_token": tokens.create_refresh_token(user.pk, session=session),
     }
 
 

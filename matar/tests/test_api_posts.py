@@ -14,7 +14,7 @@ from matar.tests.factories import (
     UserFactory,
 )
 
-pytestmark = pytest.mark.django_db(databases=["matar"])
+pytestmark = pytest.mark.django_db(databases=["matar", "default"])
 BASE = "/matar/api/v1"
 POST_KEYS = {
     "_id",
