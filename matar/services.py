@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.files.base import ContentFile
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -159,6 +160,8 @@ def post_create(
         info = audio.read_audio(audio_file)
     except audio.UnreadableAudio as error:
         raise bad_request(f"Unreadable audio: {error}") from None
+    except ValidationError as error:
+        raise bad_request(error.messages[0]) from None
     if info.duration > audio.MAX_DURATION_SECONDS:
         raise bad_request(f"Audio longer than {audio.MAX_DURATION_SECONDS} seconds")
     post = Post(
@@ -170,7 +173,8 @@ def post_create(
         data={"duration": round(info.duration, 2)},
         is_active=True,
     )
-    name = default_storage.save(f"{AUDIO_DIRECTORY}/{post.pk}.{info.extension}", ContentFile(audio_file.read()))
+    audio_file.seek(0)
+    name = default_storage.save(f"{AUDIO_DIRECTORY}/{post.pk}.{info.extension}", File(audio_file))
     post.audio_url = absolute_url(default_storage.url(name))
     try:
         post.save()

@@ -1,0 +1,34 @@
+"""``new_post`` audio is checked by size before it is read, and by what it really holds."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from matar.audio import silent_flac
+from matar.models import Post
+from matar.tests.factories import CategoryFactory
+
+pytestmark = pytest.mark.django_db(databases=["matar", "default"])
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (
+            silent_flac(1) + bytes(60 * 1024 * 1024),
+            "The audio file is too large: 60.0 MiB, at most 20.0 MiB is accepted.",
+        ),
+        (
+            silent_flac(1) + bytes(5 * 1024 * 1024),
+            "The audio file holds more than its declared duration of 1.0 seconds (5.0 MiB of data).",
+        ),
+    ],
+)
+def test_audio_whose_header_claims_one_second_is_refused(api, settings, tmp_path, content, message):
+    settings.MEDIA_ROOT = tmp_path
+    category = CategoryFactory()
+    response = api.post(
+        f"/matar/api/v1/new_post?organization_id={category.organization_id}",
+        {"file": SimpleUploadedFile("x.flac", content), "category_id": category.pk},
+    )
+    assert response.status_code == 400 and response.json() == {"message": message}
+    assert not Post.objects.exists() and not [p for p in tmp_path.rglob("*") if p.is_file()]
