@@ -381,9 +381,47 @@ def test_catalogue_database_is_adopted_and_its_interlinkers_are_served(unblocked
 # coproduction -------------------------------------------------------------------------------
 
 
-def test_coproduction_database_is_adopted_and_migrates_like_a_fresh_one(unblocked):
+def test_coproduction_database_is_adopted_and_its_process_tree_is_served(unblocked):
+    from accounts.models import User
+
     fresh = _deviations("coproduction", "coproduction")
-    with upstream_database("coproduction", "coproduction"):
-        output = _adopt_and_migrate("coproduction")
-        assert "recorded as applied (did): coproduction.0001_initial" in output
-        _assert_adopted_like_fresh("coproduction", "coproduction", fresh)
+    member = User.objects.create_user("coproducer-adopt@example.com", "secret-password")
+    process, engage, design = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    rows = [
+        (
+            'INSERT INTO "user" (id, full_name, email, created_at) VALUES (%s, %s, %s, now())',
+            [str(member.pk), "Cora Coproducer", member.email],
+        ),
+        (
+            "INSERT INTO coproductionprocess (id, name, language, creator_id, status, created_at)"
+            " VALUES (%s, 'Upstream process', 'en', %s, 'in_progress', now())",
+            [str(process), str(member.pk)],
+        ),
+        ("INSERT INTO coproductionprocess_administrators VALUES (%s, %s)", [str(process), str(member.pk)]),
+        (
+            "INSERT INTO treeitem (id, type, name, description, status, created_at) VALUES"
+            " (%s, 'phase', 'Engage', '', 'awaiting', now()), (%s, 'phase', 'Design', '', 'awaiting', now())",
+            [str(engage), str(design)],
+        ),
+        (
+            "INSERT INTO phase (id, coproductionprocess_id, progress) VALUES (%s, %s, 0), (%s, %s, 0)",
+            [str(engage), str(process), str(design), str(process)],
+        ),
+        ("INSERT INTO treeitem_prerequisites VALUES (%s, %s)", [str(design), str(engage)]),
+    ]
+    try:
+        with upstream_database("coproduction", "coproduction", rows):
+            output = _adopt_and_migrate("coproduction")
+            assert "recorded as applied (did): coproduction.0001_initial" in output
+            api = APIClient()
+            api.force_authenticate(member)
+            tree = api.get(f"/coproduction/api/v1/coproductionprocesses/{process}/tree")
+            assert tree.status_code == 200, tree.content
+            assert sorted(phase["name"] for phase in tree.json()) == ["Design", "Engage"]
+            renamed = api.put(f"/coproduction/api/v1/phases/{design}", {"name": "Design together"}, format="json")
+            assert renamed.status_code == 200, renamed.content
+            tree = api.get(f"/coproduction/api/v1/coproductionprocesses/{process}/tree").json()
+            assert sorted(phase["name"] for phase in tree) == ["Design together", "Engage"]
+            _assert_adopted_like_fresh("coproduction", "coproduction", fresh)
+    finally:
+        member.delete()
