@@ -27,7 +27,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from accounts.tokens import create_access_token  # noqa: E402
 from bench.datasets import bench_user_id  # noqa: E402
 from bench.endpoints import ENDPOINTS  # noqa: E402
-from config.databases import role_credentials  # noqa: E402
+from config.roles import role_credentials  # noqa: E402
 
 IDENTITIES = {"user": 500, "superuser": 1}
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
-from config.databases import role_credentials
+from config.roles import role_credentials
 
 
 def login_default_as(role: str) -> None:
