@@ -11,7 +11,7 @@ from __future__ import annotations
 import psycopg2
 from psycopg2 import sql
 
-from config.databases import role_credentials
+from config.roles import role_credentials
 
 APP_ROLE_ATTRIBUTES = "LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT"
 MAINTENANCE_ROLE_ATTRIBUTES = "LOGIN NOSUPERUSER BYPASSRLS NOCREATEDB NOCREATEROLE"
