@@ -41,8 +41,8 @@ from psycopg2 import sql as pgsql
 
 from common.parity import REFERENCE_DIR, dsn_for
 from common.schema_snapshot import BOOKKEEPING_TABLES, _build_snapshot, diff_snapshots, take_snapshot
-from config.databases import role_credentials
 from config.provision import admin_connection, grant_privileges, privilege_statements, role_names
+from config.roles import role_credentials
 
 # The Alembic revision each reference snapshot (docs/reference-schemas/) was taken at; see
 # docs/reference-schemas/README.md. Matar's source is not available: no head, no adoption.

@@ -24,8 +24,8 @@ from rest_framework.test import APIClient
 from common.adoption import reference_dump
 from common.parity import REFERENCE_DIR, compare, dsn_for
 from common.schema_snapshot import diff_snapshots, take_snapshot
-from config.databases import role_credentials
 from config.provision import admin_connection
+from config.roles import role_credentials
 
 UPSTREAM_OWNER = "upstream_owner_for_tests"
 MAINTENANCE = role_credentials("maintenance", "", "")[0]
