@@ -3,8 +3,8 @@ wrong OTP codes are counted across both. Run against both cache backends (CACHES
 database cache (its own connection, as in production) and Redis (REDIS_URL).
 
 Each server is a gunicorn started with ``config/gunicorn.conf.py`` and one worker, on the
-test databases, as the runtime role. Ports: ``SHARED_STATE_TEST_PORTS`` (two, comma-separated)
-or two the system picks. Redis: ``SHARED_STATE_TEST_REDIS_URL`` or redis://127.0.0.1:6379/0;
+test databases, as the runtime role; what they commit is flushed afterwards. Ports:
+``SHARED_STATE_TEST_PORTS`` (two, comma-separated) or two the system picks. Redis: ``SHARED_STATE_TEST_REDIS_URL`` or redis://127.0.0.1:6379/0;
 without a reachable Redis that case is skipped, and fails under ``CI=true``.
 """
 
@@ -18,17 +18,18 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connections
 
 from matar.services import OTP_MAX_ATTEMPTS
 
-pytestmark = pytest.mark.django_db(databases=["matar"], transaction=True)
 REDIS_URL = os.environ.get("SHARED_STATE_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 API = "/matar/api/v1"
 
@@ -83,17 +84,25 @@ class Server:
             time.sleep(0.3)
         raise AssertionError(f"server {self.base} did not answer:\n{self.log.read_text()[-3000:]}")
 
-    def call(self, method: str, path: str, body: dict | None = None, token: str | None = None):
-        headers = {"Content-Type": "application/json"}
+    def call(self, method: str, path: str, body: dict | None = None, token: str | None = None, form: bool = False):
+        """``(status, JSON body)`` of a Matar API call (``path`` under /matar/api/v1, unless absolute)."""
+        response = self.request(method, path, body, token, form)
+        return response[0], response[1]
+
+    def request(self, method, path, body=None, token=None, form=False):
+        headers = {"Content-Type": "application/x-www-form-urlencoded" if form else "application/json"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(self.base + API + path, data=data, headers=headers, method=method)
+        data = None
+        if body is not None:
+            data = urllib.parse.urlencode(body).encode() if form else json.dumps(body).encode()
+        url = self.base + (path if path.startswith("/api/") else API + path)
+        request = urllib.request.Request(url, data=data, headers=headers, method=method)
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
-                return response.status, json.loads(response.read() or b"null")
+                return response.status, json.loads(response.read() or b"null"), response.headers
         except urllib.error.HTTPError as error:
-            return error.code, json.loads(error.read() or b"null")
+            return error.code, json.loads(error.read() or b"null"), error.headers
 
     def otp_for(self, phone: str, timeout: float = 10) -> str:
         """The OTP the console sender logged for ``phone`` (the latest one)."""
@@ -115,7 +124,7 @@ class Server:
 
 
 @pytest.fixture(params=["database", "redis"])
-def servers(request, tmp_path):
+def servers(request, tmp_path, app_role_transactional_db):
     prefix = f"shared-state-test-{uuid.uuid4().hex[:12]}"
     env = {
         **os.environ,
@@ -141,6 +150,8 @@ def servers(request, tmp_path):
     finally:
         for server in started:
             server.stop()
+        # What the servers committed: default is flushed by app_role_transactional_db.
+        call_command("flush", database="matar", interactive=False, verbosity=0)
         if redis_client is not None:
             keys = list(redis_client.scan_iter(f"{prefix}:*"))
             if keys:
@@ -181,3 +192,25 @@ def test_wrong_otp_codes_are_counted_across_servers(servers):
     for server in (one, two):
         answer = server.call("POST", "/login", {"phone_number": phone, "action": "submit_otp", "otp": right})
         assert answer == (400, {"message": "Invalid OTP"})
+
+
+def test_login_throttle_counts_hold_across_servers_and_rolled_back_requests(servers):
+    """Wrong-password logins sent with a valid bearer token run in a request transaction that
+    the row-level-security middleware rolls back (400): their throttle counts stay anyway."""
+    one, two = servers
+    email = f"throttle-{uuid.uuid4().hex[:10]}@example.com"
+    signup = one.request("POST", "/api/v1/users/signup", {"email": email, "password": "long-enough-1"})
+    assert signup[0] == 200, signup[1]
+    status, body, _ = two.request(
+        "POST", "/api/v1/login/access-token", {"username": email, "password": "long-enough-1"}, form=True
+    )
+    assert status == 200, body
+    token = body["access_token"]
+    for attempt in range(9):  # with the login above: the 10 a minute of THROTTLE_LOGIN
+        server = (one, two)[attempt % 2]
+        wrong = {"username": email, "password": "wrong-password"}
+        assert server.request("POST", "/api/v1/login/access-token", wrong, token=token, form=True)[0] == 400
+    status, body, headers = one.request(
+        "POST", "/api/v1/login/access-token", {"username": email, "password": "long-enough-1"}, form=True
+    )
+    assert status == 429 and int(headers["Retry-After"]) > 0
