@@ -34,6 +34,7 @@ def test_otp_sending_is_limited_per_phone(rates, otps):  # noqa: F811
     assert len(otps) == 2
     throttled = send(APIClient(REMOTE_ADDR="198.51.100.50"), "+91 9800000001")
     assert throttled.status_code == 429 and int(throttled["Retry-After"]) > 0
+    assert throttled.json()["message"].startswith("Request was throttled.")
     assert send(APIClient(REMOTE_ADDR="198.51.100.51"), "919800000002").status_code == 200
 
 
