@@ -85,8 +85,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    "accounts.hashers.UpstreamBcryptHasher",
+    "accounts.hashers.UpstreamBcryptHasher",  # writes upstream's passlib bcrypt ($2b$12$...)
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # reads rows written before; rewritten on login
 ]
 AUTH_PASSWORD_VALIDATORS = []  # length 8-40 is enforced by the API, as upstream
 

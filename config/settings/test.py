@@ -12,8 +12,8 @@ os.environ.setdefault("DJANGO_DB_ROLE", "admin")
 from config.settings.base import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.MD5PasswordHasher",
-    "accounts.hashers.UpstreamBcryptHasher",
+    "accounts.hashers.FastUpstreamBcryptHasher",  # upstream's format at cost 4; a test pins base's cost 12
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".data" / "test-media"  # noqa: F405
