@@ -212,3 +212,11 @@ MATAR_OTP_TTL_SECONDS = int(os.environ.get("MATAR_OTP_TTL_SECONDS", "600"))
 MATAR_JWT_SECRET = os.environ.get("MATAR_JWT_SECRET", SECRET_KEY)
 MATAR_ACCESS_TOKEN_DAYS = int(os.environ.get("MATAR_ACCESS_TOKEN_DAYS", "10"))
 MATAR_REFRESH_TOKEN_DAYS = int(os.environ.get("MATAR_REFRESH_TOKEN_DAYS", "60"))
+
+
+# --- compat: MedSync Telegram booking confirmation -------------------------------------
+# Bot API base URL for the confirmation message sent after a booking (sendMessage with
+# MEDSYNC_BOT_TOKEN); a local stand-in may be configured. Timeout in seconds, kept short:
+# the message is sent after the booking committed, before the response goes out.
+MEDSYNC_TELEGRAM_API_URL = os.environ.get("MEDSYNC_TELEGRAM_API_URL", "https://api.telegram.org")
+MEDSYNC_TELEGRAM_TIMEOUT = float(os.environ.get("MEDSYNC_TELEGRAM_TIMEOUT", "3"))
