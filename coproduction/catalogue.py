@@ -141,14 +141,10 @@ def knowledge_interlinkers(ids, language: str = "en") -> dict:
 
 
 def logotype_link(value: str | None, request=None) -> str:
-    if not value:
-        return ""
-    if value.startswith("/static/"):
-        return getattr(settings, "CATALOGUE_PUBLIC_BASE_URL", "http://127.0.0.1:8000/catalogue") + value
-    from django.core.files.storage import default_storage
+    """A catalogue logotype's URL, built as the catalogue API builds it (either column form)."""
+    from catalogue.files import file_link
 
-    url = default_storage.url(value)
-    return request.build_absolute_uri(url) if request is not None else url
+    return file_link(value, request)
 
 
 def schema_choices(language: str = "en") -> list[tuple[str, str]]:

@@ -220,3 +220,10 @@ MATAR_REFRESH_TOKEN_DAYS = int(os.environ.get("MATAR_REFRESH_TOKEN_DAYS", "60"))
 # the message is sent after the booking committed, before the response goes out.
 MEDSYNC_TELEGRAM_API_URL = os.environ.get("MEDSYNC_TELEGRAM_API_URL", "https://api.telegram.org")
 MEDSYNC_TELEGRAM_TIMEOUT = float(os.environ.get("MEDSYNC_TELEGRAM_TIMEOUT", "3"))
+
+# --- compat: catalogue file links --------------------------------------------------------
+# `/static/...` logotype and snapshot values (upstream's form, now also written by the
+# importer) link to CATALOGUE_PUBLIC_BASE_URL + value when it is set (an upstream service
+# serving its static folder, e.g. http://localhost/catalogue); unset (this default replaces
+# the one above), they link to this server's /catalogue/static/..., served from storage.
+CATALOGUE_PUBLIC_BASE_URL = os.environ.get("CATALOGUE_PUBLIC_BASE_URL", "")
