@@ -52,7 +52,7 @@ def send_message(*, chat_id: int, text: str) -> bool:
     if not token:
         logger.warning("MEDSYNC_BOT_TOKEN is not set: no Telegram message to chat %s.", chat_id)
         return False
-    if token == settings.MEDSYNC_DEV_BOT_TOKEN:
+    if token == getattr(settings, "MEDSYNC_DEV_BOT_TOKEN", None):  # set by the development settings only
         logger.info("The development bot token is not a real bot: no Telegram message to chat %s.", chat_id)
         return False
     url = f"{settings.MEDSYNC_TELEGRAM_API_URL.rstrip('/')}/bot{token}/sendMessage"
