@@ -67,7 +67,7 @@ def test_password_change_and_reset_write_upstream_hashes(api, alice):
     body = {"current_password": PASSWORD, "new_password": "changed-here"}
     assert api.patch("/api/v1/users/me/password", body, format="json", **bearer(alice)).status_code == 200
     assert upstream_verifies(alice.email, "changed-here")
-    token = create_password_reset_token(alice.email)
+    token = create_password_reset_token(alice.email, password_hash=stored_hash(alice.email))
     body = {"token": token, "new_password": "reset-by-mail"}
     assert api.post("/api/v1/reset-password/", body, format="json").status_code == 200
     assert upstream_verifies(alice.email, "reset-by-mail")
