@@ -175,8 +175,6 @@ CATALOGUE_DEFAULT_LANGUAGE = "en"
 # Upstream's PROTOCOL and SERVER_NAME: software interlinkers' `backend` URLs are built from them.
 CATALOGUE_PROTOCOL = os.environ.get("CATALOGUE_PROTOCOL", "http://")
 CATALOGUE_SERVER_NAME = os.environ.get("CATALOGUE_SERVER_NAME", "localhost")
-# Prefix of `/static/...` image paths of rows written by the upstream service.
-CATALOGUE_PUBLIC_BASE_URL = os.environ.get("CATALOGUE_PUBLIC_BASE_URL", "http://localhost/catalogue")
 
 
 # --- coproduction settings (add below) -------------------------------------------------
@@ -234,6 +232,6 @@ MEDSYNC_TELEGRAM_TIMEOUT = float(os.environ.get("MEDSYNC_TELEGRAM_TIMEOUT", "3")
 # --- compat: catalogue file links --------------------------------------------------------
 # `/static/...` logotype and snapshot values (upstream's form, now also written by the
 # importer) link to CATALOGUE_PUBLIC_BASE_URL + value when it is set (an upstream service
-# serving its static folder, e.g. http://localhost/catalogue); unset (this default replaces
-# the one above), they link to this server's /catalogue/static/..., served from storage.
+# serving its static folder, e.g. http://localhost/catalogue); unset (the default),
+# they link to this server's /catalogue/static/..., served from storage.
 CATALOGUE_PUBLIC_BASE_URL = os.environ.get("CATALOGUE_PUBLIC_BASE_URL", "")
