@@ -1,4 +1,5 @@
-"""Serving uploaded files (MEDIA_URL) from Django, in development only (``SERVE_MEDIA``).
+"""Serving uploaded files (MEDIA_URL) from Django, in development only (``SERVE_MEDIA``, by
+default ``DEBUG``).
 
 Uploaded files are the users' bytes: a file is answered with ``X-Content-Type-Options:
 nosniff`` and a ``Content-Security-Policy`` sandbox, and anything that is not a raster image
@@ -18,7 +19,8 @@ INLINE_CONTENT_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
 
 
 def serve_media(request, path: str):
-    if not settings.SERVE_MEDIA:
+    enabled = settings.DEBUG if settings.SERVE_MEDIA is None else settings.SERVE_MEDIA
+    if not enabled:
         raise Http404("Media files are served by the web server.")
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     return with_media_headers(response)

@@ -60,7 +60,11 @@ def test_media_that_is_not_an_image_is_served_as_an_attachment(media):
         assert "sandbox" in served["Content-Security-Policy"]
 
 
-def test_media_is_not_served_by_django_unless_configured(media, settings):
+def test_media_is_served_by_django_only_when_configured_or_in_debug(media, settings):
     default_storage.save("a/logo.png", ContentFile(png_bytes()))
     settings.SERVE_MEDIA = False
     assert Client().get("/media/a/logo.png").status_code == 404
+    settings.SERVE_MEDIA, settings.DEBUG = None, False  # production: the web server serves media
+    assert Client().get("/media/a/logo.png").status_code == 404
+    settings.DEBUG = True  # development (dev settings)
+    assert Client().get("/media/a/logo.png").status_code == 200
