@@ -22,6 +22,7 @@ from catalogue.api.permissions import (
 from catalogue.models import CoproductionSchema, Interlinker, ProblemProfile, Rating
 from common.exceptions import APIError
 
+
 class CatalogueView(APIView):
     """Reads are anonymous; writes need a superuser (catalogue/api/permissions.py). Refusals
     answer 403 with upstream's ``Not authenticated`` or ``Not enough permissions``."""

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from common.exceptions import APIError
 from coproduction import catalogue, selectors, services
 from coproduction import models as m
+from coproduction.api import permissions as rules
 from coproduction.api import serializers as s
 from coproduction.api.base import (
     NOT_ENOUGH_PERMISSIONS,
@@ -330,8 +331,7 @@ class PublishStoryView(CoproductionView):
         """Copy the process for publication and create its story from the body."""
         user = self.current_user()
         process = get_or_404(m.CoproductionProcess.objects.all(), id, PROCESS_NOT_FOUND)
-        if not services.is_process_administrator(user, process.pk):
-            raise APIError(403, NOT_ENOUGH_PERMISSIONS)
+        rules.require_process_administrator(self, process.pk)
         story = services.publish_story(
             process=process,
             user=user,
