@@ -62,9 +62,11 @@ def may_administer_process(view, process_id) -> bool:
     return process_id is not None and services.is_process_administrator(view.current_user(), process_id)
 
 
-def require_process_administrator(view, process_id, message: str = NOT_ENOUGH_PERMISSIONS) -> None:
+def require_process_administrator(view, process_id, message: str = NOT_ENOUGH_PERMISSIONS, status: int = 403) -> None:
+    """The process's administrators (or a superuser) run it: its tree, settings, team
+    permissions, stories, assignments and approvals."""
     if not may_administer_process(view, process_id):
-        raise APIError(403, message)
+        raise APIError(status, message)
 
 
 def require_process_reader(view, process_id) -> None:

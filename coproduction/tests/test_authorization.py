@@ -24,12 +24,19 @@ def world(admin, member, outsider):
     task = f.TaskFactory(objective__phase__coproductionprocess=process)
     asset = f.ExternalAssetFactory(task=task)
     team = f.TeamFactory(members=[member.user])
+    m.TeamAdministrator.objects.create(team=team, user=admin.user)
+    organization = f.OrganizationFactory()
+    m.OrganizationAdministrator.objects.create(organization=organization, user=admin.user)
     permission = f.PermissionFactory(team=team, coproductionprocess=process)
     template = f.NotificationFactory()
+    f.NotificationFactory(event="assign_resource", title="Contribute", text="{assetName}")
     story = f.StoryFactory(coproductionprocess=process)
     assignment = m.Assignment.objects.create(user=member.user, asset=asset, task=task, coproductionprocess=process)
     return {
         "process": process,
+        "team": team,
+        "organization": organization,
+        "outsider": outsider.user.pk,
         "task": task,
         "asset": asset,
         "permission": permission,
@@ -54,8 +61,8 @@ def world(admin, member, outsider):
 def snapshot() -> dict:
     """The rows these endpoints could change, as comparable values."""
 
-    def rows(model, *fields):
-        return sorted(tuple(str(v) for v in row) for row in model.objects.values_list("pk", *fields))
+    def rows(model, *fields, key="pk"):
+        return sorted(tuple(str(v) for v in row) for row in model.objects.values_list(key, *fields))
 
     return {
         "templates": rows(m.Notification, "title"),
@@ -70,8 +77,17 @@ def snapshot() -> dict:
         "ratings": rows(m.Rating, "value"),
         "tags": rows(m.Tag, "name"),
         "keywords": rows(m.Keyword, "name"),
-        "teams": rows(m.TeamMember, "user_id"),
+        "team members": rows(m.TeamMember, "user_id", key="team_id"),
         "processes": rows(m.CoproductionProcess, "name"),
+        "process administrators": rows(m.CoproductionProcessAdministrator, "user_id", key="coproductionprocess_id"),
+        "process tags": rows(m.CoproductionProcess, "tags"),
+        "tree": rows(m.TreeItem, "name", "disabled_on"),
+        "assets": rows(m.Asset, "task_id"),
+        "external assets": rows(m.ExternalAsset, "name"),
+        "teams": rows(m.Team, "name"),
+        "team administrators": rows(m.TeamAdministrator, "user_id", key="team_id"),
+        "organizations": rows(m.Organization, "name_translations"),
+        "organization administrators": rows(m.OrganizationAdministrator, "user_id", key="organization_id"),
     }
 
 
@@ -276,6 +292,117 @@ ROWS = {
     "delete another's rating": ("delete", "/ratings/{rating}", None, "admin", 403, "superuser"),
     "delete a tag": ("delete", "/tags/{tag}", None, "admin", 403, "superuser"),
     "delete a keyword": ("delete", "/keywords/{keyword}", None, "admin", 403, "superuser"),
+    "change a process": (
+        "put",
+        "/coproductionprocesses/{process}",
+        lambda w: {"name": "Renamed"},
+        "member",
+        403,
+        "admin",
+    ),
+    "delete a process": ("delete", "/coproductionprocesses/{process}", None, "member", 403, "superuser"),
+    "add a process administrator": (
+        "post",
+        "/coproductionprocesses/{process}/administrators",
+        lambda w: {"user_id": w["member"]},
+        "member",
+        403,
+        "admin",
+    ),
+    "clear a process's tree": ("post", "/coproductionprocesses/{process}/clear_schema", None, "member", 403, "admin"),
+    "tag a process": (
+        "post",
+        "/coproductionprocesses/{process}/addTag",
+        lambda w: {"id": str(w["tag"].pk)},
+        "member",
+        403,
+        "admin",
+    ),
+    "copy a process": ("post", "/coproductionprocesses/{process}/copy", None, "member", 403, "admin"),
+    "copy an unpublished process as if from a story": (
+        "post",
+        "/coproductionprocesses/{process}/copy?from_view=story",
+        None,
+        "outsider",
+        403,
+        "admin",
+    ),
+    "add a phase": (
+        "post",
+        "/phases",
+        lambda w: {"name": "New phase", "coproductionprocess_id": str(w["process"].pk)},
+        "member",
+        403,
+        "admin",
+    ),
+    "change a task": ("put", "/tasks/{task}", lambda w: {"name": "Renamed"}, "member", 403, "admin"),
+    "disable a task": ("delete", "/tasks/{task}", None, "member", 403, "admin"),
+    "add an asset": (
+        "post",
+        "/assets",
+        lambda w: {"task_id": str(w["task"].pk), "name": "Doc", "uri": "https://example.org/doc2"},
+        "member",
+        403,
+        "admin",
+    ),
+    "change an asset": (
+        "put",
+        "/assets/{asset}",
+        lambda w: {"name": "Renamed", "uri": "https://example.org/r"},
+        "member",
+        403,
+        "admin",
+    ),
+    "clone an asset": ("post", "/assets/{asset}/clone", None, "member", 403, "admin"),
+    "delete an asset": ("delete", "/assets/{asset}", None, "member", 403, "admin"),
+    "ask a user to contribute": (
+        "post",
+        "/assets/emailAskUserContribution",
+        lambda w: {"asset_id": str(w["asset"].pk), "processId": str(w["process"].pk), "userTo": w["member"]},
+        "member",
+        403,
+        "admin",
+    ),
+    "grant a team permission": (
+        "post",
+        "/permissions",
+        lambda w: {
+            "team_id": str(w["team"].pk),
+            "coproductionprocess_id": str(w["process"].pk),
+            "create_assets_permission": True,
+        },
+        "member",
+        403,
+        "admin",
+    ),
+    "change a team": ("put", "/teams/{team}", lambda w: {"name": "Renamed"}, "member", 403, "admin"),
+    "add a team member": ("post", "/teams/{team}/users", lambda w: {"user_id": w["outsider"]}, "member", 403, "admin"),
+    "add a team administrator": (
+        "post",
+        "/teams/{team}/administrators",
+        lambda w: {"user_id": w["member"]},
+        "member",
+        403,
+        "admin",
+    ),
+    "delete a team": ("delete", "/teams/{team}", None, "member", 403, "admin"),
+    "change an organisation": (
+        "put",
+        "/organizations/{organization}",
+        lambda w: {"name_translations": {"en": "Renamed"}},
+        "member",
+        403,
+        "admin",
+    ),
+    "add an organisation administrator": (
+        "post",
+        "/organizations/{organization}/administrators",
+        lambda w: {"user_id": w["member"]},
+        "member",
+        403,
+        "admin",
+    ),
+    "delete an organisation": ("delete", "/organizations/{organization}", None, "member", 403, "admin"),
     "observe a process that is not public": (
         "post",
         "/teams/addtoobservers",
