@@ -571,3 +571,12 @@ def test_member_is_refused_administrator_writes(row, world, admin, member):
     response = call(member, method, path, body, world)
     assert response.status_code == refusal, response.content
     assert snapshot() == before
+
+
+def test_a_claim_on_an_asset_of_no_process_is_for_superusers_only(outsider, superuser):
+    orphan = m.ExternalAsset.objects.create(name="Orphan", uri="https://example.org/o")
+    for body in ({"asset_id": str(orphan.pk)}, {"asset_id": str(orphan.pk), "user_id": superuser.user.pk}):
+        assert outsider.post("/claims", body).status_code == 403
+    assert m.Claim.objects.count() == 0
+    assert superuser.post("/claims", {"asset_id": str(orphan.pk)}).status_code == 200
+    assert m.Claim.objects.count() == 1

@@ -762,7 +762,8 @@ def contribution_views(label: str, model, qs, out, body_serializer, extra_lists:
             "task_id": body.get("task_id") or asset.task_id,
             "coproductionprocess_id": body.get("coproductionprocess_id") or asset.coproductionprocess_id,
         }
-        for process_id in {data["coproductionprocess_id"], asset.coproductionprocess_id} - {None}:
+        # every process named (the body's and the asset's); none at all: superusers only
+        for process_id in ({data["coproductionprocess_id"], asset.coproductionprocess_id} - {None}) or {None}:
             if for_others or not users_create_own or str(user_id) != str(view.current_user().pk):
                 rules.require_process_administrator(view, process_id)
             else:
