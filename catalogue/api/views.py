@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import uuid
 
+from django.core.files.storage import default_storage
 from django.db.models import Count, ProtectedError
-from django.http import HttpResponse
-from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema
+from django.http import HttpResponse, HttpResponseRedirect
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from catalogue import selectors, services
+from catalogue import files, selectors, services
 from catalogue.api import serializers as s
 from catalogue.api.permissions import (
     NOT_AUTHENTICATED,
@@ -459,6 +460,19 @@ class RatingDetailView(CatalogueView):
 
 
 # --- service endpoints (mounted by catalogue/urls.py) ----------------------------------------
+
+
+class StaticFileView(CatalogueView):
+    """Upstream's ``<BASE_PATH>/static/<slug>/…`` (logotypes, snapshots): a redirect to the stored file."""
+
+    @extend_schema(
+        responses={302: OpenApiResponse(description="Redirect to the stored file"), 404: OpenApiResponse()},
+    )
+    def get(self, request, rest):
+        name = files.stored_static_file(rest)
+        if name is None:
+            raise APIError(404, "File not found")
+        return HttpResponseRedirect(default_storage.url(name))
 
 
 class HealthcheckView(CatalogueView):

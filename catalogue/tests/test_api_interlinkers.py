@@ -55,7 +55,7 @@ def test_list_envelope_and_discriminated_shapes(api, catalogue):
     by_nature = {item["nature"]: item for item in body["items"] if item["name"] != "Canvas, part two"}
     software = by_nature["softwareinterlinker"]
     assert software["backend"] == "http://localhost/ceditor/api/v1/assets"
-    assert software["logotype_link"] == "http://localhost/catalogue/static/ceditor/logo.png"
+    assert software["logotype_link"] == "http://testserver/catalogue/static/ceditor/logo.png"
     assert software["delete"] is False and "download_text" not in software and "status" not in software
     assert software["rating"] == 0 and isinstance(software["rating"], float)
     assert software["tags"] == ["tag one", "tag two"]
