@@ -9,30 +9,29 @@ from django.db.models import Count, ProtectedError
 from django.http import HttpResponse, HttpResponseRedirect
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers
-from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from catalogue import files, selectors, services
 from catalogue.api import serializers as s
+from catalogue.api.permissions import (
+    NOT_AUTHENTICATED,
+    RatingAuthorOrSuperuser,
+    ReadAnyoneWriteAuthenticated,
+    ReadAnyoneWriteSuperuser,
+)
 from catalogue.models import CoproductionSchema, Interlinker, ProblemProfile, Rating
 from common.exceptions import APIError
 
-NOT_AUTHENTICATED = "Not authenticated"
-
-
-class ReadAnyoneWriteAuthenticated(BasePermission):
-    def has_permission(self, request, view):
-        return request.method in SAFE_METHODS or bool(request.user and request.user.is_authenticated)
-
 
 class CatalogueView(APIView):
-    """Reads are anonymous; writes need a user and answer 403 ``Not authenticated`` (upstream)."""
+    """Reads are anonymous; writes need a superuser (catalogue/api/permissions.py). Refusals
+    answer 403 with upstream's ``Not authenticated`` or ``Not enough permissions``."""
 
-    permission_classes = [ReadAnyoneWriteAuthenticated]
+    permission_classes = [ReadAnyoneWriteSuperuser]
 
     def permission_denied(self, request, message=None, code=None):
-        raise APIError(403, NOT_AUTHENTICATED)
+        raise APIError(403, message or NOT_AUTHENTICATED)
 
     def valid(self, serializer_class, data, **kwargs) -> dict:
         serializer = serializer_class(data=data, **kwargs)
@@ -417,6 +416,8 @@ def _ratings_out(view, rows) -> list[dict]:
 
 
 class RatingListView(CatalogueView):
+    permission_classes = [ReadAnyoneWriteAuthenticated]
+
     @extend_schema(
         operation_id="catalogue_ratings_list",
         parameters=[*PAGE_PARAMS, OpenApiParameter("artefact_id", str)],
@@ -437,6 +438,8 @@ class RatingListView(CatalogueView):
 
 
 class RatingDetailView(CatalogueView):
+    permission_classes = [ReadAnyoneWriteAuthenticated, RatingAuthorOrSuperuser]
+
     @extend_schema(responses=s.RatingOutSerializer)
     def get(self, request, rating_id):
         return Response(_ratings_out(self, [_rating_or_404(rating_id)])[0])
@@ -444,12 +447,15 @@ class RatingDetailView(CatalogueView):
     @extend_schema(request=s.RatingCreateSerializer, responses=s.RatingOutSerializer)
     def put(self, request, rating_id):
         rating = _rating_or_404(rating_id)
+        self.check_object_permissions(request, rating)
         data = self.valid(s.RatingCreateSerializer, request.data, partial=True)
         return Response(_ratings_out(self, [services.rating_update(rating=rating, data=data)])[0])
 
     @extend_schema(responses=NULL_RESPONSE)
     def delete(self, request, rating_id):
-        services.rating_delete(rating=_rating_or_404(rating_id))
+        rating = _rating_or_404(rating_id)
+        self.check_object_permissions(request, rating)
+        services.rating_delete(rating=rating)
         return null_response()
 
 

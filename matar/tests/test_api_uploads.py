@@ -7,7 +7,7 @@ from matar.audio import silent_flac
 from matar.models import Post
 from matar.tests.factories import CategoryFactory
 
-pytestmark = pytest.mark.django_db(databases=["matar", "default"])
+pytestmark = [pytest.mark.django_db(databases=["matar", "default"]), pytest.mark.usefixtures("member_everywhere")]
 
 
 @pytest.mark.parametrize(
