@@ -104,6 +104,7 @@ def _adopt_and_migrate(alias):
     call_command("adopt_database", database=alias, stdout=out)
     with login_as(alias, "maintenance"):
         call_command("migrate", database=alias, verbosity=0)
+        call_command("createcachetable", database=alias)  # README step 5: the shared cache, on default
     return out.getvalue()
 
 
