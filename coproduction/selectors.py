@@ -106,3 +106,8 @@ def process_permissions(process_id) -> list:
 
 def assets_qs() -> QuerySet:
     return m.Asset.objects.select_related("as_internalasset", "as_externalasset")
+
+
+def activity_of_process(process_id) -> QuerySet:
+    """The activity log of a process, newest first (coproduction/models/activitylog.py)."""
+    return m.ActivityLog.objects.filter(coproductionprocess_id=process_id).order_by("-timestamp", "-id")

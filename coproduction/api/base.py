@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from common.exceptions import APIError
+from coproduction import activitylog
 from coproduction import models as m
 from coproduction.services import DB
 
@@ -65,7 +66,7 @@ class CoproductionView(APIView):
         """Foreign keys are DEFERRABLE (Django); checking them before the block ends turns a
         dangling id in a body into a 422 instead of an error at commit."""
         try:
-            with transaction.atomic(using=DB):
+            with activitylog.request_scope(), transaction.atomic(using=DB):
                 response = super().dispatch(request, *args, **kwargs)
                 if request.method not in ("GET", "HEAD", "OPTIONS") and response.status_code < 400:
                     with connections[DB].cursor() as cursor:
@@ -95,6 +96,7 @@ class CoproductionView(APIView):
             self._coproduction_user = m.User.objects.filter(pk=str(account.pk)).first()
         if self._coproduction_user is None:
             raise APIError(403, NOT_AUTHENTICATED)
+        activitylog.set_acting_user(self._coproduction_user.pk)
         return self._coproduction_user
 
     def optional_user(self) -> m.User | None:

@@ -4,17 +4,25 @@ from common.api import not_implemented, path_both
 from coproduction.api.views import activity as a
 from coproduction.api.views import assets as st
 from coproduction.api.views import processes as p
+from coproduction.api.views import realtime as rt
 from coproduction.api.views import teams as t
 from coproduction.api.views import tree as tr
 
 ID = r"(?P<id>[^/]+)"
 USER_ID = r"(?P<user_id>[^/]+)"
-NOT_UPSTREAM = not_implemented("Not implemented upstream")
+NOT_UPSTREAM = not_implemented(
+    "Not built upstream either: its handler calls a crud method (add_team / add_user) upstream never wrote."
+)
 OUT_OF_SCOPE = "{} is out of scope for this project (spec §8)."
 
 
 def _oos(what: str):
     return not_implemented(OUT_OF_SCOPE.format(what))
+
+
+def _needs(service: str, what: str):
+    """Out of scope because it needs an external service this project does not include."""
+    return not_implemented(f"{what} need {service}, an external service this project does not include.")
 
 
 CP = "coproductionprocesses"
@@ -27,7 +35,7 @@ urlpatterns = [
     path_both(f"{CP}/public", p.PublicProcessListView.as_view()),
     path_both(f"{CP}/public/{ID}", p.PublicProcessDetailView.as_view()),
     path_both(f"{CP}/emailApplyToBeContributor", p.ApplyToBeContributorView.as_view()),
-    path_both(f"{CP}/import", _oos("ZIP import")),
+    path_both(f"{CP}/import", rt.ProcessImportView.as_view()),
     path_both(f"{CP}/{ID}", p.ProcessDetailView.as_view()),
     path_both(f"{CP}/{ID}/catalogue", p.ProcessCatalogueView.as_view()),
     path_both(f"{CP}/{ID}/logotype", p.ProcessLogotypeView.as_view()),
@@ -43,13 +51,10 @@ urlpatterns = [
     path_both(f"{CP}/{ID}/copy", p.CopyView.as_view()),
     path_both(f"{CP}/{ID}/publish_story", p.PublishStoryView.as_view()),
     path_both(f"{CP}/{ID}/addTag", p.AddTagView.as_view()),
-    path_both(
-        f"{CP}/{ID}/activity",
-        not_implemented("Activity comes from the external logging service, which this project does not include."),
-    ),
-    path_both(f"{CP}/{ID}/download", _oos("ZIP export")),
-    path_both(f"{CP}/{ID}/last_created_zip", _oos("ZIP export")),
-    path_both(f"{CP}/{ID}/ws", _oos("WebSockets")),
+    path_both(f"{CP}/{ID}/activity", rt.ProcessActivityView.as_view()),
+    path_both(f"{CP}/{ID}/download", rt.ProcessDownloadView.as_view()),
+    path_both(f"{CP}/{ID}/last_created_zip", rt.LastCreatedZipView.as_view()),
+    path_both(f"{CP}/{ID}/ws", rt.websocket_only),
     # Tree
     path_both("phases", tr.PhaseListView.as_view()),
     path_both(f"phases/{ID}", tr.PhaseDetailView.as_view()),
@@ -78,7 +83,7 @@ urlpatterns = [
     path_both("users/search", t.UserSearchView.as_view()),
     path_both("users/agree-terms", t.AgreeTermsView.as_view()),
     path_both("users/refuse-terms", t.RefuseTermsView.as_view()),
-    path_both(f"users/{ID}/ws", _oos("WebSockets")),
+    path_both(f"users/{ID}/ws", rt.websocket_only),
     path_both("teams", t.TeamListView.as_view()),
     path_both("teams/addtoobservers", t.AddToObserversView.as_view()),
     path_both(f"teams/{ID}", t.TeamDetailView.as_view()),
@@ -188,8 +193,8 @@ urlpatterns = [
     path_both(f"assignments/{ID}", assign_detail.as_view()),
     path_both(f"assignments/{ID}/approve", assign_approve.as_view()),
     # Out of scope (spec §8)
-    path_both("utils/test-email", _oos("E-mail")),
-    path_both("utils/test-celery", _oos("Celery")),
-    path_both(r"games/.*", _oos("The gamification engine")),
-    path_both(r"recomenders/.*", _oos("The governance-model recommender")),
+    path_both("utils/test-email", rt.TestEmailView.as_view()),
+    path_both("utils/test-celery", rt.TestCeleryView.as_view()),
+    path_both(r"games/.*", _needs("the gamification engine (interlink-gamification)", "Games")),
+    path_both(r"recomenders/.*", _needs("the recommender service", "The recommenders")),
 ]
