@@ -38,7 +38,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from common.tree_order import prerequisite_order
+from common.tree_order import prefetched_prerequisite_ids, prerequisite_order
 from common.uploads import validate_image
 from coproduction import activitylog, events, services
 from coproduction.models import (
@@ -156,14 +156,15 @@ def tree_for_export(process: CoproductionProcess) -> list[dict]:
                 "children__children__assets__as_internalasset",
                 "children__children__assets__as_externalasset",
             )
-        )
+        ),
+        prefetched_prerequisite_ids,
     )
     tree = []
     for phase in phases:
         phase_dict = {**_treeitem_dict(phase), "is_part_of_codelivery": phase.is_part_of_codelivery, "objectives": []}
-        for objective in prerequisite_order(list(phase.children.all())):
+        for objective in prerequisite_order(list(phase.children.all()), prefetched_prerequisite_ids):
             objective_dict = {**_treeitem_dict(objective), "tasks": []}
-            for task in prerequisite_order(list(objective.children.all())):
+            for task in prerequisite_order(list(objective.children.all()), prefetched_prerequisite_ids):
                 objective_dict["tasks"].append(
                     {
                         **_treeitem_dict(task),

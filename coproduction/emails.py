@@ -72,7 +72,6 @@ def render(kind: str, context: dict, language: str | None = None) -> tuple[str, 
     context.setdefault("project_name", settings.PROJECT_NAME)
     if spec.link:
         context["link"] = spec.link.format(**context)
-        context.setdefault("team_url", _dashboard("organizations/{org_id}/{team_id}").format_map(_Blank(context)))
     subject = context.get("subject") if kind == "ask_team_contribution" else spec.subject.format(**context)
     context["subject"] = subject
     context["language"] = language or "en"
@@ -80,11 +79,6 @@ def render(kind: str, context: dict, language: str | None = None) -> tuple[str, 
         text = render_to_string(f"coproduction/emails/{kind}.txt", context)
         html = render_to_string(f"coproduction/emails/{kind}.html", context)
     return subject, text, html
-
-
-class _Blank(dict):
-    def __missing__(self, key):
-        return ""
 
 
 def deliver(to: str, kind: str, context: dict, language: str | None = None) -> None:

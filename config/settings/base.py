@@ -305,9 +305,9 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 # Celery (config/celery.py): a broker from CELERY_BROKER_URL (Redis or RabbitMQ); without one
 # every task runs eagerly in the calling process, so `make run` needs no extra service.
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
-CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "") or None
-CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not CELERY_BROKER_URL)
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not os.environ.get("CELERY_BROKER_URL"))
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "memory://"
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_TASK_ACKS_LATE = True
@@ -315,6 +315,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Co-production e-mails (upstream's EMAILS_FROM_NAME; the address is DEFAULT_FROM_EMAIL) and
 # the front-end host their links point at (COPRODUCTION_SERVER_NAME above).
 EMAILS_FROM_NAME = os.environ.get("EMAILS_FROM_NAME", "Interlink")
+if os.environ.get("EMAIL_FILE_PATH"):  # Django's file backend (EMAIL_BACKEND=…filebased.EmailBackend)
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 # ZIP exports of processes (GET …/{id}/download) are kept in Django storage under this folder;
 # only the newest per process is kept (…/last_created_zip serves it). Imports are capped.
 COPRODUCTION_EXPORT_DIR = os.environ.get("COPRODUCTION_EXPORT_DIR", "coproduction/zipfiles")
