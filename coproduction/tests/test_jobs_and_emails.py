@@ -24,8 +24,7 @@ from django.core import mail
 from django.db import transaction
 
 from config.celery import app as celery_app
-from coproduction import emails
-from coproduction import tasks
+from coproduction import emails, tasks
 from coproduction.tests.test_websockets import redis_or_skip
 
 pytestmark = pytest.mark.django_db(databases=["default", "coproduction"])

@@ -27,11 +27,11 @@ import uuid
 from pathlib import Path
 
 import pytest
-from websockets.asyncio.client import connect
-from websockets.exceptions import InvalidStatus
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connections
+from websockets.asyncio.client import connect
+from websockets.exceptions import InvalidStatus
 
 from accounts.tests.factories import UserFactory as AccountFactory
 from accounts.tokens import create_access_token
