@@ -6,6 +6,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
 from accounts.models import Item, User
+from common.admin import ModelAdmin, TabularInline
 
 
 class UserChangeAdminForm(UserChangeForm):
@@ -20,7 +21,7 @@ class UserCreationAdminForm(AdminUserCreationForm):
         fields = ("email", "full_name", "is_active", "is_superuser")
 
 
-class ItemInline(admin.TabularInline):
+class ItemInline(TabularInline):
     model = Item
     fields = ("title", "description", "created_at")
     readonly_fields = ("created_at",)
@@ -63,7 +64,7 @@ class ItemAdminForm(forms.ModelForm):
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(ModelAdmin):
     form = ItemAdminForm
     list_display = ("title", "owner", "created_at")
     list_select_related = ("owner",)

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from catalogue import models, services
+from common.admin import ModelAdmin, StackedInline, TabularInline
 from common.translation_admin import translation_fieldset, translations_form
 from common.translations import SUPPORTED_LANGUAGES
 
@@ -73,7 +74,7 @@ def artefact_form(model):
     return with_links(translations_form(model), problemprofile_links="problemprofiles")
 
 
-class RatingInline(admin.TabularInline):
+class RatingInline(TabularInline):
     model = models.Rating
     fk_name = "artefact"
     extra = 0
@@ -127,7 +128,7 @@ INTERLINKER_FIELDSETS = (
 )
 
 
-class ArtefactAdminBase(admin.ModelAdmin):
+class ArtefactAdminBase(ModelAdmin):
     list_display = ("display_name", "artefact_type", "licence", "rating", "ratings_count", "is_public", "created_at")
     list_filter = ("licence", LanguageFilter, "is_public")
     search_fields = NAME_SEARCH
@@ -298,7 +299,7 @@ TREE_ITEM_FIELDS = (
 )
 
 
-class PhaseInline(admin.StackedInline):
+class PhaseInline(StackedInline):
     """A schema's phases (tree items without a parent)."""
 
     model = models.TreeItemMetadata
@@ -311,7 +312,7 @@ class PhaseInline(admin.StackedInline):
     verbose_name_plural = "phases (open one to edit its objectives)"
 
 
-class ChildInline(admin.StackedInline):
+class ChildInline(StackedInline):
     """An item's children: a phase's objectives, an objective's tasks."""
 
     model = models.TreeItemMetadata
@@ -362,7 +363,7 @@ class PublicServiceAdmin(ArtefactAdminBase):
 
 
 @admin.register(models.TreeItemMetadata)
-class TreeItemMetadataAdmin(admin.ModelAdmin):
+class TreeItemMetadataAdmin(ModelAdmin):
     form = TreeItemForm
     list_display = ("display_name", "type", "parent", "coproductionschema", "is_part_of_codelivery", "created_at")
     list_filter = ("type", "is_part_of_codelivery", "coproductionschema")
@@ -385,7 +386,7 @@ class TreeItemMetadataAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ProblemProfile)
-class ProblemProfileAdmin(admin.ModelAdmin):
+class ProblemProfileAdmin(ModelAdmin):
     form = translations_form(models.ProblemProfile)
     list_display = ("id", "display_name", "created_at", "updated_at")
     search_fields = ("id", *NAME_SEARCH)
@@ -407,7 +408,7 @@ class ProblemProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Rating)
-class RatingAdmin(admin.ModelAdmin):
+class RatingAdmin(ModelAdmin):
     list_display = ("artefact", "value", "title", "user_id", "created_at")
     list_filter = ("value",)
     list_select_related = ("artefact",)

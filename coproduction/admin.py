@@ -10,17 +10,21 @@ status/progress and date rules (``coproduction.services``) in the admin's transa
 from __future__ import annotations
 
 import json
+import uuid
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import transaction
+from django.urls import path
 from django.utils.html import format_html
 
+from common.admin import ModelAdmin, TabularInline
 from common.exceptions import APIError
 from common.translations import SUPPORTED_LANGUAGES
 from coproduction import catalogue, services
 from coproduction import models as m
+from coproduction.admin_catalogue import URL_NAME, CatalogueIdField, CatalogueIdsField, picker_view
 
 TIMESTAMPS = ("created_at", "updated_at")
 
@@ -57,16 +61,20 @@ class ThroughFieldsForm(forms.ModelForm):
                 through.objects.create(**{owner: self.instance, f"{other}_id": pk})
 
 
-class ThroughFieldsAdmin(admin.ModelAdmin):
+class ThroughFieldsAdmin(ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if isinstance(form, ThroughFieldsForm):
             form.save_through_fields()
 
 
-def multi_select(queryset, label: str) -> forms.ModelMultipleChoiceField:
+def multi_select(queryset, label: str, through, other: str) -> forms.ModelMultipleChoiceField:
+    """An autocomplete over ``through.<other>``'s target: renders only the chosen rows, searches the rest."""
     return forms.ModelMultipleChoiceField(
-        queryset=queryset, required=False, label=label, widget=FilteredSelectMultiple(label, is_stacked=False)
+        queryset=queryset,
+        required=False,
+        label=label,
+        widget=AutocompleteSelectMultiple(through._meta.get_field(other), admin.site),
     )
 
 
@@ -110,14 +118,14 @@ def _text(label: str, area: bool = False) -> forms.CharField:
 
 
 @admin.register(m.User)
-class UserAdmin(admin.ModelAdmin):
+class UserAdmin(ModelAdmin):
     list_display = ("full_name", "email", "id", "is_superuser", "agree_terms_of_use", "last_login")
     list_filter = ("is_superuser", "agree_terms_of_use")
     search_fields = ("full_name", "email", "id")
     readonly_fields = ("last_login", *TIMESTAMPS)
 
 
-class TeamInline(admin.TabularInline):
+class TeamInline(TabularInline):
     model = m.Team
     fields = ("name", "type", "description", "users_count")
     readonly_fields = ("users_count",)
@@ -136,7 +144,7 @@ class OrganizationForm(TranslationsForm):
     description_es = _text("Description (es)", area=True)
     description_lv = _text("Description (lv)", area=True)
     description_it = _text("Description (it)", area=True)
-    administrator_users = multi_select(USERS, "Administrators")
+    administrator_users = multi_select(USERS, "Administrators", m.OrganizationAdministrator, "user")
 
     class Meta:
         model = m.Organization
@@ -160,9 +168,9 @@ class TeamForm(ThroughFieldsForm):
         "administrator_users": (m.TeamAdministrator, "team", "user"),
         "applicant_users": (m.TeamApply, "team", "user"),
     }
-    member_users = multi_select(USERS, "Members")
-    administrator_users = multi_select(USERS, "Administrators")
-    applicant_users = multi_select(USERS, "Applicants")
+    member_users = multi_select(USERS, "Members", m.TeamMember, "user")
+    administrator_users = multi_select(USERS, "Administrators", m.TeamAdministrator, "user")
+    applicant_users = multi_select(USERS, "Applicants", m.TeamApply, "user")
 
     class Meta:
         model = m.Team
@@ -183,7 +191,7 @@ class TeamAdmin(ThroughFieldsAdmin):
 # Processes and tree -------------------------------------------------------------------------
 
 
-class PhaseInline(admin.TabularInline):
+class PhaseInline(TabularInline):
     model = m.Phase
     fk_name = "coproductionprocess"
     fields = ("name", "status", "progress", "start_date", "end_date", "disabled_on")
@@ -192,7 +200,7 @@ class PhaseInline(admin.TabularInline):
     show_change_link = True
 
 
-class PermissionInline(admin.TabularInline):
+class PermissionInline(TabularInline):
     model = m.Permission
     fk_name = "coproductionprocess"
     fields = ("team", "treeitem", "access_assets_permission", "create_assets_permission", "delete_assets_permission")
@@ -205,15 +213,14 @@ class ProcessForm(ThroughFieldsForm):
         "administrator_users": (m.CoproductionProcessAdministrator, "coproductionprocess", "user"),
         "tag_list": (m.CoproductionProcessTag, "coproductionprocess", "tag"),
     }
-    administrator_users = multi_select(USERS, "Administrators")
-    tag_list = multi_select(m.Tag.objects.all(), "Tags")
-    apply_schema_id = forms.TypedChoiceField(
-        required=False,
-        coerce=str,
-        empty_value=None,
+    administrator_users = multi_select(USERS, "Administrators", m.CoproductionProcessAdministrator, "user")
+    tag_list = multi_select(m.Tag.objects.all(), "Tags", m.CoproductionProcessTag, "tag")
+    schema_used = CatalogueIdField("schema", label="Schema used")
+    apply_schema_id = CatalogueIdField(
+        "schema",
         label="Apply a catalogue schema",
         help_text="Builds phases, objectives and tasks from a co-production schema of the catalogue database, "
-        "in the process language.",
+        "in the process language. Refused when the process already has phases.",
     )
     apply_schema_json = forms.CharField(
         required=False,
@@ -225,14 +232,6 @@ class ProcessForm(ThroughFieldsForm):
     class Meta:
         model = m.CoproductionProcess
         fields = "__all__"  # noqa: DJ007 (the admin lists every column)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        try:
-            choices = catalogue.schema_choices()
-        except APIError:
-            choices = []
-        self.fields["apply_schema_id"].choices = [("", "—")] + choices
 
     def clean_apply_schema_json(self):
         text = self.cleaned_data.get("apply_schema_json")
@@ -246,6 +245,18 @@ class ProcessForm(ThroughFieldsForm):
             raise forms.ValidationError("A JSON object with a children list is required.")
         return value
 
+    def clean(self):
+        cleaned = super().clean()
+        applying = cleaned.get("apply_schema_id") or cleaned.get("apply_schema_json")
+        if applying and not self.instance._state.adding:
+            phases = m.Phase.objects.filter(coproductionprocess=self.instance).count()
+            if phases:
+                raise forms.ValidationError(
+                    f"This process already has a tree ({phases} phase{'s' if phases != 1 else ''}); applying a "
+                    "schema would add a second one. Delete its phases first, or clone the process."
+                )
+        return cleaned
+
 
 @admin.register(m.CoproductionProcess)
 class CoproductionProcessAdmin(ThroughFieldsAdmin):
@@ -257,6 +268,24 @@ class CoproductionProcessAdmin(ThroughFieldsAdmin):
     raw_id_fields = ("creator", "cloned_from")
     readonly_fields = ("rating", "ratings_count", "start_date", "end_date", *TIMESTAMPS)
     inlines = [PhaseInline, PermissionInline]
+    ordering = ("name", "id")
+
+    def get_urls(self):
+        return [
+            path(
+                "catalogue-picker/<str:kind>/",
+                self.admin_site.admin_view(self.catalogue_picker),
+                name=URL_NAME,
+            ),
+            *super().get_urls(),
+        ]
+
+    def catalogue_picker(self, request, kind):
+        if not self.has_view_permission(request):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        return picker_view(request, kind)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -306,16 +335,93 @@ class PrerequisiteForm(forms.ModelForm):
         return cleaned
 
 
-class TreeItemAdmin(admin.ModelAdmin):
-    form = PrerequisiteForm
-    search_fields = ("name", "description", "id")
-    list_filter = ("status",)
+def treeitem_label(item) -> str:
+    """A tree item's name with its ancestors and process: "Gather feedback — Objective 2 — Process X"."""
+    parts = [item.name or str(item.pk)]
+    node = item
+    for parent in ("objective", "phase", "coproductionprocess"):
+        if hasattr(node, parent):
+            node = getattr(node, parent)
+            if node is None:
+                break
+            parts.append(node.name or str(node.pk))
+    return " — ".join(parts)
+
+
+#: select_related paths from each tree item model to its process.
+PROCESS_PATH = {m.Phase: "coproductionprocess", m.Objective: "phase__coproductionprocess"}
+PROCESS_PATH[m.Task] = "objective__phase__coproductionprocess"
+
+
+class ProcessFilter(admin.SimpleListFilter):
+    """Filter by process: lists the processes when there are few, else only the chosen one
+    (open a process's phases, objectives or tasks from its change page, or search by its name)."""
+
+    title = "process"
+    parameter_name = "process"
+    most = 30
+
+    def lookups(self, request, model_admin):
+        processes = m.CoproductionProcess.objects.order_by("name", "id").only("id", "name")
+        listed = list(processes[: self.most + 1])
+        if len(listed) > self.most:
+            listed = list(processes.filter(pk=self.value())) if self._valid() else []
+        return [(str(p.pk), p.name or str(p.pk)) for p in listed]
+
+    def _valid(self) -> bool:
+        try:
+            uuid.UUID(str(self.value()))
+        except ValueError:
+            return False
+        return True
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        if not self._valid():
+            return queryset.none()
+        return queryset.filter(**{f"{PROCESS_PATH[queryset.model]}_id": self.value()})
+
+
+class TreeItemForm(PrerequisiteForm):
+    from_item = CatalogueIdField("treeitem", label="From schema item")
+    from_schema = CatalogueIdField("schema", label="From schema")
+
+
+class TreeItemAdmin(ModelAdmin):
+    form = TreeItemForm
+    list_filter = (ProcessFilter, "status")
     raw_id_fields = ("creator", "disabler")
     readonly_fields = ("type", "is_disabled_display", *TIMESTAMPS)
+    ordering = ("name", "id")
+
+    def get_search_fields(self, request):
+        path = PROCESS_PATH[self.model].replace("__coproductionprocess", "").split("__")
+        parents = ["__".join(path[: i + 1]) + "__name" for i in range(len(path))]
+        return ("name", "description", "=id", *parents)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(PROCESS_PATH[self.model])
+
+    def autocomplete_label(self, obj):
+        return treeitem_label(obj)
+
+    @admin.display(description="process")
+    def process(self, obj):
+        return treeitem_label(obj).split(" — ")[-1]
 
     @admin.display(description="disabled (itself or an ancestor)", boolean=True)
     def is_disabled_display(self, obj):
         return obj.is_disabled if obj.pk else False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name in ("coproductionprocess", "phase", "objective"):
+            path = PROCESS_PATH.get(db_field.related_model)
+            if path:
+                field.queryset = field.queryset.select_related(path)
+            field.label_from_instance = treeitem_label
+        return field
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -340,7 +446,7 @@ class TreeItemAdmin(admin.ModelAdmin):
             services.refresh_ancestors(obj)
 
 
-class ObjectiveInline(admin.TabularInline):
+class ObjectiveInline(TabularInline):
     model = m.Objective
     fk_name = "phase"
     fields = ("name", "status", "progress", "start_date", "end_date", "disabled_on")
@@ -349,7 +455,7 @@ class ObjectiveInline(admin.TabularInline):
     show_change_link = True
 
 
-class TaskInline(admin.TabularInline):
+class TaskInline(TabularInline):
     model = m.Task
     fk_name = "objective"
     fields = ("name", "status", "start_date", "end_date", "disabled_on")
@@ -357,16 +463,35 @@ class TaskInline(admin.TabularInline):
     show_change_link = True
 
 
-class ExternalAssetInline(admin.TabularInline):
+class ExternalAssetForm(forms.ModelForm):
+    externalinterlinker_id = CatalogueIdField("externalinterlinker", label="External interlinker")
+
+    class Meta:
+        model = m.ExternalAsset
+        fields = "__all__"  # noqa: DJ007 (the admin lists every column)
+
+
+class InternalAssetForm(forms.ModelForm):
+    softwareinterlinker_id = CatalogueIdField("softwareinterlinker", label="Software interlinker")
+    knowledgeinterlinker_id = CatalogueIdField("knowledgeinterlinker", label="Knowledge interlinker")
+
+    class Meta:
+        model = m.InternalAsset
+        fields = "__all__"  # noqa: DJ007 (the admin lists every column)
+
+
+class ExternalAssetInline(TabularInline):
     model = m.ExternalAsset
+    form = ExternalAssetForm
     fk_name = "task"
     fields = ("name", "uri", "externalinterlinker_id", "created_at")
     readonly_fields = ("created_at",)
     extra = 0
 
 
-class InternalAssetInline(admin.TabularInline):
+class InternalAssetInline(TabularInline):
     model = m.InternalAsset
+    form = InternalAssetForm
     fk_name = "task"
     fields = ("softwareinterlinker_id", "knowledgeinterlinker_id", "external_asset_id", "created_at")
     readonly_fields = ("created_at",)
@@ -383,26 +508,40 @@ class PhaseAdmin(TreeItemAdmin):
 
 @admin.register(m.Objective)
 class ObjectiveAdmin(TreeItemAdmin):
-    list_display = ("name", "phase", "status", "progress", "start_date", "end_date", "disabled_on")
+    list_display = ("name", "phase", "process", "status", "progress", "start_date", "end_date", "disabled_on")
     autocomplete_fields = ("phase",)
     readonly_fields = ("status", "progress", "start_date", "end_date", *TreeItemAdmin.readonly_fields)
     inlines = [TaskInline]
 
 
+class TaskForm(TreeItemForm):
+    problemprofiles = CatalogueIdsField("problemprofile", label="Problem profiles")
+
+
 @admin.register(m.Task)
 class TaskAdmin(TreeItemAdmin):
-    list_display = ("name", "objective", "status", "start_date", "end_date", "disabled_on")
+    form = TaskForm
+    list_display = ("name", "objective_name", "phase_name", "process", "status", "start_date", "end_date")
     autocomplete_fields = ("objective",)
     inlines = [InternalAssetInline, ExternalAssetInline]
 
+    @admin.display(description="objective", ordering="objective__name")
+    def objective_name(self, obj):
+        return obj.objective.name if obj.objective else "–"
+
+    @admin.display(description="phase", ordering="objective__phase__name")
+    def phase_name(self, obj):
+        return obj.objective.phase.name if obj.objective and obj.objective.phase else "–"
+
 
 @admin.register(m.TreeItem)
-class TreeItemRootAdmin(admin.ModelAdmin):
+class TreeItemRootAdmin(ModelAdmin):
     """Read-only view of every tree item (edit through Phase / Objective / Task)."""
 
     list_display = ("name", "type", "status", "disabled_on", "created_at")
     list_filter = ("type", "status")
-    search_fields = ("name", "id")
+    search_fields = ("name", "=id")
+    ordering = ("name", "id")
 
     def has_add_permission(self, request):
         return False
@@ -415,7 +554,7 @@ class TreeItemRootAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Permission)
-class PermissionAdmin(admin.ModelAdmin):
+class PermissionAdmin(ModelAdmin):
     list_display = (
         "team",
         "coproductionprocess",
@@ -443,31 +582,43 @@ class PermissionAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Asset)
-class AssetAdmin(admin.ModelAdmin):
-    list_display = ("id", "type", "task", "coproductionprocess_id", "created_at")
+class AssetAdmin(ModelAdmin):
+    list_display = ("id", "type", "task", "coproductionprocess", "created_at")
     list_filter = ("type",)
-    search_fields = ("id",)
+    search_fields = ("=id", "task__name", "coproductionprocess__name")
+    list_select_related = ("task", "coproductionprocess")
     readonly_fields = ("type", "objective", "phase", "coproductionprocess", *TIMESTAMPS)
     raw_id_fields = ("task", "creator")
 
 
 @admin.register(m.InternalAsset)
-class InternalAssetAdmin(admin.ModelAdmin):
-    list_display = ("id", "task", "softwareinterlinker_id", "external_asset_id", "created_at")
-    search_fields = ("id", "external_asset_id")
+class InternalAssetAdmin(ModelAdmin):
+    form = InternalAssetForm
+    list_display = (
+        "id",
+        "task",
+        "coproductionprocess",
+        "softwareinterlinker_id",
+        "knowledgeinterlinker_id",
+        "created_at",
+    )
+    search_fields = ("=id", "external_asset_id", "task__name", "coproductionprocess__name")
+    list_select_related = ("task", "coproductionprocess")
     raw_id_fields = ("task", "creator")
     readonly_fields = ("type", "objective", "phase", "coproductionprocess", *TIMESTAMPS)
 
 
 @admin.register(m.ExternalAsset)
-class ExternalAssetAdmin(admin.ModelAdmin):
-    list_display = ("name", "uri", "task", "created_at")
-    search_fields = ("name", "uri", "id")
+class ExternalAssetAdmin(ModelAdmin):
+    form = ExternalAssetForm
+    list_display = ("name", "uri", "task", "coproductionprocess", "created_at")
+    search_fields = ("name", "uri", "=id", "task__name", "coproductionprocess__name")
+    list_select_related = ("task", "coproductionprocess")
     raw_id_fields = ("task", "creator")
     readonly_fields = ("type", "objective", "phase", "coproductionprocess", *TIMESTAMPS)
 
 
-class ClaimInline(admin.TabularInline):
+class ClaimInline(TabularInline):
     model = m.Claim
     fk_name = "assignment"
     fields = ("user", "title", "state", "claim_type")
@@ -476,7 +627,7 @@ class ClaimInline(admin.TabularInline):
 
 
 @admin.register(m.Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(ModelAdmin):
     list_display = ("title", "user", "asset", "state", "created_at")
     list_filter = ("state",)
     search_fields = ("title", "user__full_name", "user__email")
@@ -486,7 +637,7 @@ class AssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(ModelAdmin):
     list_display = ("title", "user", "asset", "state", "claim_type", "created_at")
     list_filter = ("state", "claim_type")
     search_fields = ("title", "user__full_name", "user__email")
@@ -498,7 +649,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ModelAdmin):
     list_display = ("event", "language", "title", "icon")
     list_filter = ("language",)
     search_fields = ("event", "title", "text")
@@ -506,7 +657,7 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.UserNotification)
-class UserNotificationAdmin(admin.ModelAdmin):
+class UserNotificationAdmin(ModelAdmin):
     list_display = ("notification", "user", "state", "is_archived", "coproductionprocess_id", "created_at")
     list_filter = ("state", "is_archived", "channel", "notification__event")
     search_fields = ("notification__event", "user__full_name", "user__email", "user__id")
@@ -516,7 +667,7 @@ class UserNotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.CoproductionProcessNotification)
-class CoproductionProcessNotificationAdmin(admin.ModelAdmin):
+class CoproductionProcessNotificationAdmin(ModelAdmin):
     list_display = ("notification", "coproductionprocess", "user", "claim_type", "created_at")
     list_filter = ("notification__event", "claim_type")
     search_fields = ("notification__event", "coproductionprocess__name", "user__full_name", "user__email")
@@ -526,7 +677,7 @@ class CoproductionProcessNotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.ParticipationRequest)
-class ParticipationRequestAdmin(admin.ModelAdmin):
+class ParticipationRequestAdmin(ModelAdmin):
     list_display = ("candidate", "coproductionprocess", "is_archived", "created_at")
     list_filter = ("is_archived",)
     search_fields = ("candidate__full_name", "candidate__email", "razon")
@@ -536,7 +687,20 @@ class ParticipationRequestAdmin(admin.ModelAdmin):
 
 class StoryForm(ThroughFieldsForm):
     through_fields = {"keyword_list": (m.StoryKeyword, "story", "keyword")}
-    keyword_list = multi_select(m.Keyword.objects.all(), "Keywords")
+    keyword_list = multi_select(m.Keyword.objects.order_by("name", "id"), "Keywords", m.StoryKeyword, "keyword")
+    data_story = forms.JSONField(
+        required=False,
+        label="Story content (JSON)",
+        encoder=None,
+        widget=forms.Textarea(attrs={"rows": 18, "cols": 100, "style": "font-family: monospace"}),
+        help_text="The story as upstream stores it: an object with title, description and sections.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        value = self.initial.get("data_story")
+        if isinstance(value, (dict, list)):
+            self.initial["data_story"] = json.dumps(value, indent=2, ensure_ascii=False)
 
     class Meta:
         model = m.Story
@@ -554,21 +718,21 @@ class StoryAdmin(ThroughFieldsAdmin):
 
 
 @admin.register(m.Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ModelAdmin):
     list_display = ("name", "description")
     search_fields = ("name",)
     readonly_fields = TIMESTAMPS
 
 
 @admin.register(m.Keyword)
-class KeywordAdmin(admin.ModelAdmin):
+class KeywordAdmin(ModelAdmin):
     list_display = ("name", "description")
     search_fields = ("name",)
     readonly_fields = TIMESTAMPS
 
 
 @admin.register(m.Rating)
-class RatingAdmin(admin.ModelAdmin):
+class RatingAdmin(ModelAdmin):
     list_display = ("artefact_type", "artefact_id", "value", "user_id", "created_at")
     list_filter = ("artefact_type", "value")
     search_fields = ("artefact_id", "user_id", "title")

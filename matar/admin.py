@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.db.models import Count, Q
 
+from common.admin import ModelAdmin, TabularInline
 from matar.api.serializers import format_created_at
 from matar.models import ActivityType, Category, Organization, Post, PostActivity, User
 
@@ -30,7 +31,7 @@ class TypedIdWithInlinesMixin:
         super().save_model(request, obj, form, change)
 
 
-class CategoryInline(admin.TabularInline):
+class CategoryInline(TabularInline):
     model = Category
     fk_name = "organization"
     fields = ("id", "title", "parent_category", "sort_order", "is_active")
@@ -40,7 +41,7 @@ class CategoryInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TypedIdWithInlinesMixin, admin.ModelAdmin):
+class OrganizationAdmin(TypedIdWithInlinesMixin, ModelAdmin):
     list_display = ("title", "id", "language", "org_type", "is_active", "is_chatgpt_enabled", "sort_order")
     list_filter = ("language", "org_type", "is_active", "is_chatgpt_enabled")
     search_fields = ("title", "id")
@@ -48,7 +49,7 @@ class OrganizationAdmin(TypedIdWithInlinesMixin, admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(CreatedAtMixin, admin.ModelAdmin):
+class UserAdmin(CreatedAtMixin, ModelAdmin):
     list_display = ("name", "phone_number", "id", "language", "memberships", "created")
     list_filter = ("language",)
     search_fields = ("name", "phone_number", "id")
@@ -65,7 +66,7 @@ class UserAdmin(CreatedAtMixin, admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(ModelAdmin):
     list_display = ("title", "id", "organization", "parent_category", "sort_order", "is_active")
     list_filter = ("organization", "is_active")
     search_fields = ("title", "id")
@@ -74,13 +75,13 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActivityType)
-class ActivityTypeAdmin(admin.ModelAdmin):
+class ActivityTypeAdmin(ModelAdmin):
     list_display = ("id", "title", "is_active")
     list_filter = ("is_active",)
     search_fields = ("id", "title")
 
 
-class AnswerInline(CreatedAtMixin, admin.TabularInline):
+class AnswerInline(CreatedAtMixin, TabularInline):
     model = Post
     fk_name = "parent_post"
     verbose_name = "answer"
@@ -126,7 +127,7 @@ class CategoryIdFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(TypedIdWithInlinesMixin, CreatedAtMixin, admin.ModelAdmin):
+class PostAdmin(TypedIdWithInlinesMixin, CreatedAtMixin, ModelAdmin):
     list_display = ("id", "kind", "organization", "user", "answer_count", "counters", "is_active", "created")
     list_filter = (QuestionFilter, "organization", CategoryIdFilter, "is_active")
     search_fields = ("id", "text", "audio_text", "user__name", "user__phone_number")
@@ -164,7 +165,7 @@ class PostAdmin(TypedIdWithInlinesMixin, CreatedAtMixin, admin.ModelAdmin):
 
 
 @admin.register(PostActivity)
-class PostActivityAdmin(CreatedAtMixin, admin.ModelAdmin):
+class PostActivityAdmin(CreatedAtMixin, ModelAdmin):
     list_display = ("id", "post_activity_type", "post", "user", "organization", "is_active", "created")
     list_filter = ("post_activity_type", "organization", "is_active")
     search_fields = ("id", "post__id", "user__name", "user__phone_number")

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.db.models import Avg, Count
 
+from common.admin import ModelAdmin, TabularInline
 from medsync.models import (
     Booking,
     Diagnostic,
@@ -17,14 +18,14 @@ from medsync.models import (
 )
 
 
-class WorkingHourInline(admin.TabularInline):
+class WorkingHourInline(TabularInline):
     model = WorkingHour
     fields = ("weekday_index", "start_time", "end_time", "created_at")
     readonly_fields = ("created_at",)
     extra = 0
 
 
-class DiagnosticLocationInline(admin.TabularInline):
+class DiagnosticLocationInline(TabularInline):
     """Offered diagnostics on a location, or offering locations on a diagnostic."""
 
     model = DiagnosticLocation
@@ -32,7 +33,7 @@ class DiagnosticLocationInline(admin.TabularInline):
     autocomplete_fields = ("diagnostic", "location")
 
 
-class DoctorRatingInline(admin.TabularInline):
+class DoctorRatingInline(TabularInline):
     """Ratings are anonymous and read-mostly: existing ones are shown, new ones can be added."""
 
     model = DoctorRating
@@ -43,7 +44,7 @@ class DoctorRatingInline(admin.TabularInline):
         return False
 
 
-class DiagnosticResultInline(admin.TabularInline):
+class DiagnosticResultInline(TabularInline):
     model = DiagnosticResult
     fields = ("file_path", "file_id", "created_at")
     readonly_fields = ("created_at",)
@@ -51,7 +52,7 @@ class DiagnosticResultInline(admin.TabularInline):
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(ModelAdmin):
     list_display = ("location_id", "name", "address", "doctor_count")
     search_fields = ("name", "address")
     inlines = [WorkingHourInline, DiagnosticLocationInline]
@@ -65,13 +66,13 @@ class LocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Specialty)
-class SpecialtyAdmin(admin.ModelAdmin):
+class SpecialtyAdmin(ModelAdmin):
     list_display = ("specialty_id", "specialty_name")
     search_fields = ("specialty_name",)
 
 
 @admin.register(Doctor)
-class DoctorAdmin(admin.ModelAdmin):
+class DoctorAdmin(ModelAdmin):
     list_display = ("doctor_id", "full_name", "specialty", "location", "price", "avg_rating", "reviews")
     list_filter = ("specialty", "location")
     list_select_related = ("specialty", "location")
@@ -96,7 +97,7 @@ class DoctorAdmin(admin.ModelAdmin):
 
 
 @admin.register(DoctorRating)
-class DoctorRatingAdmin(admin.ModelAdmin):
+class DoctorRatingAdmin(ModelAdmin):
     list_display = ("rating_id", "doctor", "rating")
     list_filter = ("rating",)
     list_select_related = ("doctor",)
@@ -105,7 +106,7 @@ class DoctorRatingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Diagnostic)
-class DiagnosticAdmin(admin.ModelAdmin):
+class DiagnosticAdmin(ModelAdmin):
     list_display = ("diagnostic_id", "type_name", "price", "clinics_count")
     search_fields = ("type_name", "description")
     inlines = [DiagnosticLocationInline]
@@ -119,7 +120,7 @@ class DiagnosticAdmin(admin.ModelAdmin):
 
 
 @admin.register(DiagnosticLocation)
-class DiagnosticLocationAdmin(admin.ModelAdmin):
+class DiagnosticLocationAdmin(ModelAdmin):
     list_display = ("diagnostic_location_id", "diagnostic", "location")
     list_filter = ("location",)
     list_select_related = ("diagnostic", "location")
@@ -128,7 +129,7 @@ class DiagnosticLocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(WorkingHour)
-class WorkingHourAdmin(admin.ModelAdmin):
+class WorkingHourAdmin(ModelAdmin):
     list_display = ("location", "weekday_index", "start_time", "end_time")
     list_filter = ("location", "weekday_index")
     list_select_related = ("location",)
@@ -137,7 +138,7 @@ class WorkingHourAdmin(admin.ModelAdmin):
 
 
 @admin.register(Booking)
-class BookingAdmin(admin.ModelAdmin):
+class BookingAdmin(ModelAdmin):
     list_display = ("booking_id", "booking_time", "user_full_name", "doctor", "diagnostic", "location", "user")
     list_filter = ("booking_time", "location", "doctor", "diagnostic")
     list_select_related = ("doctor", "diagnostic", "location", "user")
@@ -155,7 +156,7 @@ class BookingAdmin(admin.ModelAdmin):
 
 
 @admin.register(DiagnosticResult)
-class DiagnosticResultAdmin(admin.ModelAdmin):
+class DiagnosticResultAdmin(ModelAdmin):
     list_display = ("diagnostic_result_id", "booking", "file_path", "file_id", "created_at")
     list_select_related = ("booking",)
     search_fields = ("file_path", "booking__user_full_name")
@@ -164,7 +165,7 @@ class DiagnosticResultAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class TelegramUserAdmin(admin.ModelAdmin):
+class TelegramUserAdmin(ModelAdmin):
     list_display = ("user_id", "username", "full_name", "created_at")
     search_fields = ("=user_id", "username", "full_name")
     readonly_fields = ("created_at",)

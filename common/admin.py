@@ -1,0 +1,104 @@
+"""What every admin of the project shares.
+
+- The site: plain titles, "View site" goes to the API documentation.
+- Autocompletes label a row with ``<ModelAdmin>.autocomplete_label(obj)`` when the admin
+  defines it, so rows with the same name read apart ("Gather feedback — Objective 2 —
+  Process X"); the admin's ``get_queryset`` loads what the label needs.
+- Read-only columns the database fills in (``db_default``, e.g. ``created_at``) read
+  "set when saved" on add pages and in the empty inline rows, never an object repr.
+- ``ModelAdmin`` / ``TabularInline`` / ``StackedInline``: Django's, with the above; every app's
+  admin uses these.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.contrib import admin
+from django.contrib.admin.utils import display_for_field
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.db.models.expressions import DatabaseDefault
+
+SET_WHEN_SAVED = "set when saved"
+
+admin.site.site_header = "Upstream schemas: data entry"
+admin.site.site_title = "Upstream schemas admin"
+admin.site.index_title = "Data entry"
+admin.site.site_url = "/api/docs/"
+
+
+class ContextAutocompleteJsonView(AutocompleteJsonView):
+    def serialize_result(self, obj, to_field_name):
+        result = super().serialize_result(obj, to_field_name)
+        label = getattr(self.model_admin, "autocomplete_label", None)
+        if label is not None:
+            result["text"] = label(obj)
+        return result
+
+
+def _autocomplete_view(request):
+    return ContextAutocompleteJsonView.as_view(admin_site=admin.site)(request)
+
+
+admin.site.autocomplete_view = _autocomplete_view
+
+
+@cache
+def _db_default_display(model, name: str):
+    field = model._meta.get_field(name)
+
+    @admin.display(description=field.verbose_name)
+    def show(obj):
+        value = getattr(obj, name, None) if obj is not None else None
+        if obj is None or obj.pk is None or isinstance(value, DatabaseDefault):
+            return SET_WHEN_SAVED
+        return display_for_field(value, field, "–")
+
+    show.__name__ = name
+    return show
+
+
+def _db_default_names(model) -> set[str]:
+    return {field.name for field in model._meta.concrete_fields if field.has_db_default()}
+
+
+def _swap(model, names, db_defaults: set[str]):
+    return tuple(
+        _db_default_display(model, name) if isinstance(name, str) and name in db_defaults else name for name in names
+    )
+
+
+class DbDefaultReadonlyMixin:
+    """Shows read-only ``db_default`` columns through a display that knows an unsaved row."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return _swap(self.model, super().get_readonly_fields(request, obj), _db_default_names(self.model))
+
+    def get_fieldsets(self, request, obj=None):
+        readonly = {name for name in super().get_readonly_fields(request, obj) if isinstance(name, str)}
+        db_defaults = _db_default_names(self.model) & readonly
+        fieldsets = super().get_fieldsets(request, obj)
+        if not db_defaults:
+            return fieldsets
+        swapped = []
+        for title, options in fieldsets:
+            fields = [
+                _swap(self.model, line, db_defaults)
+                if isinstance(line, (list, tuple))
+                else _swap(self.model, (line,), db_defaults)[0]
+                for line in options.get("fields", ())
+            ]
+            swapped.append((title, {**options, "fields": fields}))
+        return swapped
+
+
+class ModelAdmin(DbDefaultReadonlyMixin, admin.ModelAdmin):
+    pass
+
+
+class TabularInline(DbDefaultReadonlyMixin, admin.TabularInline):
+    pass
+
+
+class StackedInline(DbDefaultReadonlyMixin, admin.StackedInline):
+    pass
