@@ -226,8 +226,11 @@ def test_catalogue_ids_are_checked_against_the_catalogue(browser):
     )
     assert response.status_code == 200
     assert f"Not a co-production schema of the catalogue: {missing}" in response.content.decode()
-    assert browser.post(
-        f"{ADMIN}/coproductionprocess/{process.pk}/change/", _process_form(process, schema_used="NOPE")
-    ).status_code == 200
+    assert (
+        browser.post(
+            f"{ADMIN}/coproductionprocess/{process.pk}/change/", _process_form(process, schema_used="NOPE")
+        ).status_code
+        == 200
+    )
     assert m.CoproductionProcess.objects.get(pk=process.pk).schema_used is None
     assert browser.get(f"{ADMIN}/coproductionprocess/catalogue-picker/nothing/").status_code == 404
