@@ -395,11 +395,6 @@ class TreeItemAdmin(ModelAdmin):
     readonly_fields = ("type", "is_disabled_display", *TIMESTAMPS)
     ordering = ("name", "id")
 
-    def get_search_fields(self, request):
-        path = PROCESS_PATH[self.model].replace("__coproductionprocess", "").split("__")
-        parents = ["__".join(path[: i + 1]) + "__name" for i in range(len(path))]
-        return ("name", "description", "=id", *parents)
-
     def get_queryset(self, request):
         return super().get_queryset(request).select_related(PROCESS_PATH[self.model])
 
@@ -501,6 +496,7 @@ class InternalAssetInline(TabularInline):
 @admin.register(m.Phase)
 class PhaseAdmin(TreeItemAdmin):
     list_display = ("name", "coproductionprocess", "status", "progress", "start_date", "end_date", "disabled_on")
+    search_fields = ("name", "description", "=id", "coproductionprocess__name")
     autocomplete_fields = ("coproductionprocess",)
     readonly_fields = ("status", "progress", "start_date", "end_date", *TreeItemAdmin.readonly_fields)
     inlines = [ObjectiveInline]
@@ -509,6 +505,7 @@ class PhaseAdmin(TreeItemAdmin):
 @admin.register(m.Objective)
 class ObjectiveAdmin(TreeItemAdmin):
     list_display = ("name", "phase", "process", "status", "progress", "start_date", "end_date", "disabled_on")
+    search_fields = ("name", "description", "=id", "phase__name", "phase__coproductionprocess__name")
     autocomplete_fields = ("phase",)
     readonly_fields = ("status", "progress", "start_date", "end_date", *TreeItemAdmin.readonly_fields)
     inlines = [TaskInline]
@@ -522,6 +519,7 @@ class TaskForm(TreeItemForm):
 class TaskAdmin(TreeItemAdmin):
     form = TaskForm
     list_display = ("name", "objective_name", "phase_name", "process", "status", "start_date", "end_date")
+    search_fields = ("name", "description", "=id", "objective__name", "objective__phase__coproductionprocess__name")
     autocomplete_fields = ("objective",)
     inlines = [InternalAssetInline, ExternalAssetInline]
 
