@@ -55,6 +55,7 @@ def _db_default_display(model, name: str):
         return display_for_field(value, field, "–")
 
     show.__name__ = name
+    show.db_default_of = name
     return show
 
 
@@ -75,8 +76,9 @@ class DbDefaultReadonlyMixin:
         return _swap(self.model, super().get_readonly_fields(request, obj), _db_default_names(self.model))
 
     def get_fieldsets(self, request, obj=None):
-        readonly = {name for name in super().get_readonly_fields(request, obj) if isinstance(name, str)}
-        db_defaults = _db_default_names(self.model) & readonly
+        db_defaults = {
+            name.db_default_of for name in self.get_readonly_fields(request, obj) if hasattr(name, "db_default_of")
+        }
         fieldsets = super().get_fieldsets(request, obj)
         if not db_defaults:
             return fieldsets

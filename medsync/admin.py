@@ -1,9 +1,13 @@
 """Admin for the MedSync catalogue (clinics, doctors, tests) and its bookings."""
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Avg, Count
+from django.urls import reverse
+from django.utils.html import format_html
 
 from common.admin import ModelAdmin, TabularInline
+from medsync import selectors, services
 from medsync.models import (
     Booking,
     Diagnostic,
@@ -31,17 +35,6 @@ class DiagnosticLocationInline(TabularInline):
     model = DiagnosticLocation
     extra = 0
     autocomplete_fields = ("diagnostic", "location")
-
-
-class DoctorRatingInline(TabularInline):
-    """Ratings are anonymous and read-mostly: existing ones are shown, new ones can be added."""
-
-    model = DoctorRating
-    fields = ("rating",)
-    extra = 0
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class DiagnosticResultInline(TabularInline):
@@ -78,11 +71,30 @@ class DoctorAdmin(ModelAdmin):
     list_select_related = ("specialty", "location")
     search_fields = ("full_name",)
     autocomplete_fields = ("location", "specialty")
-    inlines = [DoctorRatingInline]
+    readonly_fields = ("ratings_summary",)
     fieldsets = (
         (None, {"fields": ("full_name", "specialty", "location", "price", "photo_url")}),
         ("About", {"fields": ("experience", "certificates", "services")}),
+        ("Ratings", {"fields": ("ratings_summary",)}),
     )
+
+    @admin.display(description="ratings")
+    def ratings_summary(self, obj):
+        """A count per star and a link to the doctor's ratings (an inline of hundreds of rows was unusable)."""
+        if obj is None or obj.pk is None:
+            return "none yet"
+        counts = dict(
+            DoctorRating.objects.filter(doctor=obj).values_list("rating").annotate(n=Count("rating_id")).order_by()
+        )
+        total = sum(counts.values())
+        url = reverse("admin:medsync_doctorrating_changelist") + f"?doctor__doctor_id__exact={obj.pk}"
+        if not total:
+            return format_html('none yet (<a href="{}">ratings</a>)', url)
+        average = sum(star * n for star, n in counts.items()) / total
+        stars = ", ".join(f"{star}★ {counts[star]}" for star in sorted(counts, reverse=True))
+        return format_html(
+            '{} ratings, average {} ({}) — <a href="{}">see the ratings</a>', total, f"{average:.2f}", stars, url
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_avg_rating=Avg("ratings__rating"), _reviews=Count("ratings"))
@@ -137,13 +149,57 @@ class WorkingHourAdmin(ModelAdmin):
     readonly_fields = ("created_at",)
 
 
+class BookingForm(forms.ModelForm):
+    """Runs the API's booking rules (``services.booking_check``) on what the admin typed."""
+
+    FIELD_NAMES = {"booking_date_time": "booking_time", "location_id": "location"}
+
+    class Meta:
+        model = Booking
+        fields = "__all__"  # noqa: DJ007 (the admin lists every column)
+
+    def _get_validation_exclusions(self):
+        exclude = super()._get_validation_exclusions()
+        if getattr(self, "_item_missing", False):
+            exclude.update({"doctor", "diagnostic"})  # the model's check would say the same in other words
+        return exclude
+
+    def clean(self):
+        cleaned = super().clean()
+        doctor, diagnostic = cleaned.get("doctor"), cleaned.get("diagnostic")
+        location, booking_time = cleaned.get("location"), cleaned.get("booking_time")
+        if (doctor is None) == (diagnostic is None):
+            self._item_missing = True
+            raise forms.ValidationError("Choose either a doctor or a diagnostic test (exactly one).")
+        if location is None or booking_time is None or self.errors:
+            return cleaned
+        watched = {"doctor", "diagnostic", "location", "booking_time"}
+        if not self.instance._state.adding and not watched & set(self.changed_data):
+            return cleaned
+        kind = selectors.DOCTOR if doctor else selectors.DIAGNOSTIC
+        item = doctor or diagnostic
+        try:
+            services.booking_check(kind=kind, item_id=item.pk, location_id=location.pk, booking_time=booking_time)
+        except services.InvalidPayload as error:
+            for key, problems in error.detail.items():
+                if key != "detail":
+                    field = self.FIELD_NAMES.get(key, key.removesuffix("_id"))
+                    self.add_error(field if field in self.fields else None, [str(p) for p in problems])
+            return cleaned
+        taken = Booking.objects.filter(**{kind: item, "location": location, "booking_time": booking_time})
+        if taken.exclude(pk=self.instance.pk).exists():
+            self.add_error("booking_time", "This slot is already booked.")
+        return cleaned
+
+
 @admin.register(Booking)
 class BookingAdmin(ModelAdmin):
+    form = BookingForm
     list_display = ("booking_id", "booking_time", "user_full_name", "doctor", "diagnostic", "location", "user")
-    list_filter = ("booking_time", "location", "doctor", "diagnostic")
+    list_filter = ("booking_time", "location", "diagnostic")
     list_select_related = ("doctor", "diagnostic", "location", "user")
     date_hierarchy = "booking_time"
-    search_fields = ("user_full_name", "user_email", "user_phone_number")
+    search_fields = ("user_full_name", "user_email", "user_phone_number", "doctor__full_name")
     autocomplete_fields = ("doctor", "diagnostic", "location")
     raw_id_fields = ("user",)
     readonly_fields = ("created_at",)
@@ -172,4 +228,5 @@ class TelegramUserAdmin(ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # The Telegram id is the key: set on creation, fixed afterwards.
-        return ("user_id", "created_at") if obj else ("created_at",)
+        readonly = super().get_readonly_fields(request, obj)
+        return ("user_id", *readonly) if obj else readonly
