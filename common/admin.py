@@ -6,6 +6,7 @@
   Process X"); the admin's ``get_queryset`` loads what the label needs.
 - Read-only columns the database fills in (``db_default``, e.g. ``created_at``) read
   "set when saved" on add pages and in the empty inline rows, never an object repr.
+- ``required_fields`` on a ``ModelAdmin``: nullable columns a hand-typed row must fill.
 - ``ModelAdmin`` / ``TabularInline`` / ``StackedInline``: Django's, with the above; every app's
   admin uses these.
 """
@@ -94,7 +95,21 @@ class DbDefaultReadonlyMixin:
         return swapped
 
 
-class ModelAdmin(DbDefaultReadonlyMixin, admin.ModelAdmin):
+class RequiredFieldsMixin:
+    """``required_fields``: columns upstream leaves nullable that a row typed in by hand must
+    have, so an empty add form gives errors instead of an empty row."""
+
+    required_fields: tuple[str, ...] = ()
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        for name in self.required_fields:
+            if name in form.base_fields:
+                form.base_fields[name].required = True
+        return form
+
+
+class ModelAdmin(RequiredFieldsMixin, DbDefaultReadonlyMixin, admin.ModelAdmin):
     pass
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Count, Q
+from django.utils.html import format_html, format_html_join
 
 from common.admin import ModelAdmin, TabularInline
+from matar import services
 from matar.api.serializers import format_created_at
 from matar.models import ActivityType, Category, Organization, Post, PostActivity, User
 
@@ -31,6 +34,14 @@ class TypedIdWithInlinesMixin:
         super().save_model(request, obj, form, change)
 
 
+def counters_table(data) -> str:
+    """``data`` (duration and one counter per activity type) as a small table."""
+    if not isinstance(data, dict) or not data:
+        return "–"
+    rows = format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", ((key, data[key]) for key in sorted(data)))
+    return format_html('<table class="counters">{}</table>', rows)
+
+
 class CategoryInline(TabularInline):
     model = Category
     fk_name = "organization"
@@ -42,6 +53,7 @@ class CategoryInline(TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(TypedIdWithInlinesMixin, ModelAdmin):
+    required_fields = ("title", "language")
     list_display = ("title", "id", "language", "org_type", "is_active", "is_chatgpt_enabled", "sort_order")
     list_filter = ("language", "org_type", "is_active", "is_chatgpt_enabled")
     search_fields = ("title", "id")
@@ -50,6 +62,7 @@ class OrganizationAdmin(TypedIdWithInlinesMixin, ModelAdmin):
 
 @admin.register(User)
 class UserAdmin(CreatedAtMixin, ModelAdmin):
+    required_fields = ("name", "phone_number")
     list_display = ("name", "phone_number", "id", "language", "memberships", "created")
     list_filter = ("language",)
     search_fields = ("name", "phone_number", "id")
@@ -67,6 +80,7 @@ class UserAdmin(CreatedAtMixin, ModelAdmin):
 
 @admin.register(Category)
 class CategoryAdmin(ModelAdmin):
+    required_fields = ("title", "organization")
     list_display = ("title", "id", "organization", "parent_category", "sort_order", "is_active")
     list_filter = ("organization", "is_active")
     search_fields = ("title", "id")
@@ -93,9 +107,9 @@ class AnswerInline(CreatedAtMixin, TabularInline):
     show_change_link = True
     ordering = ("sort_order", "-created_at")
 
-    @admin.display(description="data (counters)")
+    @admin.display(description="counters")
     def counters(self, post: Post) -> str:
-        return str(post.data or {})
+        return counters_table(post.data)
 
 
 class QuestionFilter(admin.SimpleListFilter):
@@ -119,22 +133,54 @@ class CategoryIdFilter(admin.SimpleListFilter):
     title = "category"
     parameter_name = "category"
 
+    most = 30
+
     def lookups(self, request, model_admin):
-        return [(c.pk, f"{c.title or c.pk} ({c.organization_id})") for c in Category.objects.order_by("title", "id")]
+        categories = Category.objects.select_related("organization").order_by("title", "id")
+        listed = list(categories[: self.most + 1])
+        if len(listed) > self.most:  # too many to list: only the chosen one (search or use its link)
+            listed = list(categories.filter(pk=self.value())) if self.value() else []
+        return [(c.pk, f"{c.title or c.pk} ({c.organization or c.organization_id})") for c in listed]
 
     def queryset(self, request, queryset):
         return queryset.filter(category_ids__contains=[self.value()]) if self.value() else queryset
 
 
+class PostForm(forms.ModelForm):
+    """The post's author, categories and question must belong to its organisation
+    (``services.post_links_problems``)."""
+
+    class Meta:
+        model = Post
+        fields = "__all__"  # noqa: DJ007 (the admin lists every column)
+
+    def clean(self):
+        cleaned = super().clean()
+        organization = cleaned.get("organization")
+        if organization is None:
+            return cleaned
+        problems = services.post_links_problems(
+            organization=organization,
+            user=cleaned.get("user"),
+            category_ids=[str(pk) for pk in cleaned.get("category_ids") or []],
+            parent=cleaned.get("parent_post"),
+        )
+        for field, message in problems.items():
+            self.add_error(field if field in self.fields else None, message)
+        return cleaned
+
+
 @admin.register(Post)
 class PostAdmin(TypedIdWithInlinesMixin, CreatedAtMixin, ModelAdmin):
+    form = PostForm
+    required_fields = ("organization", "user")
     list_display = ("id", "kind", "organization", "user", "answer_count", "counters", "is_active", "created")
     list_filter = (QuestionFilter, "organization", CategoryIdFilter, "is_active")
     search_fields = ("id", "text", "audio_text", "user__name", "user__phone_number")
     list_select_related = ("organization", "user")
     raw_id_fields = ("user", "parent_post")
     autocomplete_fields = ("organization",)
-    readonly_fields = ("data", "sorted_at", "created_at", "created")
+    readonly_fields = ("counters", "sorted_at", "created_at", "created")
     inlines = [AnswerInline]
     fieldsets = (
         (None, {"fields": ("id", "organization", "user", "parent_post", "category_ids", "is_active")}),
@@ -143,7 +189,7 @@ class PostAdmin(TypedIdWithInlinesMixin, CreatedAtMixin, ModelAdmin):
             "ChatGPT and transcription (stored only)",
             {"fields": ("is_chatgpt_enabled", "chatgpt_query_id", "whisper_id")},
         ),
-        ("Counters and ranking", {"fields": ("data", "sort_order", "sorted_at", "created", "created_at")}),
+        ("Counters and ranking", {"fields": ("counters", "sort_order", "sorted_at", "created", "created_at")}),
     )
 
     def get_queryset(self, request):
@@ -159,13 +205,14 @@ class PostAdmin(TypedIdWithInlinesMixin, CreatedAtMixin, ModelAdmin):
     def answer_count(self, post: Post) -> int:
         return post.active_answers
 
-    @admin.display(description="data (counters)")
+    @admin.display(description="counters")
     def counters(self, post: Post) -> str:
-        return str(post.data or {})
+        return counters_table(post.data)
 
 
 @admin.register(PostActivity)
 class PostActivityAdmin(CreatedAtMixin, ModelAdmin):
+    required_fields = ("post_activity_type", "post", "user", "organization")
     list_display = ("id", "post_activity_type", "post", "user", "organization", "is_active", "created")
     list_filter = ("post_activity_type", "organization", "is_active")
     search_fields = ("id", "post__id", "user__name", "user__phone_number")
