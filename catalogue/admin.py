@@ -384,6 +384,22 @@ class TreeItemMetadataAdmin(ModelAdmin):
     def display_name(self, obj):
         return obj.name or obj.pk
 
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).select_related("parent", "coproductionschema", "parent__coproductionschema")
+        )
+
+    def autocomplete_label(self, obj):
+        """ "Gather feedback — task — Listen — Schema X": same-named items read apart."""
+        schema = obj.coproductionschema or (obj.parent.coproductionschema if obj.parent else None)
+        parts = [
+            obj.name or str(obj.pk),
+            obj.type,
+            obj.parent.name if obj.parent else None,
+            schema.name if schema else None,
+        ]
+        return " — ".join(str(part) for part in parts if part)
+
 
 @admin.register(models.ProblemProfile)
 class ProblemProfileAdmin(ModelAdmin):

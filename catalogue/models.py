@@ -532,7 +532,7 @@ class TreeItemMetadata(UpstreamTimestamps):
         verbose_name = "tree item"
 
     def __str__(self) -> str:
-        return f"{self.type}: {self.name or self.id}"
+        return self.name or str(self.id)
 
 
 # --- association tables --------------------------------------------------------------------
