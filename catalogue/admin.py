@@ -420,7 +420,8 @@ class ProblemProfileAdmin(ModelAdmin):
         return obj.name
 
     def get_readonly_fields(self, request, obj=None):
-        return ("id", *self.readonly_fields) if obj else self.readonly_fields
+        readonly = super().get_readonly_fields(request, obj)
+        return ("id", *readonly) if obj else readonly
 
 
 @admin.register(models.Rating)
