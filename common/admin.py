@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from django.contrib import admin
@@ -109,13 +110,41 @@ class RequiredFieldsMixin:
         return form
 
 
-class ModelAdmin(RequiredFieldsMixin, DbDefaultReadonlyMixin, admin.ModelAdmin):
+#: Upstream's run-together column names, as words (labels only; the columns keep their names).
+PLAIN_WORDS = {
+    "coproductionprocess": "co-production process",
+    "coproductionprocesses": "co-production processes",
+    "coproductionschema": "co-production schema",
+    "softwareinterlinker": "software interlinker",
+    "knowledgeinterlinker": "knowledge interlinker",
+    "externalinterlinker": "external interlinker",
+    "treeitem": "tree item",
+    "problemprofiles": "problem profiles",
+    "cloneforpub": "clone for publication",
+}
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def plain_label(label: str) -> str:
+    text = _WORDS.sub(lambda match: PLAIN_WORDS.get(match.group(0).lower(), match.group(0)), str(label))
+    return text[:1].upper() + text[1:]
+
+
+class PlainLabelsMixin:
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and field.label:
+            field.label = plain_label(field.label)
+        return field
+
+
+class ModelAdmin(RequiredFieldsMixin, PlainLabelsMixin, DbDefaultReadonlyMixin, admin.ModelAdmin):
     pass
 
 
-class TabularInline(DbDefaultReadonlyMixin, admin.TabularInline):
+class TabularInline(PlainLabelsMixin, DbDefaultReadonlyMixin, admin.TabularInline):
     pass
 
 
-class StackedInline(DbDefaultReadonlyMixin, admin.StackedInline):
+class StackedInline(PlainLabelsMixin, DbDefaultReadonlyMixin, admin.StackedInline):
     pass

@@ -181,6 +181,7 @@ class TeamForm(ThroughFieldsForm):
 class TeamAdmin(ThroughFieldsAdmin):
     form = TeamForm
     list_display = ("name", "type", "organization", "users_count", "created_at")
+    list_select_related = ("organization",)
     list_filter = ("type",)
     search_fields = ("name", "description", "id")
     autocomplete_fields = ("organization",)
@@ -678,8 +679,9 @@ class CoproductionProcessNotificationAdmin(ModelAdmin):
 class ParticipationRequestAdmin(ModelAdmin):
     list_display = ("candidate", "coproductionprocess", "is_archived", "created_at")
     list_filter = ("is_archived",)
-    search_fields = ("candidate__full_name", "candidate__email", "razon")
+    search_fields = ("candidate__full_name", "candidate__email", "razon", "coproductionprocess__name")
     raw_id_fields = ("candidate", "coproductionprocess")
+    list_select_related = ("candidate", "coproductionprocess")
     readonly_fields = TIMESTAMPS
 
 
