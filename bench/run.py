@@ -41,7 +41,9 @@ def log(message: str) -> None:
 def bench_env(scale: str, role: str) -> dict:
     env = dict(os.environ)
     env["DATABASE_NAME"] = "bench" if scale == "full" else "bench_smoke"
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
+    # Development settings with DEBUG off: production's code path without its HTTPS redirect
+    # and without asking for real secrets on a throw-away database.
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
     env["DJANGO_DB_ROLE"] = role
     env["DEBUG"] = "false"
     env["PYTHONPATH"] = str(ROOT)

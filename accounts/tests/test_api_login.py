@@ -139,7 +139,7 @@ def test_password_recovery_for_unknown_email_is_404(api, db):
 
 
 def test_reset_password_with_the_token_changes_the_password(api, alice):
-    token = create_password_reset_token(alice.email)
+    token = create_password_reset_token(alice.email, password_hash=alice.password)
     response = api.post("/api/v1/reset-password/", {"token": token, "new_password": "brand-new-secret"}, format="json")
     assert response.status_code == 200 and response.json() == {"message": "Password updated successfully"}
     assert login(api, alice.email, "brand-new-secret").status_code == 200
@@ -148,13 +148,13 @@ def test_reset_password_with_the_token_changes_the_password(api, alice):
 def test_reset_password_errors(api, alice):
     response = api.post("/api/v1/reset-password/", {"token": "garbage", "new_password": "brand-new-secret"})
     assert response.status_code == 400 and response.json() == {"detail": "Invalid token"}
-    token = create_password_reset_token("ghost@example.com")
+    token = create_password_reset_token("ghost@example.com", password_hash="")
     response = api.post("/api/v1/reset-password/", {"token": token, "new_password": "brand-new-secret"})
     assert response.status_code == 404
     response = api.post("/api/v1/reset-password/", {"token": token, "new_password": "short"})
     assert response.status_code == 422 and "new_password" in response.json()
     User.objects.filter(pk=alice.pk).update(is_active=False)
-    token = create_password_reset_token(alice.email)
+    token = create_password_reset_token(alice.email, password_hash=alice.password)
     response = api.post("/api/v1/reset-password/", {"token": token, "new_password": "brand-new-secret"})
     assert response.status_code == 400 and response.json() == {"detail": "Inactive user"}
 

@@ -14,6 +14,7 @@ from django.core.management.base import CommandError
 from catalogue import models
 from catalogue.importer import SeedImporter
 from catalogue.management.commands.catalogue_demo import DEMO_SEED
+from common.testing import require_shared
 
 pytestmark = pytest.mark.django_db(databases=["catalogue"])
 
@@ -52,8 +53,8 @@ def database_counts() -> dict:
     }
 
 
-@pytest.mark.skipif(not REAL_SEED.is_dir(), reason="../shared/data/catalogue-seed is not present")
 def test_real_seed_imports_with_upstream_counts_and_twice_without_duplicates(media, django_capture_on_commit_callbacks):
+    require_shared(REAL_SEED)
     with django_capture_on_commit_callbacks(using="catalogue", execute=True):
         output = run(REAL_SEED)
 

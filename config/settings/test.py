@@ -1,4 +1,4 @@
-"""Test settings: the base settings, fast hashing, mail kept in memory.
+"""Test settings: development values, fast hashing, mail kept in memory.
 
 The test session creates and migrates the test databases as the admin login, then serves
 every test as the runtime role ``rls_app_user`` on ``default`` (conftest.py), so row-level
@@ -11,6 +11,10 @@ os.environ.setdefault("DJANGO_DB_ROLE", "admin")
 
 from config.settings.base import *  # noqa: E402,F403
 
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-for-any-deployment-0123456789abcdef"
+MATAR_JWT_SECRET = SECRET_KEY
+MEDSYNC_BOT_TOKEN = "1234567:medsync-test-bot-token"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.MD5PasswordHasher",
     "accounts.hashers.UpstreamBcryptHasher",

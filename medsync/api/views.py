@@ -12,9 +12,9 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from accounts.authentication import BearerTokenAuthentication
 from common.exceptions import APIError
 from medsync import initdata, selectors, services, slots
 from medsync.api import serializers as s
@@ -308,9 +308,12 @@ MY_PARAMS = [
 
 
 class MyView(MedsyncView):
-    """The user's own data: Telegram initData, or an accounts superuser (bearer JWT or session)."""
+    """The user's own data: Telegram initData, or an accounts superuser's bearer JWT.
 
-    authentication_classes = api_settings.DEFAULT_AUTHENTICATION_CLASSES
+    No session authentication: the API answers any origin, so a cookie must never count here.
+    """
+
+    authentication_classes = [BearerTokenAuthentication]
 
 
 class MyBookingListView(MyView):

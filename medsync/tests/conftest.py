@@ -8,7 +8,6 @@ from medsync.tests.helpers import BOT_TOKEN
 def medsync_settings(settings):
     settings.MEDSYNC_BOT_TOKEN = BOT_TOKEN
     settings.MEDSYNC_TIME_ZONE = "UTC"
-    settings.MEDSYNC_INITDATA_MAX_AGE = None
     return settings
 
 
