@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0002_item_row_level_security"),
+        ("accounts", "0003_item_select_policy_read_only_admin"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
