@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from catalogue import models, services
-from common.admin import ModelAdmin, StackedInline, TabularInline
+from common.admin import ModelAdmin, StackedInline, TabularInline, Upload, UploadsMixin, with_uploads
 from common.translation_admin import translation_fieldset, translations_form
 from common.translations import SUPPORTED_LANGUAGES
 
@@ -119,8 +119,8 @@ INTERLINKER_FIELDSETS = (
                 "process",
                 "form",
                 "format",
-                "logotype",
-                "snapshots",
+                ("logotype", "logotype_upload"),
+                ("snapshots", "snapshots_upload"),
             )
         },
     ),
@@ -144,7 +144,25 @@ class ArtefactAdminBase(ModelAdmin):
         return super().get_queryset(request).prefetch_related("problemprofiles")
 
 
-class InterlinkerAdminBase(ArtefactAdminBase):
+IMAGES = ("png", "jpg", "jpeg", "gif", "svg", "webp")
+#: Where the catalogue import stores an interlinker's files (``catalogue/<folder>/logotype.png``,
+#: ``catalogue/<folder>/snapshots/<name>``); the admin's folder is the interlinker's id.
+INTERLINKER_UPLOADS = {
+    "logotype": Upload(
+        folder=lambda obj: f"catalogue/{obj.pk}",
+        name=lambda obj, upload: f"catalogue/{obj.pk}/logotype.{upload.name.rsplit('.', 1)[-1].lower()}",
+        extensions=IMAGES,
+    ),
+    "snapshots": Upload(folder=lambda obj: f"catalogue/{obj.pk}/snapshots", extensions=IMAGES, multiple=True),
+}
+
+
+def interlinker_form(model):
+    return with_uploads(artefact_form(model), INTERLINKER_UPLOADS)
+
+
+class InterlinkerAdminBase(UploadsMixin, ArtefactAdminBase):
+    uploads = INTERLINKER_UPLOADS
     list_display = ("display_name", "nature", "licence", "difficulty", "rating", "ratings_count", "published")
     list_filter = ("licence", "difficulty", LanguageFilter, "published", "is_sustainability_related")
     readonly_fields = (*READONLY_ARTEFACT, "nature")
@@ -168,7 +186,7 @@ class InterlinkerAdmin(InterlinkerAdminBase):
 
     list_display = ("display_name", "nature", "licence", "difficulty", "rating", "ratings_count", "edit_link")
     list_filter = ("nature", "licence", "difficulty", LanguageFilter, "published")
-    form = artefact_form(models.Interlinker)
+    form = interlinker_form(models.Interlinker)
     fieldsets = artefact_fieldsets(*INTERLINKER_FIELDSETS)
 
     def has_add_permission(self, request):
@@ -191,7 +209,7 @@ class InterlinkerAdmin(InterlinkerAdminBase):
 class SoftwareInterlinkerAdmin(InterlinkerAdminBase):
     list_display = ("display_name", "service_name", "licence", "difficulty", "rating", "ratings_count", "status")
     search_fields = (*NAME_SEARCH, "service_name")
-    form = artefact_form(models.SoftwareInterlinker)
+    form = interlinker_form(models.SoftwareInterlinker)
     fieldsets = artefact_fieldsets(
         *INTERLINKER_FIELDSETS,
         (
@@ -232,7 +250,7 @@ class KnowledgeInterlinkerAdmin(InterlinkerAdminBase):
     list_display = ("display_name", "softwareinterlinker", "form", "format", "licence", "difficulty", "rating")
     list_select_related = ("softwareinterlinker",)
     autocomplete_fields = ("softwareinterlinker", "parent")
-    form = artefact_form(models.KnowledgeInterlinker)
+    form = interlinker_form(models.KnowledgeInterlinker)
     fieldsets = artefact_fieldsets(
         *INTERLINKER_FIELDSETS,
         (
@@ -259,12 +277,12 @@ class ExternalInterlinkerAdmin(InterlinkerAdminBase):
 
 @admin.register(models.ExternalSoftwareInterlinker)
 class ExternalSoftwareInterlinkerAdmin(ExternalInterlinkerAdmin):
-    form = artefact_form(models.ExternalSoftwareInterlinker)
+    form = interlinker_form(models.ExternalSoftwareInterlinker)
 
 
 @admin.register(models.ExternalKnowledgeInterlinker)
 class ExternalKnowledgeInterlinkerAdmin(ExternalInterlinkerAdmin):
-    form = artefact_form(models.ExternalKnowledgeInterlinker)
+    form = interlinker_form(models.ExternalKnowledgeInterlinker)
 
 
 # --- co-production schemas and their trees -------------------------------------------------

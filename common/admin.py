@@ -7,6 +7,8 @@
 - Read-only columns the database fills in (``db_default``, e.g. ``created_at``) read
   "set when saved" on add pages and in the empty inline rows, never an object repr.
 - ``required_fields`` on a ``ModelAdmin``: nullable columns a hand-typed row must fill.
+- File columns (``UploadsMixin`` + ``with_uploads``): an upload input beside the path; the
+  file is stored through Django's storage and the column gets upstream's path string.
 - ``ModelAdmin`` / ``TabularInline`` / ``StackedInline``: Django's, with the above; every app's
   admin uses these.
 """
@@ -14,11 +16,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import display_for_field
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.core.files.storage import default_storage
+from django.core.validators import FileExtensionValidator
 from django.db.models.expressions import DatabaseDefault
 
 SET_WHEN_SAVED = "set when saved"
@@ -148,3 +155,95 @@ class TabularInline(PlainLabelsMixin, DbDefaultReadonlyMixin, admin.TabularInlin
 
 class StackedInline(PlainLabelsMixin, DbDefaultReadonlyMixin, admin.StackedInline):
     pass
+
+
+# File columns: an upload beside the stored path ---------------------------------------------
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+@dataclass(frozen=True)
+class Upload:
+    """How a file column of upstream's is filled from the admin.
+
+    ``folder(obj)`` is the storage folder, ``name(obj, upload)`` the storage name (default:
+    ``<folder>/<file name>``), ``check(upload)`` raises ``forms.ValidationError`` on content the
+    API would refuse, ``column(request, stored_name)`` is what the column holds (default: the
+    storage name, as upstream stores it), ``multiple`` appends to an array column.
+    """
+
+    folder: Callable
+    extensions: tuple[str, ...]
+    check: Callable | None = None
+    name: Callable | None = None
+    column: Callable | None = None
+    multiple: bool = False
+
+
+def upload_field_name(column: str) -> str:
+    return f"{column}_upload"
+
+
+def with_uploads(form_class, uploads: dict[str, Upload]):
+    """``form_class`` plus one file input per column of ``uploads`` (``<column>_upload``)."""
+    attrs: dict = {}
+    for column, spec in uploads.items():
+        validators = [FileExtensionValidator(list(spec.extensions))]
+        field_class = MultipleFileField if spec.multiple else forms.FileField
+        attrs[upload_field_name(column)] = field_class(
+            required=False,
+            validators=validators,
+            label=f"Upload {column.replace('_', ' ')}" + (" (adds to the list)" if spec.multiple else ""),
+            help_text=f"Stored through the project's storage; the column gets its path. {', '.join(spec.extensions)}.",
+        )
+
+    def clean(self):
+        cleaned = form_class.clean(self)
+        for column, spec in uploads.items():
+            files = cleaned.get(upload_field_name(column))
+            for upload in (files if spec.multiple else [files]) if files else []:
+                if spec.check is not None:
+                    try:
+                        spec.check(upload)
+                    except forms.ValidationError as error:
+                        self.add_error(upload_field_name(column), error)
+        return cleaned
+
+    attrs["clean"] = clean
+    return type(form_class.__name__, (form_class,), attrs)
+
+
+class UploadsMixin:
+    """Stores the files of ``uploads`` (see :class:`Upload`) and writes their paths on save."""
+
+    uploads: dict[str, Upload] = {}
+
+    def save_model(self, request, obj, form, change):
+        for column, spec in self.uploads.items():
+            files = form.cleaned_data.get(upload_field_name(column))
+            if not files:
+                continue
+            names = []
+            for upload in files if spec.multiple else [files]:
+                wanted = spec.name(obj, upload) if spec.name else f"{spec.folder(obj)}/{upload.name}"
+                stored = default_storage.save(wanted, upload)
+                names.append(spec.column(request, stored) if spec.column else stored)
+            if spec.multiple:
+                setattr(obj, column, [*(getattr(obj, column) or []), *names])
+            else:
+                setattr(obj, column, names[0])
+        super().save_model(request, obj, form, change)

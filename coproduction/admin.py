@@ -19,7 +19,7 @@ from django.db import transaction
 from django.urls import path
 from django.utils.html import format_html
 
-from common.admin import ModelAdmin, TabularInline
+from common.admin import ModelAdmin, TabularInline, Upload, UploadsMixin, with_uploads
 from common.exceptions import APIError
 from common.translations import SUPPORTED_LANGUAGES
 from coproduction import catalogue, services
@@ -61,7 +61,15 @@ class ThroughFieldsForm(forms.ModelForm):
                 through.objects.create(**{owner: self.instance, f"{other}_id": pk})
 
 
-class ThroughFieldsAdmin(ModelAdmin):
+IMAGES = ("png", "jpg", "jpeg", "gif", "svg", "webp")
+
+
+def logotype(folder: str) -> dict[str, Upload]:
+    """The API's logotype upload: ``<folder>/<id>/<file name>`` through Django's storage."""
+    return {"logotype": Upload(folder=lambda obj: f"{folder}/{obj.pk}", extensions=IMAGES)}
+
+
+class ThroughFieldsAdmin(UploadsMixin, ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if isinstance(form, ThroughFieldsForm):
@@ -153,7 +161,8 @@ class OrganizationForm(TranslationsForm):
 
 @admin.register(m.Organization)
 class OrganizationAdmin(ThroughFieldsAdmin):
-    form = OrganizationForm
+    uploads = logotype("organizations")
+    form = with_uploads(OrganizationForm, uploads)
     list_display = ("__str__", "default_team_type", "team_creation_permission", "public", "created_at")
     list_filter = ("public", "default_team_type", "team_creation_permission")
     search_fields = ("name_translations__en", "name_translations__es", "id")
@@ -179,7 +188,8 @@ class TeamForm(ThroughFieldsForm):
 
 @admin.register(m.Team)
 class TeamAdmin(ThroughFieldsAdmin):
-    form = TeamForm
+    uploads = logotype("teams")
+    form = with_uploads(TeamForm, uploads)
     list_display = ("name", "type", "organization", "users_count", "created_at")
     list_select_related = ("organization",)
     list_filter = ("type",)
@@ -261,7 +271,8 @@ class ProcessForm(ThroughFieldsForm):
 
 @admin.register(m.CoproductionProcess)
 class CoproductionProcessAdmin(ThroughFieldsAdmin):
-    form = ProcessForm
+    uploads = logotype("coproductionprocesses")
+    form = with_uploads(ProcessForm, uploads)
     list_display = ("name", "language", "status", "is_public", "organization", "start_date", "end_date", "created_at")
     list_filter = ("status", "language", "is_public", "is_part_of_publication")
     search_fields = ("name", "description", "id")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
+from django.core.files.storage import default_storage
 from django.db.models import Count, Q
 from django.utils.html import format_html, format_html_join
 
-from common.admin import ModelAdmin, TabularInline
-from matar import services
+from common.admin import ModelAdmin, TabularInline, Upload, UploadsMixin, with_uploads
+from matar import audio, services
 from matar.api.serializers import format_created_at
 from matar.models import ActivityType, Category, Organization, Post, PostActivity, User
 
@@ -170,9 +171,31 @@ class PostForm(forms.ModelForm):
         return cleaned
 
 
+def _audio_check(upload) -> None:
+    """The API's checks of a post's audio (``matar.audio``): FLAC mono or M4A, not too long."""
+    try:
+        info = audio.read_audio(upload)
+    except audio.UnreadableAudio as error:
+        raise forms.ValidationError(f"Unreadable audio: {error}") from None
+    if info.duration > audio.MAX_DURATION_SECONDS:
+        raise forms.ValidationError(f"Audio longer than {audio.MAX_DURATION_SECONDS} seconds")
+
+
+POST_UPLOADS = {
+    "audio_url": Upload(
+        folder=lambda post: services.AUDIO_DIRECTORY,
+        name=lambda post, upload: f"{services.AUDIO_DIRECTORY}/{post.pk}.{audio.read_audio(upload).extension}",
+        extensions=("flac", "m4a"),
+        check=_audio_check,
+        column=lambda request, name: request.build_absolute_uri(default_storage.url(name)),
+    )
+}
+
+
 @admin.register(Post)
-class PostAdmin(TypedIdWithInlinesMixin, CreatedAtMixin, ModelAdmin):
-    form = PostForm
+class PostAdmin(TypedIdWithInlinesMixin, UploadsMixin, CreatedAtMixin, ModelAdmin):
+    uploads = POST_UPLOADS
+    form = with_uploads(PostForm, POST_UPLOADS)
     required_fields = ("organization", "user")
     list_display = ("id", "kind", "organization", "user", "answer_count", "counters", "is_active", "created")
     list_filter = (QuestionFilter, "organization", CategoryIdFilter, "is_active")
@@ -184,7 +207,10 @@ class PostAdmin(TypedIdWithInlinesMixin, CreatedAtMixin, ModelAdmin):
     inlines = [AnswerInline]
     fieldsets = (
         (None, {"fields": ("id", "organization", "user", "parent_post", "category_ids", "is_active")}),
-        ("Audio", {"fields": ("audio_url", "text", "audio_text", "audio_translation", "audio_data")}),
+        (
+            "Audio",
+            {"fields": ("audio_url", "audio_url_upload", "text", "audio_text", "audio_translation", "audio_data")},
+        ),
         (
             "ChatGPT and transcription (stored only)",
             {"fields": ("is_chatgpt_enabled", "chatgpt_query_id", "whisper_id")},
