@@ -639,6 +639,7 @@ class ClaimInline(TabularInline):
 @admin.register(m.Assignment)
 class AssignmentAdmin(ModelAdmin):
     list_display = ("title", "user", "asset", "state", "created_at")
+    list_select_related = ("user", "asset")
     list_filter = ("state",)
     search_fields = ("title", "user__full_name", "user__email")
     raw_id_fields = ("user", "asset", "task", "coproductionprocess")
@@ -649,6 +650,7 @@ class AssignmentAdmin(ModelAdmin):
 @admin.register(m.Claim)
 class ClaimAdmin(ModelAdmin):
     list_display = ("title", "user", "asset", "state", "claim_type", "created_at")
+    list_select_related = ("user", "asset")
     list_filter = ("state", "claim_type")
     search_fields = ("title", "user__full_name", "user__email")
     raw_id_fields = ("user", "asset", "task", "coproductionprocess", "assignment")
@@ -722,6 +724,7 @@ class StoryForm(ThroughFieldsForm):
 class StoryAdmin(ThroughFieldsAdmin):
     form = StoryForm
     list_display = ("__str__", "coproductionprocess", "state", "rating", "ratings_count", "published_date")
+    list_select_related = ("coproductionprocess",)
     list_filter = ("state",)
     search_fields = ("data_story__title", "coproductionprocess__name")
     raw_id_fields = ("coproductionprocess", "coproductionprocess_cloneforpub", "user")
