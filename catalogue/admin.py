@@ -15,10 +15,11 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 
-from catalogue import models, services
+from catalogue import files, models, services
 from common.admin import ModelAdmin, StackedInline, TabularInline, Upload, UploadsMixin, with_uploads
 from common.translation_admin import translation_fieldset, translations_form
 from common.translations import SUPPORTED_LANGUAGES
+from common.tree_order import PrerequisiteOrderedInlineFormSet
 
 READONLY_ARTEFACT = ("artefact_type", "rating", "ratings_count", "created_at", "updated_at")
 NAME_SEARCH = tuple(f"name_translations__{language}" for language in SUPPORTED_LANGUAGES)
@@ -145,15 +146,22 @@ class ArtefactAdminBase(ModelAdmin):
 
 
 IMAGES = ("png", "jpg", "jpeg", "gif", "svg", "webp")
-#: Where the catalogue import stores an interlinker's files (``catalogue/<folder>/logotype.png``,
-#: ``catalogue/<folder>/snapshots/<name>``); the admin's folder is the interlinker's id.
+#: Stored like the catalogue import (``catalogue/<folder>/logotype.png``, ``…/snapshots/<name>``,
+#: the folder being the interlinker's id here); the column gets upstream's ``/static/…`` form
+#: (``catalogue.files``).
 INTERLINKER_UPLOADS = {
     "logotype": Upload(
         folder=lambda obj: f"catalogue/{obj.pk}",
         name=lambda obj, upload: f"catalogue/{obj.pk}/logotype.{upload.name.rsplit('.', 1)[-1].lower()}",
         extensions=IMAGES,
+        column=lambda request, name: files.static_path(name),
     ),
-    "snapshots": Upload(folder=lambda obj: f"catalogue/{obj.pk}/snapshots", extensions=IMAGES, multiple=True),
+    "snapshots": Upload(
+        folder=lambda obj: f"catalogue/{obj.pk}/snapshots",
+        extensions=IMAGES,
+        multiple=True,
+        column=lambda request, name: files.static_path(name),
+    ),
 }
 
 
@@ -323,6 +331,7 @@ class PhaseInline(StackedInline):
     model = models.TreeItemMetadata
     fk_name = "coproductionschema"
     form = TreeItemInlineForm
+    formset = PrerequisiteOrderedInlineFormSet
     fields = TREE_ITEM_FIELDS
     extra = 0
     show_change_link = True
@@ -336,6 +345,7 @@ class ChildInline(StackedInline):
     model = models.TreeItemMetadata
     fk_name = "parent"
     form = TreeItemInlineForm
+    formset = PrerequisiteOrderedInlineFormSet
     fields = TREE_ITEM_FIELDS
     extra = 0
     show_change_link = True

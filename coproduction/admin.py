@@ -22,6 +22,7 @@ from django.utils.html import format_html
 from common.admin import ModelAdmin, TabularInline, Upload, UploadsMixin, with_uploads
 from common.exceptions import APIError
 from common.translations import SUPPORTED_LANGUAGES
+from common.tree_order import PrerequisiteOrderedInlineFormSet
 from coproduction import catalogue, services
 from coproduction import models as m
 from coproduction.admin_catalogue import URL_NAME, CatalogueIdField, CatalogueIdsField, picker_view
@@ -205,6 +206,7 @@ class TeamAdmin(ThroughFieldsAdmin):
 class PhaseInline(TabularInline):
     model = m.Phase
     fk_name = "coproductionprocess"
+    formset = PrerequisiteOrderedInlineFormSet
     fields = ("name", "status", "progress", "start_date", "end_date", "disabled_on")
     readonly_fields = ("status", "progress", "start_date", "end_date", "disabled_on")
     extra = 0
@@ -456,6 +458,7 @@ class TreeItemAdmin(ModelAdmin):
 class ObjectiveInline(TabularInline):
     model = m.Objective
     fk_name = "phase"
+    formset = PrerequisiteOrderedInlineFormSet
     fields = ("name", "status", "progress", "start_date", "end_date", "disabled_on")
     readonly_fields = ("status", "progress", "start_date", "end_date")
     extra = 0
@@ -465,6 +468,7 @@ class ObjectiveInline(TabularInline):
 class TaskInline(TabularInline):
     model = m.Task
     fk_name = "objective"
+    formset = PrerequisiteOrderedInlineFormSet
     fields = ("name", "status", "start_date", "end_date", "disabled_on")
     extra = 0
     show_change_link = True

@@ -28,6 +28,7 @@ from matar.models import (
     default_roles,
 )
 from matar.otp import get_sender
+from matar.permissions import require_may_join
 
 OTP_DIGITS = 5
 OTP_MAX_ATTEMPTS = 5
@@ -114,8 +115,11 @@ def user_edit(
     if language is not None and language not in Language.values:
         raise bad_request("Invalid language")
     if organization_id is not None:
-        if not Organization.objects.filter(pk=organization_id).exists():
+        organization = Organization.objects.filter(pk=organization_id).first()
+        if organization is None:
             raise not_found()
+        if organization_id not in user.organization_ids:
+            require_may_join(organization)
         roles = dict(user.roles) if isinstance(user.roles, dict) else default_roles()
         roles["default"] = [organization_id]
         user.roles = roles
@@ -201,7 +205,10 @@ def post_activity_create(
     de-duplication: upstream documents none).
     """
     with transaction.atomic(using="matar"):
-        post = Post.objects.select_for_update().filter(pk=post_id).first()
+        posts = Post.objects.select_for_update().filter(pk=post_id)
+        if organization_id is not None:  # a post of another organisation is answered as missing
+            posts = posts.filter(organization_id=organization_id)
+        post = posts.first()
         if post is None:
             raise not_found()
         activity = PostActivity.objects.create(

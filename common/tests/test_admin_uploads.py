@@ -111,9 +111,10 @@ def test_interlinker_logotype_and_snapshots_are_uploaded(browser):
     response = browser.post(f"/admin/catalogue/knowledgeinterlinker/{knowledge.pk}/change/", form)
     assert response.status_code == 302, response.context["adminform"].form.errors
     knowledge = models.KnowledgeInterlinker.objects.get(pk=knowledge.pk)
-    assert knowledge.logotype == f"catalogue/{knowledge.pk}/logotype.png"
+    assert knowledge.logotype == f"/static/{knowledge.pk}/logotype.png"
     assert knowledge.snapshots == [
         "old.png",
-        f"catalogue/{knowledge.pk}/snapshots/a.png",
-        f"catalogue/{knowledge.pk}/snapshots/b.png",
+        f"/static/{knowledge.pk}/snapshots/a.png",
+        f"/static/{knowledge.pk}/snapshots/b.png",
     ]
+    assert default_storage.open(f"catalogue/{knowledge.pk}/logotype.png").read() == PNG

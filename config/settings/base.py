@@ -96,8 +96,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    "accounts.hashers.UpstreamBcryptHasher",
+    "accounts.hashers.UpstreamBcryptHasher",  # writes upstream's passlib bcrypt ($2b$12$...)
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # reads rows written before; rewritten on login
 ]
 # Upstream's minimum is 8 characters (its maximum of 40 is enforced by the API's serializers).
 AUTH_PASSWORD_VALIDATORS = [
@@ -175,8 +175,6 @@ CATALOGUE_DEFAULT_LANGUAGE = "en"
 # Upstream's PROTOCOL and SERVER_NAME: software interlinkers' `backend` URLs are built from them.
 CATALOGUE_PROTOCOL = os.environ.get("CATALOGUE_PROTOCOL", "http://")
 CATALOGUE_SERVER_NAME = os.environ.get("CATALOGUE_SERVER_NAME", "localhost")
-# Prefix of `/static/...` image paths of rows written by the upstream service.
-CATALOGUE_PUBLIC_BASE_URL = os.environ.get("CATALOGUE_PUBLIC_BASE_URL", "http://localhost/catalogue")
 
 
 # --- coproduction settings (add below) -------------------------------------------------
@@ -222,3 +220,18 @@ MATAR_OTP_TTL_SECONDS = int(os.environ.get("MATAR_OTP_TTL_SECONDS", "600"))
 MATAR_JWT_SECRET = os.environ.get("MATAR_JWT_SECRET", "")
 MATAR_ACCESS_TOKEN_DAYS = int(os.environ.get("MATAR_ACCESS_TOKEN_DAYS", "10"))
 MATAR_REFRESH_TOKEN_DAYS = int(os.environ.get("MATAR_REFRESH_TOKEN_DAYS", "60"))
+
+
+# --- compat: MedSync Telegram booking confirmation -------------------------------------
+# Bot API base URL for the confirmation message sent after a booking (sendMessage with
+# MEDSYNC_BOT_TOKEN); a local stand-in may be configured. Timeout in seconds, kept short:
+# the message is sent after the booking committed, before the response goes out.
+MEDSYNC_TELEGRAM_API_URL = os.environ.get("MEDSYNC_TELEGRAM_API_URL", "https://api.telegram.org")
+MEDSYNC_TELEGRAM_TIMEOUT = float(os.environ.get("MEDSYNC_TELEGRAM_TIMEOUT", "3"))
+
+# --- compat: catalogue file links --------------------------------------------------------
+# `/static/...` logotype and snapshot values (upstream's form, now also written by the
+# importer) link to CATALOGUE_PUBLIC_BASE_URL + value when it is set (an upstream service
+# serving its static folder, e.g. http://localhost/catalogue); unset (the default),
+# they link to this server's /catalogue/static/..., served from storage.
+CATALOGUE_PUBLIC_BASE_URL = os.environ.get("CATALOGUE_PUBLIC_BASE_URL", "")

@@ -16,8 +16,8 @@ SECRET_KEY = "test-only-secret-key-not-for-any-deployment-0123456789abcdef"
 MATAR_JWT_SECRET = SECRET_KEY
 MEDSYNC_BOT_TOKEN = "1234567:medsync-test-bot-token"
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.MD5PasswordHasher",
-    "accounts.hashers.UpstreamBcryptHasher",
+    "accounts.hashers.FastUpstreamBcryptHasher",  # upstream's format at cost 4; a test pins base's cost 12
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".data" / "test-media"  # noqa: F405

@@ -117,7 +117,8 @@ def test_organisation_search_uses_the_request_language(admin):
 
 
 def test_add_to_observers_creates_the_platform_team_and_a_task_permission(admin, outsider):
-    process = f.ProcessFactory(administrators=[admin.user], creator=admin.user, name="Green city")
+    # Anyone may observe a public process; other processes: docs/authorization.md.
+    process = f.ProcessFactory(administrators=[admin.user], creator=admin.user, name="Green city", is_public=True)
     task = f.TaskFactory(objective=f.ObjectiveFactory(phase=f.PhaseFactory(coproductionprocess=process)))
     asset = f.ExternalAssetFactory(task=task)
     body = {"users_ids": [], "coproduction_process_id": str(process.pk), "asset_id": str(asset.pk)}

@@ -111,7 +111,7 @@ class LocationDetailView(MedsyncView):
 class WorkingHoursView(MedsyncView):
     @extend_schema(parameters=[_path_int("location_id")], responses=s.WorkingHourSerializer(many=True))
     def get(self, request, location_id):
-        """A location's working hours (``weekday_index`` 0 = Monday; hours in the clinic time zone)."""
+        """A location's working hours (``weekday_index`` 0 = Sunday as getDay(); hours in the clinic time zone)."""
         hours = selectors.working_hours(_int(location_id, "location_id"))
         return Response(s.WorkingHourSerializer(hours, many=True).data)
 

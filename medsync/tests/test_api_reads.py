@@ -189,15 +189,20 @@ def test_location_detail(client):
     }
 
 
-def test_working_hours_by_weekday_monday_first(client, medsync_queries):
+def test_working_hours_by_weekday_sunday_first(client, medsync_queries):
     location = f.LocationFactory()
-    saturday = f.WorkingHourFactory(location=location, weekday_index=5, start_time=10, end_time=14)
-    monday = f.WorkingHourFactory(location=location, weekday_index=0, start_time=8, end_time=17)
+    saturday = f.WorkingHourFactory(location=location, weekday_index=6, start_time=10, end_time=14)
+    monday = f.WorkingHourFactory(location=location, weekday_index=1, start_time=8, end_time=17)
+    sunday = f.WorkingHourFactory(location=location, weekday_index=0, start_time=8, end_time=17)
     f.WorkingHourFactory(weekday_index=0)  # another location
     with medsync_queries(1):
         response = client.get(f"{API}/working_hours/{location.location_id}")
     body = response.json()
-    assert [row["working_hour_id"] for row in body] == [monday.working_hour_id, saturday.working_hour_id]
+    assert [row["working_hour_id"] for row in body] == [
+        sunday.working_hour_id,
+        monday.working_hour_id,
+        saturday.working_hour_id,
+    ]
     assert set(body[0]) == {"working_hour_id", "location_id", "start_time", "end_time", "weekday_index", "created_at"}
     assert body[0]["weekday_index"] == 0 and body[0]["start_time"] == 8 and body[0]["end_time"] == 17
     assert body[0]["created_at"].endswith("+00:00")

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from common.exceptions import APIError
 from coproduction import catalogue, selectors, services
 from coproduction import models as m
+from coproduction.api import permissions as rules
 from coproduction.api import serializers as s
 from coproduction.api.base import (
     NOT_ENOUGH_PERMISSIONS,
@@ -43,8 +44,7 @@ def process_for_admin(
     view: CoproductionView, process_id, message: str = NOT_ENOUGH_PERMISSIONS, status: int = 403
 ) -> m.CoproductionProcess:
     process = get_or_404(m.CoproductionProcess.objects.all(), process_id, PROCESS_NOT_FOUND)
-    if not services.is_process_administrator(view.current_user(), process.pk):
-        raise APIError(status, message)
+    rules.require_process_administrator(view, process.pk, message, status)
     return process
 
 
@@ -308,12 +308,13 @@ COPY_PARAMS = [
 class CopyView(CoproductionView):
     @extend_schema(parameters=COPY_PARAMS, request=None, responses=OpenApiTypes.STR)
     def post(self, request, id):
-        """Clone the process (administrators, unless ``from_view=story``); answers the new id."""
+        """Clone the process; answers the new id. Administrators copy their process; anyone copies
+        a published story's public copy (``from_view=story``)."""
         from_view = request.query_params.get("from_view", "")
         user = self.current_user()
         process = get_or_404(m.CoproductionProcess.objects.all(), id, PROCESS_NOT_FOUND)
-        if from_view != "story" and not services.is_process_administrator(user, process.pk):
-            raise APIError(403, NOT_ENOUGH_PERMISSIONS)
+        if not (from_view == "story" and (process.is_part_of_publication or process.is_public)):
+            rules.require_process_administrator(self, process.pk)
         clone = services.process_copy(
             process=process,
             user=user,
@@ -330,8 +331,7 @@ class PublishStoryView(CoproductionView):
         """Copy the process for publication and create its story from the body."""
         user = self.current_user()
         process = get_or_404(m.CoproductionProcess.objects.all(), id, PROCESS_NOT_FOUND)
-        if not services.is_process_administrator(user, process.pk):
-            raise APIError(403, NOT_ENOUGH_PERMISSIONS)
+        rules.require_process_administrator(self, process.pk)
         story = services.publish_story(
             process=process,
             user=user,
