@@ -27,6 +27,7 @@ from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.core.files.storage import default_storage
 from django.core.validators import FileExtensionValidator
 from django.db.models.expressions import DatabaseDefault
+from django.utils.translation import get_language_info
 
 SET_WHEN_SAVED = "set when saved"
 
@@ -137,11 +138,23 @@ def plain_label(label: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _language_choice(value, label):
+    """Upstream's language codes read as names ("En" → "English (en)"), other choices as they are."""
+    if not (isinstance(value, str) and value and str(label) == value.capitalize()):
+        return (value, label)
+    try:
+        return (value, f"{get_language_info(value)['name']} ({value})")
+    except KeyError:
+        return (value, label)
+
+
 class PlainLabelsMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None and field.label:
             field.label = plain_label(field.label)
+        if field is not None and "language" in db_field.name and isinstance(field, forms.TypedChoiceField):
+            field.choices = [_language_choice(value, label) for value, label in field.choices]
         return field
 
 

@@ -234,3 +234,11 @@ def test_catalogue_ids_are_checked_against_the_catalogue(browser):
     )
     assert m.CoproductionProcess.objects.get(pk=process.pk).schema_used is None
     assert browser.get(f"{ADMIN}/coproductionprocess/catalogue-picker/nothing/").status_code == 404
+
+
+def test_labels_read_as_words(browser):
+    phase_page = browser.get(f"{ADMIN}/phase/add/").content.decode()
+    assert ">Co-production process:</label>" in phase_page and "Coproductionprocess:" not in phase_page
+    process_page = browser.get(f"{ADMIN}/coproductionprocess/add/").content.decode()
+    assert ">English (en)</option>" in process_page
+    assert "set when saved" in browser.get(f"{ADMIN}/tag/add/").content.decode()
