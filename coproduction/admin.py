@@ -556,6 +556,7 @@ class TreeItemRootAdmin(ModelAdmin):
     list_filter = ("type", "status")
     search_fields = ("name", "=id")
     ordering = ("name", "id")
+    raw_id_fields = ("creator", "disabler")
 
     def has_add_permission(self, request):
         return False

@@ -244,4 +244,5 @@ class PostActivityAdmin(CreatedAtMixin, ModelAdmin):
     search_fields = ("id", "post__id", "user__name", "user__phone_number")
     list_select_related = ("post_activity_type", "post", "user", "organization")
     raw_id_fields = ("post", "user")
+    autocomplete_fields = ("organization",)
     readonly_fields = ("created_at", "created")

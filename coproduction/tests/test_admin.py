@@ -1,6 +1,7 @@
 """The admin as a data-entry person uses it: a process, a schema, tasks finished, teams, organisations."""
 
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -242,3 +243,20 @@ def test_labels_read_as_words(browser):
     process_page = browser.get(f"{ADMIN}/coproductionprocess/add/").content.decode()
     assert ">English (en)</option>" in process_page
     assert "set when saved" in browser.get(f"{ADMIN}/tag/add/").content.decode()
+
+
+def test_a_tasks_catalogue_links_are_picked_from_the_catalogue(browser):
+    from catalogue.tests import factories as cf
+
+    profile = cf.ProblemProfileFactory(id="ORG_PROBLEM_7", name_translations={"en": "Low turnout"})
+    task = f.TaskFactory(name="Gather feedback")
+    found = browser.get(f"{ADMIN}/coproductionprocess/catalogue-picker/problemprofile/", {"term": "turnout"}).json()
+    assert found["results"] == [{"id": "ORG_PROBLEM_7", "text": "ORG_PROBLEM_7: Low turnout"}]
+    url = f"{ADMIN}/task/{task.pk}/change/"
+    prefixes = re.findall(r'name="([\w-]+)-TOTAL_FORMS"', browser.get(url).content.decode())
+    form = _task_form(task, "awaiting") | {f"{p}-{k}_FORMS": 0 for p in prefixes for k in ("TOTAL", "INITIAL")}
+    refused = browser.post(url, {**form, "problemprofiles": ["NOPE"]})
+    assert "Not a problem profile of the catalogue: NOPE." in refused.content.decode()
+    saved = browser.post(url, {**form, "problemprofiles": [profile.pk]})
+    assert saved.status_code == 302, saved.context["adminform"].form.errors
+    assert m.Task.objects.get(pk=task.pk).problemprofiles == ["ORG_PROBLEM_7"]
