@@ -331,6 +331,7 @@ def main() -> None:
     data["timings"]["migrate"] = sum(
         manage("migrate", f"--database={alias}", "--verbosity=0", scale=scale)[0] for alias in ALIASES
     )
+    manage("createcachetable", "--database=default", scale=scale)  # the shared cache (CACHES)
     log("building datasets")
     _, output = run([PYTHON, "-m", "bench.build", scale], scale, "maintenance", capture=True)
     data["datasets"] = json.loads(output)

@@ -18,6 +18,7 @@ from accounts.api.permissions import IsAdmin, IsSuperuser
 from accounts.models import User
 from accounts.tokens import create_access_token, create_password_reset_token
 from common.exceptions import APIError
+from common.throttling import ScopedAddressThrottle
 
 USER_NOT_FOUND = "User not found"
 ITEM_NOT_FOUND = "Item not found"
@@ -51,6 +52,8 @@ def _user_data(user: User) -> dict:
 
 
 class AccessTokenView(APIView):
+    throttle_classes = [ScopedAddressThrottle]
+    throttle_scope = "login"
     permission_classes = [AllowAny]
     authentication_classes: list = []
 
@@ -77,6 +80,8 @@ class TestTokenView(APIView):
 
 
 class PasswordRecoveryView(APIView):
+    throttle_classes = [ScopedAddressThrottle]
+    throttle_scope = "password_recovery"
     permission_classes = [AllowAny]
 
     @extend_schema(request=None, responses=s.MessageSerializer)
@@ -93,6 +98,8 @@ class PasswordRecoveryView(APIView):
 
 
 class ResetPasswordView(APIView):
+    throttle_classes = [ScopedAddressThrottle]
+    throttle_scope = "password_recovery"
     permission_classes = [AllowAny]
 
     @extend_schema(request=s.NewPasswordSerializer, responses=s.MessageSerializer)
@@ -185,6 +192,8 @@ class UserMePasswordView(APIView):
 
 
 class UserSignupView(APIView):
+    throttle_classes = [ScopedAddressThrottle]
+    throttle_scope = "signup"
     permission_classes = [AllowAny]
     authentication_classes: list = []
 

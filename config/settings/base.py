@@ -235,3 +235,52 @@ MEDSYNC_TELEGRAM_TIMEOUT = float(os.environ.get("MEDSYNC_TELEGRAM_TIMEOUT", "3")
 # serving its static folder, e.g. http://localhost/catalogue); unset (the default),
 # they link to this server's /catalogue/static/..., served from storage.
 CATALOGUE_PUBLIC_BASE_URL = os.environ.get("CATALOGUE_PUBLIC_BASE_URL", "")
+
+
+# --- uploads and shared security state (add below) -------------------------------------
+# Content checks of uploaded files (common/uploads.py): caps in bytes, and in pixels for images.
+UPLOAD_MAX_IMAGE_BYTES = int(os.environ.get("UPLOAD_MAX_IMAGE_BYTES", str(5 * 1024 * 1024)))
+UPLOAD_MAX_IMAGE_PIXELS = int(os.environ.get("UPLOAD_MAX_IMAGE_PIXELS", str(40_000_000)))
+UPLOAD_MAX_AUDIO_BYTES = int(os.environ.get("UPLOAD_MAX_AUDIO_BYTES", str(20 * 1024 * 1024)))
+UPLOAD_MAX_PDF_BYTES = int(os.environ.get("UPLOAD_MAX_PDF_BYTES", str(20 * 1024 * 1024)))
+# Django serves MEDIA_URL itself (common/media.py) when this is on; unset: when DEBUG is on
+# (development). In production the web server serves media (docs/deployment.md).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False) if os.environ.get("SERVE_MEDIA") else None
+
+# One cache seen by every worker and instance (throttling, Matar's revoked tokens and OTP
+# attempts): Django's database cache in the default database, or Redis with REDIS_URL. The
+# database cache has its own connection (alias "cache", same database and login as default)
+# so a request's rolled-back transaction never takes its counters with it.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "")
+CACHE_DATABASE_ALIAS = os.environ.get("CACHE_DATABASE_ALIAS", "cache")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
+    if CACHE_DATABASE_ALIAS != "default":
+        DATABASES[CACHE_DATABASE_ALIAS] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["common.cache.CacheRouter", *DATABASE_ROUTERS]
+
+# Throttling (DRF, counted in the shared cache): 429 with Retry-After. Client addresses are
+# REMOTE_ADDR, or the X-Forwarded-For entry NUM_PROXIES from the right behind a proxy.
+REST_FRAMEWORK["NUM_PROXIES"] = int(os.environ["NUM_PROXIES"]) if os.environ.get("NUM_PROXIES") else None
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    "login": os.environ.get("THROTTLE_LOGIN", "10/minute"),
+    "signup": os.environ.get("THROTTLE_SIGNUP", "5/hour"),
+    "password_recovery": os.environ.get("THROTTLE_PASSWORD_RECOVERY", "5/hour"),
+    "otp_send_phone": os.environ.get("THROTTLE_OTP_SEND_PHONE", "5/hour"),
+    "otp_send_address": os.environ.get("THROTTLE_OTP_SEND_ADDRESS", "20/hour"),
+}

@@ -21,3 +21,8 @@ PASSWORD_HASHERS = [
 ]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".data" / "test-media"  # noqa: F405
+# The database cache on the test's own connection (rolled back with each test), unless a test
+# server process asks for the separate connection production uses (CACHE_DATABASE_ALIAS=cache).
+if os.environ.get("CACHE_DATABASE_ALIAS", "default") == "default":
+    CACHE_DATABASE_ALIAS = "default"
+    DATABASES.pop("cache", None)  # noqa: F405

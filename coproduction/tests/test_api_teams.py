@@ -93,7 +93,9 @@ def test_logotypes_are_stored_and_linked(admin, settings, tmp_path):
 
     settings.MEDIA_ROOT = tmp_path
     process = admin.post("/coproductionprocesses", {"name": "P", "language": "en"}).json()
-    upload = SimpleUploadedFile("logo.png", b"\x89PNG fake", content_type="image/png")
+    from common.tests.test_uploads import png_bytes
+
+    upload = SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png")
     response = admin.post(f"/coproductionprocesses/{process['id']}/logotype", {"file": upload}, format="multipart")
     assert response.status_code == 200, response.content
     body = response.json()

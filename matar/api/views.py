@@ -19,6 +19,7 @@ from matar.api import serializers as s
 from matar.authentication import MatarAccessTokenAuthentication, MatarRefreshTokenAuthentication
 from matar.errors import MatarError, bad_request, exception_handler, not_found
 from matar.models import ActivityType
+from matar.throttling import OTPSendAddressThrottle, OTPSendPhoneThrottle
 
 ORGANIZATION_PARAM = OpenApiParameter("organization_id", str, required=True)
 OFFSET_PARAM = OpenApiParameter("offset", int, default=0)
@@ -67,6 +68,7 @@ def _phone_number(raw: str) -> str:
 class LoginView(MatarView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
+    throttle_classes = [OTPSendPhoneThrottle, OTPSendAddressThrottle]
 
     @extend_schema(
         request=s.LoginSerializer,
@@ -92,13 +94,13 @@ class RefreshView(MatarView):
     @extend_schema(request=None, responses=s.AccessTokenSerializer)
     def post(self, request):
         """A new access token for a refresh token."""
-        return Response({"access_token": tokens.create_access_token(request.user.pk)})
+        return Response({"access_token": tokens.create_access_token(request.user.pk, session=request.auth.get("sid"))})
 
 
 class LogoutView(MatarView):
     @extend_schema(request=None, responses=s.MessageSerializer)
     def post(self, request):
-        """Revoke the access token used for this request."""
+        """Revoke the access token used for this request, and the refresh token of its login."""
         tokens.revoke(request.auth)
         return Response({"message": "Successfully logged out"})
 

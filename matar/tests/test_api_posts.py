@@ -15,7 +15,7 @@ from matar.tests.factories import (
     UserFactory,
 )
 
-pytestmark = [pytest.mark.django_db(databases=["matar"]), pytest.mark.usefixtures("member_everywhere")]
+pytestmark = [pytest.mark.django_db(databases=["matar", "default"]), pytest.mark.usefixtures("member_everywhere")]
 BASE = "/matar/api/v1"
 POST_KEYS = {
     "_id",

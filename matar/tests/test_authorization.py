@@ -10,7 +10,7 @@ from matar.models import OrgType, Post, PostActivity, User
 from matar.tests.conftest import client_for
 from matar.tests.factories import CategoryFactory, OrganizationFactory, QuestionFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(databases=["matar"])
+pytestmark = pytest.mark.django_db(databases=["matar", "default"])
 BASE = "/matar/api/v1"
 NOT_A_MEMBER = {"message": "Not a member of this organization"}
 

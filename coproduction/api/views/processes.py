@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.storage import default_storage
 from django.db.models import Q
+from django.utils.text import get_valid_filename
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -12,6 +17,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from common.exceptions import APIError
+from common.uploads import validate_image
 from coproduction import catalogue, selectors, services
 from coproduction import models as m
 from coproduction.api import permissions as rules
@@ -183,10 +189,20 @@ class ProcessLogotypeView(CoproductionView):
 
 
 def store_upload(request, folder: str) -> str:
+    """Store an uploaded logotype once its bytes decode as an image (400 naming the problem
+    otherwise, and nothing stored); the extension is the decoded format's, not the sender's."""
     upload = request.FILES.get("file")
     if upload is None:
         raise serializers.ValidationError({"file": ["No file was submitted."]})
-    return default_storage.save(f"{folder}/{upload.name}", upload)
+    try:
+        image = validate_image(upload)
+    except DjangoValidationError as error:
+        raise APIError(400, error.messages[0]) from None
+    try:
+        stem = get_valid_filename(Path(upload.name or "").stem)[:100]
+    except SuspiciousFileOperation:
+        stem = "logotype"
+    return default_storage.save(f"{folder}/{stem}.{image.extension}", upload)
 
 
 @path_params("id")
