@@ -20,6 +20,7 @@ from common.admin import ModelAdmin, StackedInline, TabularInline, Upload, Uploa
 from common.translation_admin import translation_fieldset, translations_form
 from common.translations import SUPPORTED_LANGUAGES
 from common.tree_order import PrerequisiteOrderedInlineFormSet
+from common.uploads import validate_image
 
 READONLY_ARTEFACT = ("artefact_type", "rating", "ratings_count", "created_at", "updated_at")
 NAME_SEARCH = tuple(f"name_translations__{language}" for language in SUPPORTED_LANGUAGES)
@@ -145,20 +146,22 @@ class ArtefactAdminBase(ModelAdmin):
         return super().get_queryset(request).prefetch_related("problemprofiles")
 
 
-IMAGES = ("png", "jpg", "jpeg", "gif", "svg", "webp")
+IMAGES = ("png", "jpg", "jpeg", "gif", "webp")
 #: Stored like the catalogue import (``catalogue/<folder>/logotype.png``, ``…/snapshots/<name>``,
 #: the folder being the interlinker's id here); the column gets upstream's ``/static/…`` form
 #: (``catalogue.files``).
 INTERLINKER_UPLOADS = {
     "logotype": Upload(
         folder=lambda obj: f"catalogue/{obj.pk}",
-        name=lambda obj, upload: f"catalogue/{obj.pk}/logotype.{upload.name.rsplit('.', 1)[-1].lower()}",
+        name=lambda obj, upload: f"catalogue/{obj.pk}/logotype.{validate_image(upload).extension}",
         extensions=IMAGES,
+        check=validate_image,
         column=lambda request, name: files.static_path(name),
     ),
     "snapshots": Upload(
         folder=lambda obj: f"catalogue/{obj.pk}/snapshots",
         extensions=IMAGES,
+        check=validate_image,
         multiple=True,
         column=lambda request, name: files.static_path(name),
     ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from pathlib import Path
 
 from django import forms
 from django.contrib import admin, messages
@@ -23,6 +24,7 @@ from common.admin import ModelAdmin, TabularInline, Upload, UploadsMixin, with_u
 from common.exceptions import APIError
 from common.translations import SUPPORTED_LANGUAGES
 from common.tree_order import PrerequisiteOrderedInlineFormSet
+from common.uploads import validate_image
 from coproduction import catalogue, services
 from coproduction import models as m
 from coproduction.admin_catalogue import URL_NAME, CatalogueIdField, CatalogueIdsField, picker_view
@@ -62,12 +64,20 @@ class ThroughFieldsForm(forms.ModelForm):
                 through.objects.create(**{owner: self.instance, f"{other}_id": pk})
 
 
-IMAGES = ("png", "jpg", "jpeg", "gif", "svg", "webp")
+IMAGES = ("png", "jpg", "jpeg", "gif", "webp")
 
 
 def logotype(folder: str) -> dict[str, Upload]:
-    """The API's logotype upload: ``<folder>/<id>/<file name>`` through Django's storage."""
-    return {"logotype": Upload(folder=lambda obj: f"{folder}/{obj.pk}", extensions=IMAGES)}
+    """The API's logotype upload: an image checked by its content (``common.uploads``), stored
+    through Django's storage as ``<folder>/<id>/<name>.<its real extension>``."""
+    return {
+        "logotype": Upload(
+            folder=lambda obj: f"{folder}/{obj.pk}",
+            extensions=IMAGES,
+            check=validate_image,
+            name=lambda obj, upload: f"{folder}/{obj.pk}/{Path(upload.name).stem}.{validate_image(upload).extension}",
+        )
+    }
 
 
 class ThroughFieldsAdmin(UploadsMixin, ModelAdmin):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from common.admin import ModelAdmin, TabularInline, Upload, UploadsMixin, with_uploads
+from common.uploads import validate_pdf
 from medsync import selectors, services
 from medsync.models import (
     Booking,
@@ -211,14 +212,6 @@ class BookingAdmin(ModelAdmin):
     )
 
 
-def _pdf_signature(upload) -> None:
-    upload.seek(0)
-    head = upload.read(5)
-    upload.seek(0)
-    if head != b"%PDF-":
-        raise forms.ValidationError("Not a PDF file.")
-
-
 class DiagnosticResultForm(forms.ModelForm):
     class Meta:
         model = DiagnosticResult
@@ -228,7 +221,7 @@ class DiagnosticResultForm(forms.ModelForm):
 @admin.register(DiagnosticResult)
 class DiagnosticResultAdmin(UploadsMixin, ModelAdmin):
     #: Upstream's result files are storage paths such as ``results/mri.pdf``.
-    uploads = {"file_path": Upload(folder=lambda obj: "results", extensions=("pdf",), check=_pdf_signature)}
+    uploads = {"file_path": Upload(folder=lambda obj: "results", extensions=("pdf",), check=validate_pdf)}
     form = with_uploads(DiagnosticResultForm, uploads)
     list_display = ("diagnostic_result_id", "booking", "file_path", "file_id", "created_at")
     list_select_related = ("booking",)

@@ -1,15 +1,25 @@
 """File columns in the admin: an upload stored through Django's storage, its path in the column."""
 
+import io
+
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from PIL import Image
 
 from accounts.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(databases=["default", "catalogue", "coproduction", "medsync", "matar"])
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "teal").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PNG = _png()
 
 
 @pytest.fixture
@@ -37,6 +47,8 @@ def test_a_process_logotype_is_uploaded_and_its_path_stored(browser):
     url = f"/admin/coproduction/coproductionprocess/{process.pk}/change/"
     bad = browser.post(url, {**form, "logotype_upload": SimpleUploadedFile("logo.exe", b"MZ")})
     assert bad.status_code == 200 and "File extension “exe” is not allowed." in bad.content.decode()
+    html = browser.post(url, {**form, "logotype_upload": SimpleUploadedFile("logo.png", b"<html>")})
+    assert "The file is not an image: PNG, JPEG, GIF or WebP are accepted." in html.content.decode()
     response = browser.post(url, {**form, "logotype_upload": SimpleUploadedFile("logo.png", PNG)})
     assert response.status_code == 302
     stored = m.CoproductionProcess.objects.get(pk=process.pk).logotype
@@ -52,7 +64,7 @@ def test_a_diagnostic_result_must_be_a_pdf(browser):
     url = f"/admin/medsync/diagnosticresult/{result.pk}/change/"
     form = {"booking": result.booking_id, "file_path": result.file_path, "file_id": ""}
     fake = browser.post(url, {**form, "file_path_upload": SimpleUploadedFile("scan.pdf", b"<html>")})
-    assert "Not a PDF file." in fake.content.decode()
+    assert "The file is not a PDF (it does not start with %PDF-)." in fake.content.decode()
     pdf = b"%PDF-1.4\n%%EOF\n"
     assert browser.post(url, {**form, "file_path_upload": SimpleUploadedFile("scan.pdf", pdf)}).status_code == 302
     result = DiagnosticResult.objects.get(pk=result.pk)
