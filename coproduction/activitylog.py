@@ -75,12 +75,30 @@ def process_ids(process) -> dict:
     return {"coproductionprocess_id": process.pk}
 
 
-def treeitem_ids(item, process_id) -> dict:
-    return {"coproductionprocess_id": process_id, "treeitem_id": item.pk, f"{item.type}_id": item.pk}
+def treeitem_ids(item) -> dict:
+    """Phase, objective or task (concrete): the process and the ids of the item's branch."""
+    if item.type == "phase":
+        return {"coproductionprocess_id": item.coproductionprocess_id, "phase_id": item.pk}
+    if item.type == "objective":
+        phase = item.phase
+        return {"coproductionprocess_id": phase.coproductionprocess_id, "phase_id": phase.pk, "objective_id": item.pk}
+    objective = item.objective
+    return {
+        "coproductionprocess_id": objective.phase.coproductionprocess_id,
+        "phase_id": objective.phase_id,
+        "objective_id": objective.pk,
+        "task_id": item.pk,
+    }
 
 
-def asset_ids(asset, process_id) -> dict:
-    return {"coproductionprocess_id": process_id, "task_id": asset.task_id, "asset_id": asset.pk}
+def asset_ids(asset) -> dict:
+    return {
+        "type": asset.type,
+        "coproductionprocess_id": asset.coproductionprocess_id,
+        "phase_id": asset.phase_id,
+        "objective_id": asset.objective_id,
+        "task_id": asset.task_id,
+    }
 
 
 def permission_ids(permission) -> dict:

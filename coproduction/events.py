@@ -68,9 +68,9 @@ def _deliver(group: str, message: dict) -> None:
         logger.exception("could not send %s to %s", message.get("event"), group)
 
 
-def send(group: str, event: str, extra: dict | None = None) -> None:
-    """Queue ``{"event": event[, "extra": extra]}`` for ``group`` once the transaction commits."""
-    message = {"event": event}
+def send(group: str, event: str, extra: dict | None = None, **fields) -> None:
+    """Queue ``{"event": event[, "extra": extra][, **fields]}`` for ``group`` once the transaction commits."""
+    message = {"event": event, **fields}
     if extra is not None:
         message["extra"] = extra
     transaction.on_commit(lambda: _deliver(group, message), using=DB)
@@ -109,6 +109,12 @@ def schema_set(process_id) -> None:
 
 def schema_cleared(process_id) -> None:
     to_process(process_id, "schema_cleared")
+
+
+def treeitem_removed(*, process_id, name) -> None:
+    """A phase, objective or task disabled (upstream's ``treeitem_removed`` with its name)."""
+    if process_id is not None:
+        send(process_group(process_id), "treeitem_removed", name=name)
 
 
 def asset_created(*, process_id, task_id) -> None:

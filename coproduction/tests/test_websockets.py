@@ -300,3 +300,44 @@ def test_an_event_on_one_server_process_reaches_a_socket_on_another_through_redi
         keys = list(redis_client.scan_iter(f"{prefix}*"))
         if keys:
             redis_client.delete(*keys)
+
+
+def test_in_memory_layer_without_redis_delivers_committed_events_only(committed, settings):
+    """The fallback of ``make run``: no REDIS_URL, the in-memory channel layer, one process."""
+    from asgiref.sync import async_to_sync
+    from channels.db import database_sync_to_async
+    from channels.testing import WebsocketCommunicator
+    from django.db import transaction
+
+    from config.asgi import application
+
+    assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == "channels.layers.InMemoryChannelLayer"
+    people = People()
+    process_id = people.process.pk
+
+    def rolled_back_then_committed():
+        with pytest.raises(RuntimeError), transaction.atomic(using="coproduction"):
+            events.schema_set(process_id)
+            raise RuntimeError("the write fails: nothing is announced")
+        with transaction.atomic(using="coproduction"):
+            events.asset_created(process_id=process_id, task_id="t-1")
+
+    async def scenario():
+        path = f"{API}/coproductionprocesses/{process_id}/ws?token={people.admin_token}"
+        communicator = WebsocketCommunicator(application, path)
+        connected, _ = await communicator.connect()
+        assert connected
+        await database_sync_to_async(rolled_back_then_committed)()
+        assert await communicator.receive_json_from(timeout=5) == {
+            "event": "asset_created",
+            "extra": {"task_id": "t-1"},
+        }
+        assert await communicator.receive_nothing(timeout=0.5)
+        await communicator.disconnect()
+        outsider = WebsocketCommunicator(
+            application, f"{API}/coproductionprocesses/{process_id}/ws?token={people.outsider_token}"
+        )
+        connected, _ = await outsider.connect()
+        assert not connected
+
+    async_to_sync(scenario)()
