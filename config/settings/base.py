@@ -315,6 +315,13 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Co-production e-mails (upstream's EMAILS_FROM_NAME; the address is DEFAULT_FROM_EMAIL) and
 # the front-end host their links point at (COPRODUCTION_SERVER_NAME above).
 EMAILS_FROM_NAME = os.environ.get("EMAILS_FROM_NAME", "Interlink")
+# SMTP (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend): upstream's SMTP_* names.
+EMAIL_HOST = os.environ.get("SMTP_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("SMTP_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SMTP_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("SMTP_TLS", True)
+EMAIL_TIMEOUT = int(os.environ.get("SMTP_TIMEOUT", "10"))
 if os.environ.get("EMAIL_FILE_PATH"):  # Django's file backend (EMAIL_BACKEND=…filebased.EmailBackend)
     EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 # ZIP exports of processes (GET …/{id}/download) are kept in Django storage under this folder;

@@ -83,26 +83,22 @@ def server_env(**extra) -> dict:
 
 
 class AsgiServer:
-    """``uvicorn config.asgi:application`` on one port."""
+    """``uvicorn config.asgi:application`` on one port; ``wsgi=True``: gunicorn with
+    ``config.wsgi`` (the production arrangement serves HTTP so, and the sockets with uvicorn)."""
 
-    def __init__(self, port: int, env: dict, log: Path):
+    def __init__(self, port: int, env: dict, log: Path, wsgi: bool = False):
         self.port = port
         self.base = f"http://127.0.0.1:{port}"
         self.ws_base = f"ws://127.0.0.1:{port}"
         self.log = log
+        if wsgi:
+            command = ["gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi:application"]
+            env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1"}
+        else:
+            command = ["uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--port", str(port)]
+            command += ["--log-level", "warning"]
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "config.asgi:application",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-            ],
+            [sys.executable, "-m", *command],
             cwd=settings.BASE_DIR,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -143,8 +139,11 @@ class AsgiServer:
             self.process.wait()
 
 
-def start_servers(count: int, env: dict, tmp_path: Path) -> list[AsgiServer]:
-    servers = [AsgiServer(port, env, tmp_path / f"asgi{n}.log") for n, port in enumerate(free_ports(count))]
+def start_servers(count: int, env: dict, tmp_path: Path, wsgi_first: bool = False) -> list[AsgiServer]:
+    servers = [
+        AsgiServer(port, env, tmp_path / f"server{n}.log", wsgi=wsgi_first and n == 0)
+        for n, port in enumerate(free_ports(count))
+    ]
     try:
         for server in servers:
             server.wait_ready()
@@ -273,11 +272,12 @@ def test_a_users_own_socket_takes_their_id_or_upstreams_uuid_of_it_and_nobody_el
 
 
 def test_an_event_on_one_server_process_reaches_a_socket_on_another_through_redis(committed, tmp_path):
+    """As deployed (docs/deployment.md): gunicorn (WSGI) takes the write, uvicorn holds the socket."""
     redis_client = redis_or_skip(REDIS_URL)
     prefix = f"realtime-test-{uuid.uuid4().hex[:12]}"
     env = server_env(REDIS_URL=REDIS_URL, CHANNEL_LAYERS_PREFIX=prefix, CACHE_KEY_PREFIX=prefix)
     people = People()
-    one, two = start_servers(2, env, tmp_path)
+    one, two = start_servers(2, env, tmp_path, wsgi_first=True)
     try:
 
         async def scenario():
