@@ -40,7 +40,7 @@ from django.utils import timezone
 
 from common.tree_order import prefetched_prerequisite_ids, prerequisite_order
 from common.uploads import validate_image
-from coproduction import activitylog, events, services
+from coproduction import services
 from coproduction.models import (
     CoproductionProcess,
     ExternalAsset,
@@ -494,8 +494,6 @@ def process_import(*, plan: ImportPlan, creator: User) -> CoproductionProcess:
     tag_names = data.pop("tags")
     tags = [Tag.objects.filter(name=name).first() or Tag.objects.create(name=name) for name in tag_names]
     process = services.process_create(data={**data, "tags": [tag.pk for tag in tags]}, creator=creator)
-    events.model_event("coproductionprocess", "created", process_id=process.pk)
-    activitylog.log("CREATE", "COPRODUCTIONPROCESS", process.pk, **activitylog.process_ids(process))
     previous_phase = None
     for phase_data in plan.phases:
         objectives = phase_data.pop("objectives")

@@ -21,6 +21,7 @@ from django.utils import timezone
 from common.exceptions import APIError
 from common.translations import get_language
 from common.tree_order import prerequisite_order
+from coproduction import announcements
 from coproduction.models import (
     Asset,
     CoproductionProcess,
@@ -94,11 +95,13 @@ def team_refresh_users_count(team_id) -> None:
 def team_add_member(*, team: Team, user: User) -> None:
     TeamMember.objects.get_or_create(team=team, user=user)
     team_refresh_users_count(team.pk)
+    announcements.team_member_added(team, user)
 
 
 def team_remove_member(*, team: Team, user: User) -> None:
     TeamMember.objects.filter(team=team, user=user).delete()
     team_refresh_users_count(team.pk)
+    announcements.team_member_removed(team, user)
 
 
 # Tree: status/progress, dates, soft delete, prerequisites --------------------------------
@@ -172,6 +175,7 @@ def treeitem_disable(*, item: Phase | Objective | Task, user: User | None) -> No
     if isinstance(item, Objective):
         params.update(phase_treeitem_id=str(item.phase_id), phaseName=item.phase.name)
     notify_process(event=event, process=process, parameters=params)
+    announcements.treeitem_disabled(item)
 
 
 def _process_of(item: TreeItem) -> CoproductionProcess:
@@ -183,6 +187,7 @@ def task_update(*, task: Task, data: dict) -> Task:
         setattr(task, field, value)
     task.save()
     refresh_ancestors(task)
+    announcements.treeitem_updated(task)
     return task
 
 
@@ -247,6 +252,7 @@ def treeitem_create(*, model, data: dict, creator: User | None, notify: bool = T
             process=process,
             parameters={f"{item.type}Name": item.name, "processName": process.name, "treeitem_id": str(item.id)},
         )
+    announcements.treeitem_created(item)
     return item
 
 
@@ -313,11 +319,13 @@ def process_create(*, data: dict, creator: User) -> CoproductionProcess:
     CoproductionProcessAdministrator.objects.create(coproductionprocess=process, user=creator)
     if tags is not None:
         process.tags.set(tags)
+    announcements.process_created(process)
     return process
 
 
 def process_delete(*, process: CoproductionProcess) -> None:
     """Spec §5.5: the publication story of a clone and the process's user notifications go too."""
+    announcements.process_removed(process)
     Story.objects.filter(coproductionprocess_cloneforpub=process).delete()
     UserNotification.objects.filter(coproductionprocess=process).delete()
     TreeItem.objects.filter(pk__in=_tree_ids(process)).delete()
@@ -333,6 +341,7 @@ def _tree_ids(process: CoproductionProcess) -> list:
 
 def process_clear_schema(*, process: CoproductionProcess) -> CoproductionProcess:
     """Hard delete of the whole tree (the ``treeitem`` root rows too, not only the children)."""
+    announcements.schema_cleared(process, schema_id=process.schema_used)
     Asset.objects.filter(task__objective__phase__coproductionprocess=process).delete()
     TreeItem.objects.filter(pk__in=_tree_ids(process)).delete()
     process.schema_used = None
@@ -342,14 +351,17 @@ def process_clear_schema(*, process: CoproductionProcess) -> CoproductionProcess
 
 
 def administrator_add(*, process: CoproductionProcess, user: User) -> None:
-    CoproductionProcessAdministrator.objects.get_or_create(coproductionprocess=process, user=user)
+    _, created = CoproductionProcessAdministrator.objects.get_or_create(coproductionprocess=process, user=user)
+    if created:
+        announcements.process_administrator_added(process, user)
 
 
 def administrator_remove(*, process: CoproductionProcess, user_id: str) -> None:
     admins = CoproductionProcessAdministrator.objects.filter(coproductionprocess=process)
     if admins.count() <= 1 and admins.filter(user_id=user_id).exists():
         raise APIError(400, "Can not delete the last administrator")
-    admins.filter(user_id=user_id).delete()
+    if admins.filter(user_id=user_id).delete()[0]:
+        announcements.process_administrator_removed(process, user_id)
 
 
 # set_schema ------------------------------------------------------------------------------
@@ -420,6 +432,7 @@ def set_schema(*, process: CoproductionProcess, schema: dict, creator: User | No
             treeitem_set_prerequisite(item=TreeItem(pk=item_id), prerequisite_id=target)
     process.schema_used = schema_id
     process.save(update_fields=["schema_used"])
+    announcements.schema_set(process)
     return process
 
 
@@ -496,6 +509,7 @@ def process_copy(
                 delete_assets_permission=permission.delete_assets_permission,
             )
     refresh_dates(clone)
+    announcements.process_cloned(clone, from_view=from_view)
     return clone
 
 
@@ -568,7 +582,7 @@ def publish_story(
     clone = process_copy(process=process, user=user, label_name=label_name, from_view=from_view)
     clone.is_part_of_publication = True
     clone.save(update_fields=["is_part_of_publication"])
-    return Story.objects.create(
+    story = Story.objects.create(
         coproductionprocess=process,
         coproductionprocess_cloneforpub=clone,
         user=user,
@@ -579,6 +593,8 @@ def publish_story(
         ratings_count=0,
         published_date=timezone.now().date(),
     )
+    announcements.story_created(story)
+    return story
 
 
 # Assets ------------------------------------------------------------------------------------
@@ -592,6 +608,7 @@ def asset_create(*, model, data: dict, task: Task, creator: User | None, notify:
         refresh_ancestors(task)
     if notify:
         _notify_asset("add_asset_copro", asset, creator)
+    announcements.asset_created(asset)
     return asset
 
 
@@ -616,6 +633,7 @@ def asset_clone(*, asset: Asset, task: Task | None = None, creator: User | None,
 
 
 def asset_delete(*, asset: Asset, user: User | None) -> None:
+    announcements.asset_removed(asset)
     _notify_asset("remove_asset_copro", asset, user)
     task = Task.objects.get(pk=asset.task_id) if asset.task_id else None
     asset.delete()
@@ -764,6 +782,10 @@ def permission_notify(*, permission: Permission, added: bool) -> None:
     """``add_/remove_team_copro`` (process-wide) and ``add_/remove_team_treeitem`` (subtree)."""
     if permission.team_id is None or permission.coproductionprocess_id is None:
         return
+    if added:
+        announcements.permission_created(permission, permission.creator)
+    else:
+        announcements.permission_removed(permission)
     process = permission.coproductionprocess
     team = permission.team
     verb = "add" if added else "remove"
