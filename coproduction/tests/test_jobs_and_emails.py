@@ -195,3 +195,34 @@ def test_a_real_worker_on_the_redis_broker_runs_upstreams_task_and_sends_the_mai
     assert "To: worker@example.com" in content
     assert f"Subject: {settings.PROJECT_NAME} - Test email" in content
     assert mail.outbox == []  # sent by the worker, not by this process
+
+
+def test_writes_through_the_api_send_upstreams_emails_after_commit(admin, member, outsider, on_commit):
+    from coproduction.tests import factories as f
+
+    process = f.ProcessFactory(administrators=[admin.user], name="Green city", language="es")
+    with on_commit():
+        response = admin.post(f"/coproductionprocesses/{process.pk}/administrators", {"user_id": member.user.pk})
+    assert response.status_code == 200
+    (message,) = mail.outbox
+    assert message.to == [member.user.email]
+    assert message.subject == "Interlink: You have been added to a new coproduction process"
+    assert f"https://localhost/dashboard/coproductionprocesses/{process.pk}/overview" in message.body
+    assert 'the "Green city" coproduction process as administrator' in message.body
+
+    team = f.TeamFactory(members=[outsider.user], name="Blue")
+    body = {"team_id": str(team.pk), "coproductionprocess_id": str(process.pk), "access_assets_permission": True}
+    with on_commit():
+        assert admin.post("/permissions", body).status_code == 200
+    permission_mail = mail.outbox[-1]
+    assert permission_mail.to == [outsider.user.email]
+    assert permission_mail.subject == "Interlink: Your team has been added to a coproduction process"
+    assert 'Your team "Blue" have been added to the "Green city" coproduction process.' in permission_mail.body
+
+    sent = len(mail.outbox)
+    with on_commit():
+        removed = admin.delete(f"/coproductionprocesses/{process.pk}/administrators/{member.user.pk}")
+        assert removed.status_code == 200
+        again = admin.post(f"/coproductionprocesses/{process.pk}/administrators", {"user_id": "no-such-user"})
+        assert again.status_code == 404
+    assert len(mail.outbox) == sent  # a removal mails nobody, a failed request sends nothing
