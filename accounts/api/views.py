@@ -23,7 +23,7 @@ USER_NOT_FOUND = "User not found"
 ITEM_NOT_FOUND = "Item not found"
 NOT_ENOUGH_PRIVILEGES = "The user doesn't have enough privileges"
 NO_SUCH_EMAIL = "The user with this email does not exist in the system."
-PAGE_PARAMS = [OpenApiParameter("skip", int, default=0), OpenApiParameter("limit", int, default=100)]
+PAGE_PARAMS = [s.PageParamsSerializer]
 
 
 def _valid(serializer_class, data, **kwargs) -> dict:
@@ -117,13 +117,16 @@ class PasswordRecoveryHtmlView(APIView):
 
     @extend_schema(request=None, responses={(200, "text/html"): str})
     def post(self, request, email: str):
-        """The HTML of the password-recovery e-mail (subject in the ``subject:`` header, as upstream)."""
+        """The HTML of the password-recovery e-mail, its subject in the ``subject`` header.
+
+        Upstream names the header ``subject:``; a colon cannot be part of a header name (the
+        server refused the response: 500), so the name is ``subject``."""
         user = User.objects.filter(email=email).first()
         if user is None:
             raise APIError(status.HTTP_404_NOT_FOUND, "The user with this username does not exist in the system.")
         data = emails.reset_password_email(email_to=user.email, email=email, token=create_password_reset_token(email))
         response = HttpResponse(data.html_content, content_type="text/html; charset=utf-8")
-        response["subject:"] = data.subject
+        response["subject"] = data.subject
         return response
 
 
@@ -144,8 +147,6 @@ class UserListView(APIView):
     def post(self, request):
         """Create a user (superusers only); a welcome e-mail is sent."""
         body = _valid(s.UserCreateSerializer, request.data)
-        if User.objects.filter(email=body["email"]).exists():
-            raise APIError(status.HTTP_400_BAD_REQUEST, "The user with this email already exists in the system.")
         user = services.user_create(**body)
         emails.send_email(
             email_to=user.email,
@@ -200,9 +201,8 @@ class UserSignupView(APIView):
     def post(self, request):
         """Create a new user without logging in."""
         body = _valid(s.UserRegisterSerializer, request.data)
-        if User.objects.filter(email=body["email"]).exists():
-            raise APIError(status.HTTP_400_BAD_REQUEST, "The user with this email already exists in the system")
-        return Response(_user_data(services.user_create(**body)))
+        user = services.user_create(**body, conflict_message="The user with this email already exists in the system")
+        return Response(_user_data(user))
 
 
 class UserDetailView(APIView):

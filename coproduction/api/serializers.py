@@ -13,6 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from common.paging import PageSizeSerializer
 from coproduction import models as m
 from coproduction.services import parameters_text
 
@@ -925,6 +926,4 @@ class SchemaBodySerializer(serializers.Serializer):
     children = serializers.ListField(child=serializers.DictField(), required=False)
 
 
-class PageSerializer(serializers.Serializer):
-    page = serializers.IntegerField(min_value=1, default=1)
-    size = serializers.IntegerField(min_value=1, max_value=100, default=50)
+PageSerializer = PageSizeSerializer  # bounded once for every app (common.paging)
