@@ -20,7 +20,7 @@ import json
 
 from django.conf import settings
 from django.http import JsonResponse
-from rest_framework import exceptions, parsers
+from rest_framework import exceptions, parsers, serializers
 from rest_framework.negotiation import DefaultContentNegotiation
 
 NUL = "\x00"
@@ -150,3 +150,9 @@ class NulMiddleware:
         if NUL in request.path or any(NUL in k or any(NUL in v for v in vs) for k, vs in request.GET.lists()):
             return JsonResponse({"detail": "NUL characters are not allowed in the URL"}, status=400)
         return None
+
+
+def integer_column_field(**kwargs) -> serializers.IntegerField:
+    """A serializer integer for a PostgreSQL ``integer`` column: out of its range is a
+    validation error naming the field, not ``integer out of range`` from the database."""
+    return serializers.IntegerField(min_value=INT_MIN, max_value=INT_MAX, **kwargs)

@@ -5,9 +5,11 @@ operation, the error answers the project's shared conventions produce, with thei
 
 * the view's validation status (422, or 400 where ``validation_error_status`` says so): any
   request can carry a NUL, an over-long string or a malformed body (``common.input``);
-* 400 on writes (upstream's business-rule refusals, ``{"detail": …}``);
+* 400, upstream's business-rule refusals (``{"detail": …}``; INTERLINK answers some reads of
+  a missing row with 400 too);
 * 401 and 403 where the view authenticates (no, bad or insufficient credentials);
-* 404 where the path names a row.
+* 404 where the path names a row or the view authenticates (a valid token of a deleted user
+  answers 404 ``User not found``, as upstream).
 
 A view whose errors have another shape names it in ``openapi_error_bodies`` (matar). It also
 documents DELETE as it answers (200 with the declared body, never spectacular's default 204)
@@ -56,6 +58,7 @@ TOKEN_ERROR = {
     "properties": {"description": {"type": "string"}, "error": {"type": "string"}},
     "required": ["description", "error"],
 }
+ERROR_DETAIL = {"$ref": "#/components/schemas/ErrorDetail"}  # for a view's own extra codes (409, …)
 COMPONENTS = {
     "ErrorDetail": DETAIL,
     "ValidationErrorBody": VALIDATION,
@@ -87,16 +90,16 @@ class AutoSchema(SpectacularAutoSchema):
         bodies = {}
         custom = getattr(view, "openapi_error_bodies", None) or {}
         validation_status = str(getattr(view, "validation_error_status", 422))
-        writes = self.method in ("POST", "PUT", "PATCH", "DELETE")
         bodies[validation_status] = _ref("ValidationErrorBody")
-        if writes and validation_status != "400":
+        if validation_status != "400":
             bodies["400"] = _ref("ErrorDetail")
-        elif writes:
+        else:
             bodies["400"] = {"oneOf": [_ref("ErrorDetail"), _ref("ValidationErrorBody")]}
         if view.get_authenticators() or not self._anonymous_allowed():
             bodies["401"] = _ref("ErrorDetail")
             bodies["403"] = _ref("ErrorDetail")
-        if "{" in self.path:
+        if "{" in self.path or view.get_authenticators():
+            # A path naming a row, or a token whose user is gone (upstream: 404 "User not found").
             bodies["404"] = _ref("ErrorDetail")
         for code, schema in custom.items():
             if str(code) in bodies or code == "*":

@@ -18,6 +18,7 @@ from accounts.api.permissions import IsAdmin, IsSuperuser
 from accounts.models import User
 from accounts.tokens import create_access_token, create_password_reset_token, read_password_reset_token
 from common.exceptions import APIError
+from common.openapi import ERROR_DETAIL
 
 USER_NOT_FOUND = "User not found"
 ITEM_NOT_FOUND = "Item not found"
@@ -163,7 +164,7 @@ class UserMeView(APIView):
         """The current user."""
         return Response(_user_data(request.user))
 
-    @extend_schema(request=s.UserUpdateMeSerializer, responses=s.UserPublicSerializer)
+    @extend_schema(request=s.UserUpdateMeSerializer, responses={200: s.UserPublicSerializer, 409: ERROR_DETAIL})
     def patch(self, request):
         """Update the current user's name or e-mail."""
         body = _valid(s.UserUpdateMeSerializer, request.data)
@@ -222,7 +223,7 @@ class UserDetailView(APIView):
             raise APIError(status.HTTP_404_NOT_FOUND, USER_NOT_FOUND)
         return Response(_user_data(user))
 
-    @extend_schema(request=s.UserUpdateSerializer, responses=s.UserPublicSerializer)
+    @extend_schema(request=s.UserUpdateSerializer, responses={200: s.UserPublicSerializer, 409: ERROR_DETAIL})
     def patch(self, request, user_id: str):
         """Update a user (superusers only)."""
         pk = _uuid(user_id, "user_id")
