@@ -20,6 +20,8 @@ are documented as such. ``NULL_BODY`` documents upstream's JSON ``null`` answers
 
 from __future__ import annotations
 
+import inspect
+
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
@@ -95,7 +97,7 @@ class AutoSchema(SpectacularAutoSchema):
             bodies["400"] = _ref("ErrorDetail")
         else:
             bodies["400"] = {"oneOf": [_ref("ErrorDetail"), _ref("ValidationErrorBody")]}
-        if view.get_authenticators() or not self._anonymous_allowed():
+        if view.get_authenticators() or not self._anonymous_allowed() or self._requires_login():
             bodies["401"] = _ref("ErrorDetail")
             bodies["403"] = _ref("ErrorDetail")
         if "{" in self.path or view.get_authenticators():
@@ -134,11 +136,26 @@ class AutoSchema(SpectacularAutoSchema):
         except Exception:  # a permission that needs more than a request: treat as closed
             return False
 
+    def _requires_login(self) -> bool:
+        """A view that lets everyone past its permission classes but refuses an anonymous caller
+        in its handler names the call that does it (``login_marker``, e.g. coproduction's
+        ``self.current_user()``); a handler whose code makes that call is documented as
+        needing credentials."""
+        marker = getattr(self.view, "login_marker", None)
+        handler = getattr(self.view, self.method.lower(), None)
+        if not marker or handler is None:
+            return False
+        try:
+            return marker in inspect.getsource(handler)
+        except (OSError, TypeError):
+            return False
+
     def get_auth(self):
         auths = super().get_auth()
-        if {} not in auths and self._anonymous_allowed() and not getattr(self.view, "requires_login", False):
+        anonymous = self._anonymous_allowed() and not self._requires_login()
+        if anonymous and {} not in auths:
             auths.append({})
-        if getattr(self.view, "requires_login", False) and {} in auths:
+        if not anonymous and {} in auths:
             auths.remove({})
         return auths
 

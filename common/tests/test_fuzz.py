@@ -66,7 +66,7 @@ def test_every_operation_conforms_and_never_fails(live, caller):
     server, callers = live
     code, output = fuzz.run_schemathesis(server.url, callers[caller], max_examples=MAX_EXAMPLES, seed=12, phases=PHASES)
     assert fuzz.counts(output)["generated"] > 0, output[-3000:]
-    assert code == 0, f"schemathesis as {caller}:\n{output[-20000:]}"
+    assert code == 0, f"schemathesis as {caller}:\n{output[-20000:]}\nserver log:\n{server.read_log()[-5000:]}"
 
 
 def test_the_server_logged_no_traceback(live):
