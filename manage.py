@@ -8,7 +8,7 @@ import sys
 def main():
     from config.roles import choose_for_command
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     choose_for_command(sys.argv)
     from django.core.management import execute_from_command_line
 

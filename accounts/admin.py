@@ -3,15 +3,32 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.contrib.auth.forms import AdminUserCreationForm, ReadOnlyPasswordHashWidget, UserChangeForm
+from django.utils.translation import gettext
 
+from accounts.hashers import UpstreamBcryptHasher, is_upstream_bcrypt
 from accounts.models import Item, User
+
+
+class PasswordHashWidget(ReadOnlyPasswordHashWidget):
+    """Django's summary of the stored hash, also for upstream's bare bcrypt strings (no prefix)."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if is_upstream_bcrypt(value):
+            summary = UpstreamBcryptHasher().safe_summary(value)
+            context["summary"] = [{"label": gettext(key), "value": shown} for key, shown in summary.items()]
+        return context
 
 
 class UserChangeAdminForm(UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].widget = PasswordHashWidget()
 
 
 class UserCreationAdminForm(AdminUserCreationForm):

@@ -11,9 +11,8 @@ import uuid
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.db import models
 
+from accounts.hashers import UpstreamBcryptHasher, is_upstream_bcrypt
 from common.models import TimestampedModel
-
-LEGACY_BCRYPT_PREFIXES = ("$2a$", "$2b$", "$2y$")
 
 
 class UserManager(BaseUserManager):
@@ -74,21 +73,16 @@ class User(AbstractBaseUser, TimestampedModel):
         return self.is_active and self.is_superuser
 
     def check_password(self, raw_password: str) -> bool:
-        """Verify Django hashes and upstream's raw bcrypt hashes (``$2b$…``).
+        """Verify upstream's bare bcrypt hashes (``$2b$…``) and Django hashes older rows may hold.
 
-        Django picks a hasher by the text before the first ``$``, which is empty for a raw
-        bcrypt string, so those are routed to the project's bcrypt hasher. On success the
-        hash is upgraded to the default hasher, as Django does for any outdated hash.
+        Django picks a hasher by the text before the first ``$``, which is empty for a bare
+        bcrypt string, so those go to the bcrypt hasher directly and are never rewritten
+        (upstream's passlib must keep reading them). A Django-format hash (written by earlier
+        versions of this project) is verified by Django and, on success, rewritten by
+        ``set_password`` in upstream's form.
         """
-        if self.password.startswith(LEGACY_BCRYPT_PREFIXES):
-            from accounts.hashers import UpstreamBcryptHasher
-
-            if not UpstreamBcryptHasher().verify(raw_password, self.password):
-                return False
-            self.set_password(raw_password)
-            self._password = None
-            self.save(update_fields=["password"])
-            return True
+        if is_upstream_bcrypt(self.password):
+            return UpstreamBcryptHasher().verify(raw_password, self.password)
         return super().check_password(raw_password)
 
 

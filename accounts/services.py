@@ -7,6 +7,7 @@ import uuid
 from django.db import IntegrityError, transaction
 from rest_framework import status
 
+from accounts import tokens
 from accounts.models import Item, User
 from common.exceptions import APIError
 
@@ -53,6 +54,24 @@ def user_update(*, user: User, data: dict, conflict_message: str = "User with th
             user.save()
     except IntegrityError:
         raise APIError(status.HTTP_409_CONFLICT, conflict_message) from None
+    return user
+
+
+def user_reset_password(*, token: str, new_password: str) -> User:
+    """Set the password named by a recovery token; the token is spent (upstream's messages)."""
+    claims = tokens.read_password_reset_token(token)
+    if claims is None:
+        raise APIError(status.HTTP_400_BAD_REQUEST, "Invalid token")
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(email=claims["sub"]).first()
+        if user is None:
+            raise APIError(status.HTTP_404_NOT_FOUND, "The user with this email does not exist in the system.")
+        if not user.is_active:
+            raise APIError(status.HTTP_400_BAD_REQUEST, "Inactive user")
+        if not tokens.use_password_reset_token(token, claims, password_hash=user.password):
+            raise APIError(status.HTTP_400_BAD_REQUEST, "Invalid token")
+        user.set_password(new_password)
+        user.save(update_fields=["password", "updated_at"])
     return user
 
 

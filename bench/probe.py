@@ -12,7 +12,7 @@ import statistics
 import sys
 import time
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 os.environ.setdefault("DJANGO_DB_ROLE", "app")
 
 import django  # noqa: E402
@@ -27,7 +27,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from accounts.tokens import create_access_token  # noqa: E402
 from bench.datasets import bench_user_id  # noqa: E402
 from bench.endpoints import ENDPOINTS  # noqa: E402
-from config.databases import role_credentials  # noqa: E402
+from config.roles import role_credentials  # noqa: E402
 
 IDENTITIES = {"user": 500, "superuser": 1}
 

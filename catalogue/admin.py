@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from catalogue import models, services
 from common.translation_admin import translation_fieldset, translations_form
 from common.translations import SUPPORTED_LANGUAGES
+from common.tree_order import PrerequisiteOrderedInlineFormSet
 
 READONLY_ARTEFACT = ("artefact_type", "rating", "ratings_count", "created_at", "updated_at")
 NAME_SEARCH = tuple(f"name_translations__{language}" for language in SUPPORTED_LANGUAGES)
@@ -304,6 +305,7 @@ class PhaseInline(admin.StackedInline):
     model = models.TreeItemMetadata
     fk_name = "coproductionschema"
     form = TreeItemInlineForm
+    formset = PrerequisiteOrderedInlineFormSet
     fields = TREE_ITEM_FIELDS
     extra = 0
     show_change_link = True
@@ -317,6 +319,7 @@ class ChildInline(admin.StackedInline):
     model = models.TreeItemMetadata
     fk_name = "parent"
     form = TreeItemInlineForm
+    formset = PrerequisiteOrderedInlineFormSet
     fields = TREE_ITEM_FIELDS
     extra = 0
     show_change_link = True

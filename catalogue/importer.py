@@ -8,7 +8,11 @@ Two stages:
 2. ``SeedImporter(seed).run()`` writes it in one transaction on the catalogue database,
    matching existing rows as upstream did (profiles by id, artefacts by English name, tree
    items by a name among their siblings), so re-runs change nothing. Files go through Django's
-   storage; files saved by a failed run are deleted, replaced ones only after the commit.
+   storage at fixed names (``catalogue/<slug>/…``) and the logotype and snapshot columns hold
+   upstream's ``/static/<slug>/…`` form (``catalogue.files``); a failed run deletes the files it
+   wrote and puts back the ones it overwrote; files no longer referenced go after the commit.
+   A knowledge interlinker whose resource file is missing is skipped and reported, as
+   upstream's seeder skips it (it never gets a NULL ``genesis_asset_id``).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from django.db import router, transaction
 from django.utils.text import slugify
 from jsonschema import Draft7Validator
 
+from catalogue import files
 from catalogue.models import (
     CoproductionSchema,
     ExternalKnowledgeInterlinker,
@@ -433,6 +438,7 @@ SUMMARY_KIND_OF = {
 class ImportResult:
     counts: dict[str, Counts] = field(default_factory=lambda: {kind: Counts() for kind in SUMMARY_KINDS})
     missing: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     stored_files: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
@@ -455,6 +461,7 @@ class SeedImporter:
         self.storage = storage or default_storage
         self.result = ImportResult(warnings=list(seed.warnings))
         self.saved: list[str] = []  # files written by this run (deleted if it fails)
+        self.backups: dict[str, bytes] = {}  # content of files this run overwrote (put back if it fails)
         self.obsolete: list[str] = []  # files replaced or unreferenced (deleted after commit)
         self.using = router.db_for_write(Interlinker)
 
@@ -474,6 +481,8 @@ class SeedImporter:
             pass
         except BaseException:
             self._delete(self.saved)
+            for name, content in self.backups.items():
+                self.storage.save(name, ContentFile(content))
             raise
         return self.result
 
@@ -646,6 +655,8 @@ class SeedImporter:
         for item in self.progress(items, f"{kind} interlinkers", len(items)):
             data = item.data
             name = data["name_translations"]["en"]
+            if kind == "knowledge" and self._skip_without_resources(item):
+                continue
             interlinker = model.objects.filter(name_translations__en=name).order_by("created_at", "id").first()
             created = interlinker is None
             interlinker = interlinker or model()
@@ -740,20 +751,43 @@ class SeedImporter:
                 instructions[language] = path.read_text(encoding="utf-8")
         return instructions or None
 
-    def _store(self, source: Path, target: str, current_names: Iterable[str]) -> str:
-        """The storage name holding ``source``'s content: a current one if equal, else a new file."""
+    def _skip_without_resources(self, item: SeedInterlinker) -> bool:
+        """Whether a knowledge interlinker lacks a resource file (then it is skipped, as upstream)."""
+        resources = item.data.get("file_translations") or {}
+        problems = [
+            f"{language} resource file {relative} is missing"
+            for language, relative in resources.items()
+            if self._source(item, relative, f"{language} resource file") is None
+        ]
+        if not resources:
+            problems.append("it names no resource file (file_translations)")
+        if problems:
+            name = item.data["name_translations"]["en"]
+            self.result.skipped.append(f"knowledge interlinker {name!r} ({item.path}): " + "; ".join(problems))
+        return bool(problems)
+
+    def _store(self, source: Path, name: str) -> str:
+        """Put ``source``'s content at storage ``name`` (nothing written when it is already there)."""
         content = source.read_bytes()
-        digest = _sha256(content)
-        directory = target.rsplit("/", 1)[0]
-        for name in current_names:
-            if name and name.rsplit("/", 1)[0] == directory and self._stored_digest(name) == digest:
-                self.result.counts["files"].unchanged += 1
-                return name
-        self.result.counts["files"].created += 1
+        present = self.storage.exists(name)
+        if present and self._stored_digest(name) == _sha256(content):
+            self.result.counts["files"].unchanged += 1
+            return name
+        if present:
+            self.result.counts["files"].updated += 1
+        else:
+            self.result.counts["files"].created += 1
         if self.dry_run:
-            return target
-        name = self.storage.save(target, ContentFile(content))
-        self.saved.append(name)
+            return name
+        if present:
+            if name not in self.backups and name not in self.saved:
+                with self.storage.open(name, "rb") as handle:
+                    self.backups[name] = handle.read()
+            self.storage.delete(name)
+        saved = self.storage.save(name, ContentFile(content))
+        self.saved.append(saved)
+        if saved != name:
+            raise OSError(f"the storage saved {name} as {saved}; a file name must stay fixed")
         return name
 
     def _stored_digest(self, name: str) -> str | None:
@@ -762,10 +796,16 @@ class SeedImporter:
         with self.storage.open(name, "rb") as handle:
             return _sha256(handle.read())
 
-    def _retire(self, old: Iterable[str], kept: Iterable[str]) -> None:
-        kept = set(kept)
-        for name in old:
-            if name and name not in kept and not name.startswith("/static/"):
+    def _retire(self, old: Iterable[str | None], kept: Iterable[str | None]) -> None:
+        """Delete (after the commit) this project's stored files the row no longer references."""
+        kept_names = {files.storage_name(value) for value in kept if value}
+        for value in old:
+            if not value:
+                continue
+            name = files.storage_name(value)
+            if name in kept_names or not name.startswith(files.STORAGE_PREFIX) or name in self.obsolete:
+                continue
+            if self.storage.exists(name):
                 self.obsolete.append(name)
                 self.result.counts["files"].deleted += 1
 
@@ -776,7 +816,7 @@ class SeedImporter:
         if relative:
             source = self._source(item, relative, "logotype")
             if source is not None:
-                new = self._store(source, f"catalogue/{slug}/logotype{source.suffix}", [old])
+                new = files.static_path(self._store(source, f"catalogue/{slug}/logotype{source.suffix}"))
                 self.result.stored_files["logotypes"] += 1
         self._retire([old], [new])
         return new
@@ -789,23 +829,22 @@ class SeedImporter:
             if folder.is_dir()
             else []
         )
-        names = []
+        paths = []
         for source in sources:
-            names.append(self._store(source, f"catalogue/{slug}/snapshots/{source.name}", old))
+            paths.append(files.static_path(self._store(source, f"catalogue/{slug}/snapshots/{source.name}")))
             self.result.stored_files["snapshots"] += 1
-        self._retire(old, names)
-        return names
+        self._retire(old, paths)
+        return paths
 
     def _resources(self, item: SeedInterlinker, current, slug: str) -> dict | None:
+        """Per language, the storage name of the resource file (this project's genesis asset id)."""
         old = dict(current.genesis_asset_id_translations or {}) if not current._state.adding else {}
         stored = {}
         for language, relative in (item.data.get("file_translations") or {}).items():
             source = self._source(item, relative, f"{language} resource file")
             if source is None:
                 continue
-            stored[language] = self._store(
-                source, f"catalogue/{slug}/resources/{language}/{source.name}", [old.get(language)]
-            )
+            stored[language] = self._store(source, f"catalogue/{slug}/resources/{language}/{source.name}")
             self.result.stored_files["resource files"] += 1
         self._retire(old.values(), stored.values())
         return stored or None

@@ -25,6 +25,8 @@ import uuid
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models.expressions import DatabaseDefault
+from django.utils import timezone
 
 from common.fields import TranslationsField
 from common.models import UpstreamTimestamps
@@ -533,6 +535,14 @@ class TreeItemMetadata(UpstreamTimestamps):
 
     def __str__(self) -> str:
         return f"{self.type}: {self.name or self.id}"
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and isinstance(self.created_at, DatabaseDefault):
+            # Insertion order is part of the tree's order (no ordering column upstream), and the
+            # server default now() is the same for every item created in one transaction (an
+            # import, an admin inline); the clock keeps them apart.
+            self.created_at = timezone.now()
+        super().save(*args, **kwargs)
 
 
 # --- association tables --------------------------------------------------------------------

@@ -21,6 +21,7 @@ from catalogue.models import (
     TreeItemProblemProfile,
 )
 from common.translations import get_language
+from common.tree_order import prerequisite_order
 
 INTERLINKER_SUBTYPES = (
     "software",
@@ -165,13 +166,14 @@ def coproductionschemas_for_output(schemas: Iterable[CoproductionSchema]) -> lis
         level = list(TreeItemMetadata.objects.filter(parent__in=level).order_by("created_at", "id"))
         for item in level:
             by_parent[item.parent_id].append(item)
+    prerequisites = _attach_tree_details(items, by_parent)
     for schema in schemas:
-        schema.tree_children = by_schema[schema.pk]
-    _attach_tree_details(items, by_parent)
+        schema.tree_children = prerequisite_order(by_schema[schema.pk], lambda item: prerequisites[item.pk])
     return schemas
 
 
-def _attach_tree_details(items: list[TreeItemMetadata], by_parent: dict) -> None:
+def _attach_tree_details(items: list[TreeItemMetadata], by_parent: dict) -> dict:
+    """Children (in upstream's order, ``common.tree_order``), prerequisites and profiles of each item."""
     ids = [item.pk for item in items]
     prerequisites: dict = defaultdict(list)
     for a_id, b_id in TreeItemPrerequisite.objects.filter(treeitemmetadata_a_id__in=ids).values_list(
@@ -187,9 +189,10 @@ def _attach_tree_details(items: list[TreeItemMetadata], by_parent: dict) -> None
     for link in links:
         profiles[link.treeitemmetadata_a_id].append(link.problemprofile)
     for item in items:
-        item.tree_children = by_parent[item.pk]
+        item.tree_children = prerequisite_order(by_parent[item.pk], lambda child: prerequisites[child.pk])
         item.prerequisites_ids = sorted(prerequisites[item.pk], key=str)
         item.tree_problemprofiles = profiles[item.pk]
+    return prerequisites
 
 
 def rating_list(*, artefact_id=None) -> QuerySet[Rating]:

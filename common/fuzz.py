@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "config" / "schemathesis.toml"
 CHECKS = "not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance"
 FUZZ_BOT_TOKEN = "1234567:medsync-fuzz-bot-token"
+THROTTLE_SCOPES = ("LOGIN", "SIGNUP", "PASSWORD_RECOVERY", "OTP_SEND_PHONE", "OTP_SEND_ADDRESS")
 TELEGRAM_USER = {"id": 777000111, "first_name": "Fuzz", "username": "fuzz_user"}
 
 
@@ -63,6 +64,11 @@ class Server:
             "GUNICORN_TIMEOUT": "60",
             "DEBUG": "false",
             "MEDSYNC_BOT_TOKEN": FUZZ_BOT_TOKEN,
+            # Throttling is tested on its own (accounts/tests/test_throttling.py); here it
+            # would turn most of the fuzzing of login and sign-up into 429s.
+            **{f"THROTTLE_{scope}": "1000000/minute" for scope in THROTTLE_SCOPES},
+            # Medsync's booking confirmation would call Telegram; nothing listens here.
+            "MEDSYNC_TELEGRAM_API_URL": "http://127.0.0.1:9",
             **env,
         }
         # The error log goes to a file: a pipe nobody reads fills up and blocks the workers.

@@ -8,6 +8,7 @@ operation, the error answers the project's shared conventions produce, with thei
 * 400, upstream's business-rule refusals (``{"detail": …}``; INTERLINK answers some reads of
   a missing row with 400 too);
 * 401 and 403 where the view authenticates (no, bad or insufficient credentials);
+* 429 where the view is throttled;
 * 404 where the path names a row or the view authenticates (a valid token of a deleted user
   answers 404 ``User not found``, as upstream).
 
@@ -103,6 +104,9 @@ class AutoSchema(SpectacularAutoSchema):
         if "{" in self.path or view.get_authenticators():
             # A path naming a row, or a token whose user is gone (upstream: 404 "User not found").
             bodies["404"] = _ref("ErrorDetail")
+        if view.get_throttles():
+            # Throttled (common.throttling, matar's OTP): 429 with Retry-After, the app's body.
+            bodies["429"] = custom.get("400", _ref("ErrorDetail"))
         for code, schema in custom.items():
             if str(code) in bodies or code == "*":
                 bodies[str(code)] = schema

@@ -1,8 +1,12 @@
-"""Helpers for tests that must choose the database login of ``default``."""
+"""Helpers shared by the apps' tests: the database login of ``default``, ``../shared`` data."""
 
+import os
+from pathlib import Path
+
+import pytest
 from django.db import connections
 
-from config.databases import role_credentials
+from config.roles import role_credentials
 
 
 def login_default_as(role: str) -> None:
@@ -12,3 +16,17 @@ def login_default_as(role: str) -> None:
     settings_dict = connection.settings_dict
     user, password = role_credentials(role, settings_dict["ADMIN_USER"], settings_dict["ADMIN_PASSWORD"])
     settings_dict.update(USER=user, PASSWORD=password)
+
+
+def require_shared(path: Path) -> Path:
+    """``path`` inside ``../shared``; the test skips without it, but fails under ``CI=true``.
+
+    ``../shared`` is beside the project in every checkout the team uses and always in CI, so
+    there its absence is a broken set-up, not a reason to test less.
+    """
+    if path.exists():
+        return path
+    message = f"{path} is not present (../shared beside the project)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{message}; CI always has it")
+    pytest.skip(message)

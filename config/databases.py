@@ -20,26 +20,11 @@ from pathlib import Path
 
 import dj_database_url
 
+from config.roles import role_credentials
+
 DOMAIN_ALIASES = ("catalogue", "coproduction", "medsync", "matar")
 ALIASES = ("default", *DOMAIN_ALIASES)
 EMBEDDED_DEFAULT_NAME = "app"
-ROLES = ("admin", "maintenance", "app")
-
-
-def role_credentials(role: str, admin_user: str, admin_password: str) -> tuple[str, str]:
-    if role == "admin":
-        return admin_user, admin_password
-    if role == "maintenance":
-        return (
-            os.environ.get("RLS_MAINTENANCE_ADMIN", "rls_maintenance_admin"),
-            os.environ.get("RLS_MAINTENANCE_ADMIN_PASSWORD", "maintenance-dev-password"),
-        )
-    if role == "app":
-        return (
-            os.environ.get("RLS_APP_USER", "rls_app_user"),
-            os.environ.get("RLS_APP_PASSWORD", "app-dev-password"),
-        )
-    raise ValueError(f"DJANGO_DB_ROLE must be one of {', '.join(ROLES)}, not {role!r}")
 
 
 def build_databases(base_dir: Path, *, role: str, conn_max_age: int) -> tuple[dict, bool]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import psycopg2
 from psycopg2 import sql
 
-from config.databases import role_credentials
+from config.roles import role_credentials
 
 APP_ROLE_ATTRIBUTES = "LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT"
 MAINTENANCE_ROLE_ATTRIBUTES = "LOGIN NOSUPERUSER BYPASSRLS NOCREATEDB NOCREATEROLE"
@@ -67,38 +67,43 @@ def ensure_database(settings_dict: dict) -> bool:
         conn.close()
 
 
-def grant_privileges(settings_dict: dict) -> None:
-    """Privileges inside one database: the maintenance role migrates, the app role only reads and writes rows."""
+def privilege_statements(settings_dict: dict) -> list:
+    """The grants of one database: the maintenance role migrates, the app role only reads and writes rows."""
     (app, _), (maintenance, _) = role_names()
     database = sql.Identifier(settings_dict["NAME"])
     app_id, maintenance_id = sql.Identifier(app), sql.Identifier(maintenance)
+    statements = [
+        sql.SQL("GRANT CONNECT, CREATE, TEMPORARY ON DATABASE {} TO {}").format(database, maintenance_id),
+        sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(database, app_id),
+        sql.SQL("GRANT ALL ON SCHEMA public TO {}").format(maintenance_id),
+        sql.SQL("REVOKE CREATE ON SCHEMA public FROM PUBLIC"),
+        sql.SQL("REVOKE CREATE ON SCHEMA public FROM {}").format(app_id),
+        sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(app_id),
+        sql.SQL("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {}").format(app_id),
+        sql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {}").format(app_id),
+        sql.SQL("GRANT ALL ON ALL TABLES IN SCHEMA public TO {}").format(maintenance_id),
+        sql.SQL("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {}").format(maintenance_id),
+    ]
+    for owner in {maintenance, settings_dict["ADMIN_USER"]}:
+        owner_id = sql.Identifier(owner)
+        statements += [
+            sql.SQL(
+                "ALTER DEFAULT PRIVILEGES FOR ROLE {} IN SCHEMA public"
+                " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {}"
+            ).format(owner_id, app_id),
+            sql.SQL(
+                "ALTER DEFAULT PRIVILEGES FOR ROLE {} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {}"
+            ).format(owner_id, app_id),
+        ]
+    return statements
+
+
+def grant_privileges(settings_dict: dict) -> None:
+    """Run ``privilege_statements`` as the admin login."""
     conn = admin_connection(settings_dict)
     try:
         with conn.cursor() as cursor:
-            statements = [
-                sql.SQL("GRANT CONNECT, CREATE, TEMPORARY ON DATABASE {} TO {}").format(database, maintenance_id),
-                sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(database, app_id),
-                sql.SQL("GRANT ALL ON SCHEMA public TO {}").format(maintenance_id),
-                sql.SQL("REVOKE CREATE ON SCHEMA public FROM PUBLIC"),
-                sql.SQL("REVOKE CREATE ON SCHEMA public FROM {}").format(app_id),
-                sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(app_id),
-                sql.SQL("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {}").format(app_id),
-                sql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {}").format(app_id),
-                sql.SQL("GRANT ALL ON ALL TABLES IN SCHEMA public TO {}").format(maintenance_id),
-                sql.SQL("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {}").format(maintenance_id),
-            ]
-            for owner in {maintenance, settings_dict["ADMIN_USER"]}:
-                owner_id = sql.Identifier(owner)
-                statements += [
-                    sql.SQL(
-                        "ALTER DEFAULT PRIVILEGES FOR ROLE {} IN SCHEMA public"
-                        " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {}"
-                    ).format(owner_id, app_id),
-                    sql.SQL(
-                        "ALTER DEFAULT PRIVILEGES FOR ROLE {} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {}"
-                    ).format(owner_id, app_id),
-                ]
-            for statement in statements:
+            for statement in privilege_statements(settings_dict):
                 cursor.execute(statement)
     finally:
         conn.close()

@@ -1,8 +1,8 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from common.media import media_urlpatterns
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -16,6 +16,7 @@ urlpatterns = [
     path("matar/api/v1/", include("matar.api.urls")),
 ]
 
-# Uploaded files (Django storage) served by Django itself only in development; in production
-# the storage backend or the front web server serves MEDIA_URL.
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (Django storage) served by Django itself only in development (SERVE_MEDIA),
+# with headers that keep them from running on this origin; in production the front web
+# server serves MEDIA_URL from its own domain (docs/deployment.md).
+urlpatterns += media_urlpatterns()

@@ -19,6 +19,7 @@ from django.utils.html import format_html
 
 from common.exceptions import APIError
 from common.translations import SUPPORTED_LANGUAGES
+from common.tree_order import PrerequisiteOrderedInlineFormSet
 from coproduction import catalogue, services
 from coproduction import models as m
 
@@ -186,6 +187,7 @@ class TeamAdmin(ThroughFieldsAdmin):
 class PhaseInline(admin.TabularInline):
     model = m.Phase
     fk_name = "coproductionprocess"
+    formset = PrerequisiteOrderedInlineFormSet
     fields = ("name", "status", "progress", "start_date", "end_date", "disabled_on")
     readonly_fields = ("status", "progress", "start_date", "end_date", "disabled_on")
     extra = 0
@@ -343,6 +345,7 @@ class TreeItemAdmin(admin.ModelAdmin):
 class ObjectiveInline(admin.TabularInline):
     model = m.Objective
     fk_name = "phase"
+    formset = PrerequisiteOrderedInlineFormSet
     fields = ("name", "status", "progress", "start_date", "end_date", "disabled_on")
     readonly_fields = ("status", "progress", "start_date", "end_date")
     extra = 0
@@ -352,6 +355,7 @@ class ObjectiveInline(admin.TabularInline):
 class TaskInline(admin.TabularInline):
     model = m.Task
     fk_name = "objective"
+    formset = PrerequisiteOrderedInlineFormSet
     fields = ("name", "status", "start_date", "end_date", "disabled_on")
     extra = 0
     show_change_link = True

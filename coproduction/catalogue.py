@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import DatabaseError, connections, transaction
 
 from common.exceptions import APIError
+from common.tree_order import prerequisite_order
 
 ALIAS = "catalogue"
 UNAVAILABLE = "The catalogue database has no catalogue tables yet (run its migrations)."
@@ -86,7 +87,21 @@ def schema_tree(schema_id, language: str) -> dict:
         node = nodes[item["id"]]
         parent = nodes.get(item["parent_id"])
         (parent["children"] if parent else roots).append(node)
-    return {"id": str(schema_id), "children": [node for node in roots if node["type"] == "phase"]}
+    # Children as upstream presents them (prerequisites first, then insertion order), so that
+    # set_schema creates them in that order even when the catalogue rows share created_at.
+    position = {str(item["id"]): index for index, item in enumerate(items)}
+
+    def ordered(nodes_: list[dict]) -> list[dict]:
+        return prerequisite_order(
+            nodes_,
+            lambda node: node["prerequisites_ids"],
+            pk_of=lambda node: node["id"],
+            sort_key=lambda node: position[node["id"]],
+        )
+
+    for node in nodes.values():
+        node["children"] = ordered(node["children"])
+    return {"id": str(schema_id), "children": ordered([node for node in roots if node["type"] == "phase"])}
 
 
 def _backend(row: dict) -> str:
@@ -141,14 +156,10 @@ def knowledge_interlinkers(ids, language: str = "en") -> dict:
 
 
 def logotype_link(value: str | None, request=None) -> str:
-    if not value:
-        return ""
-    if value.startswith("/static/"):
-        return getattr(settings, "CATALOGUE_PUBLIC_BASE_URL", "http://127.0.0.1:8000/catalogue") + value
-    from django.core.files.storage import default_storage
+    """A catalogue logotype's URL, built as the catalogue API builds it (either column form)."""
+    from catalogue.files import file_link
 
-    url = default_storage.url(value)
-    return request.build_absolute_uri(url) if request is not None else url
+    return file_link(value, request)
 
 
 def schema_choices(language: str = "en") -> list[tuple[str, str]]:

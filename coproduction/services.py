@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import json
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -19,6 +20,7 @@ from django.utils import timezone
 
 from common.exceptions import APIError
 from common.translations import get_language
+from common.tree_order import prerequisite_order
 from coproduction.models import (
     Asset,
     CoproductionProcess,
@@ -425,25 +427,13 @@ def set_schema(*, process: CoproductionProcess, schema: dict, creator: User | No
 
 
 def _ordered_by_prerequisites(items: list) -> list:
-    """Items in chain order (each after its prerequisite), ties by creation."""
-    by_id = {item.pk: item for item in items}
-    prerequisite = dict(
-        TreeItemPrerequisite.objects.filter(treeitem_a_id__in=by_id).values_list("treeitem_a_id", "treeitem_b_id")
-    )
-    ordered, placed = [], set()
-
-    def place(item, trail=()):
-        if item.pk in placed or item.pk in trail:
-            return
-        before = prerequisite.get(item.pk)
-        if before in by_id:
-            place(by_id[before], (*trail, item.pk))
-        placed.add(item.pk)
-        ordered.append(item)
-
-    for item in sorted(items, key=lambda i: (i.created_at, str(i.pk))):
-        place(item)
-    return ordered
+    """Items as upstream presents them (``common.tree_order``): after their prerequisites, else by creation."""
+    prerequisites = defaultdict(list)
+    for a_id, b_id in TreeItemPrerequisite.objects.filter(treeitem_a_id__in=[i.pk for i in items]).values_list(
+        "treeitem_a_id", "treeitem_b_id"
+    ):
+        prerequisites[a_id].append(b_id)
+    return prerequisite_order(items, lambda item: prerequisites[item.pk])
 
 
 def process_copy(

@@ -11,9 +11,9 @@ import io
 import struct
 from dataclasses import dataclass
 
-import mutagen
-from mutagen.flac import FLAC
-from mutagen.mp4 import MP4
+from django.core.exceptions import ValidationError
+
+from common import uploads
 
 MAX_DURATION_SECONDS = 120
 NOT_AUDIO = "audio must be FLAC (mono) or M4A"
@@ -31,21 +31,18 @@ class AudioInfo:
 
 
 def read_audio(fileobj) -> AudioInfo:
-    """Format and duration of an uploaded FLAC (mono) or M4A file; ``UnreadableAudio`` otherwise."""
-    fileobj.seek(0)
+    """Format and duration of an uploaded FLAC (mono) or M4A file, checked by content
+    (``common.uploads.validate_audio``: size cap before reading, declared duration against the
+    data); ``UnreadableAudio`` when it is not such audio, ``ValidationError`` for the rest."""
     try:
-        audio = mutagen.File(fileobj)
-    except Exception as error:  # mutagen raises many error types for garbage input
-        raise UnreadableAudio(NOT_AUDIO) from error
-    finally:
-        fileobj.seek(0)
-    if isinstance(audio, FLAC):
-        if audio.info.channels != 1:
-            raise UnreadableAudio("FLAC audio must be mono")
-        return AudioInfo("flac", float(audio.info.length), "flac")
-    if isinstance(audio, MP4):
-        return AudioInfo("m4a", float(audio.info.length), "m4a")
-    raise UnreadableAudio(NOT_AUDIO)
+        checked = uploads.validate_audio(fileobj)
+    except ValidationError as error:
+        if error.code == "invalid_audio":
+            raise UnreadableAudio(NOT_AUDIO) from None
+        raise
+    if checked.format == "flac" and checked.channels != 1:
+        raise UnreadableAudio("FLAC audio must be mono")
+    return AudioInfo(checked.format, checked.duration, checked.extension)
 
 
 def _crc8(data: bytes) -> int:

@@ -58,6 +58,9 @@ def exception_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError):
         detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         return Response({"message": _first_message(detail), "errors": detail}, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, exceptions.Throttled):
+        headers = {"Retry-After": str(int(exc.wait))} if exc.wait else {}
+        return Response({"message": str(exc.detail)}, status=status.HTTP_429_TOO_MANY_REQUESTS, headers=headers)
     if isinstance(exc, exceptions.ParseError):
         return Response({"message": str(exc.detail)}, status=status.HTTP_400_BAD_REQUEST)
     return common_exception_handler(exc, context)

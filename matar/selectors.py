@@ -124,9 +124,15 @@ def feed(*, organization: Organization, viewer: User, category_id: str | None = 
     return Page(items=items, current_start=offset, total=total)
 
 
-def question_detail(*, post_id: str, viewer: User, offset: int = 0) -> Post | None:
-    """One post (with its author) and its active answers from ``offset``."""
-    post = Post.objects.select_related("user").filter(pk=post_id).first()
+def question_detail(
+    *, post_id: str, viewer: User, offset: int = 0, organization_ids: list[str] | None = None
+) -> Post | None:
+    """One post (with its author) and its active answers from ``offset``; with
+    ``organization_ids``, only a post of one of those organisations."""
+    posts = Post.objects.select_related("user").filter(pk=post_id)
+    if organization_ids is not None:
+        posts = posts.filter(organization_id__in=organization_ids)
+    post = posts.first()
     if post is None:
         return None
     answers_qs = active(Post.objects.filter(parent_post=post))

@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.files.base import ContentFile
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -28,6 +29,7 @@ from matar.models import (
     default_roles,
 )
 from matar.otp import get_sender
+from matar.permissions import require_may_join
 
 OTP_DIGITS = 5
 OTP_MAX_ATTEMPTS = 5
@@ -75,8 +77,13 @@ def otp_submit(*, phone_number: str, otp: str) -> dict:
             outcome = "invalid"
         elif not constant_time_compare(user.otp_hash, _otp_hash(user, otp)):
             outcome = "invalid"
-            failures = cache.get(failures_key, 0) + 1
-            cache.set(failures_key, failures, timeout=settings.MATAR_OTP_TTL_SECONDS)
+            # Counted in the shared cache, so every worker and instance adds to the same count.
+            cache.add(failures_key, 0, timeout=settings.MATAR_OTP_TTL_SECONDS)
+            try:
+                failures = cache.incr(failures_key)
+            except ValueError:  # expired between the two calls
+                failures = 1
+                cache.set(failures_key, failures, timeout=settings.MATAR_OTP_TTL_SECONDS)
             if failures >= OTP_MAX_ATTEMPTS:
                 _otp_clear(user)
                 cache.delete(failures_key)
@@ -90,9 +97,10 @@ def otp_submit(*, phone_number: str, otp: str) -> dict:
         raise bad_request("Invalid OTP")
     if outcome == "expired":
         raise bad_request("expired otp please try again", is_expired_otp=True)
+    session = tokens.new_session()
     return {
-        "access_token": tokens.create_access_token(user.pk, fresh=True),
-        "refresh_token": tokens.create_refresh_token(user.pk),
+        "access_token": tokens.create_access_token(user.pk, fresh=True, session=session),
+        "refresh_token": tokens.create_refresh_token(user.pk, session=session),
     }
 
 
@@ -114,8 +122,11 @@ def user_edit(
     if language is not None and language not in Language.values:
         raise bad_request("Invalid language")
     if organization_id is not None:
-        if not Organization.objects.filter(pk=organization_id).exists():
+        organization = Organization.objects.filter(pk=organization_id).first()
+        if organization is None:
             raise not_found()
+        if organization_id not in user.organization_ids:
+            require_may_join(organization)
         roles = dict(user.roles) if isinstance(user.roles, dict) else default_roles()
         roles["default"] = [organization_id]
         user.roles = roles
@@ -153,6 +164,8 @@ def post_create(
         info = audio.read_audio(audio_file)
     except audio.UnreadableAudio as error:
         raise bad_request(f"Unreadable audio: {error}") from None
+    except ValidationError as error:
+        raise bad_request(error.messages[0]) from None
     if info.duration > audio.MAX_DURATION_SECONDS:
         raise bad_request(f"Audio longer than {audio.MAX_DURATION_SECONDS} seconds")
     post = Post(
@@ -164,7 +177,8 @@ def post_create(
         data={"duration": round(info.duration, 2)},
         is_active=True,
     )
-    name = default_storage.save(f"{AUDIO_DIRECTORY}/{post.pk}.{info.extension}", ContentFile(audio_file.read()))
+    audio_file.seek(0)
+    name = default_storage.save(f"{AUDIO_DIRECTORY}/{post.pk}.{info.extension}", File(audio_file))
     post.audio_url = absolute_url(default_storage.url(name))
     try:
         post.save()
@@ -201,7 +215,10 @@ def post_activity_create(
     de-duplication: upstream documents none).
     """
     with transaction.atomic(using="matar"):
-        post = Post.objects.select_for_update().filter(pk=post_id).first()
+        posts = Post.objects.select_for_update().filter(pk=post_id)
+        if organization_id is not None:  # a post of another organisation is answered as missing
+            posts = posts.filter(organization_id=organization_id)
+        post = posts.first()
         if post is None:
             raise not_found()
         activity = PostActivity.objects.create(

@@ -1,8 +1,10 @@
 """Matar's own bearer tokens (flask-jwt-extended style), separate from the accounts tokens.
 
 HS256 with ``MATAR_JWT_SECRET``; claims ``fresh``, ``iat``, ``jti``, ``type`` (``access`` or
-``refresh``), ``sub`` (the Matar user ``_id``), ``nbf``, ``exp``. Revoked token ids (logout)
-are kept in Django's cache until the token would have expired anyway.
+``refresh``), ``sub`` (the Matar user ``_id``), ``nbf``, ``exp``, and ``sid``: one id per login,
+shared by its refresh token and every access token made from it. Logout revokes the access
+token's ``jti`` and its ``sid`` (so the refresh token too), in the shared cache (``CACHES``),
+until the tokens would have expired anyway; every worker and instance sees the revocation.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ ALGORITHM = "HS256"
 ACCESS = "access"
 REFRESH = "refresh"
 _REVOKED_KEY = "matar:revoked-jti:{}"
+_REVOKED_SESSION_KEY = "matar:revoked-sid:{}"
 
 
 @dataclass(frozen=True)
@@ -35,9 +38,10 @@ MISSING = TokenProblem("Request does not contain an access token.", "authorizati
 INVALID = TokenProblem("Signature verification failed.", "invalid_token")
 
 
-def _encode(user_id: str, token_type: str, lifetime: timedelta, *, fresh: bool) -> str:
+def _encode(user_id: str, token_type: str, lifetime: timedelta, *, fresh: bool, session: str | None) -> str:
     now = datetime.now(UTC)
     claims = {
+        "sid": session or str(uuid.uuid4()),
         "fresh": fresh,
         "iat": now,
         "jti": str(uuid.uuid4()),
@@ -49,12 +53,18 @@ def _encode(user_id: str, token_type: str, lifetime: timedelta, *, fresh: bool) 
     return jwt.encode(claims, settings.MATAR_JWT_SECRET, algorithm=ALGORITHM)
 
 
-def create_access_token(user_id: str, *, fresh: bool = False) -> str:
-    return _encode(user_id, ACCESS, timedelta(days=settings.MATAR_ACCESS_TOKEN_DAYS), fresh=fresh)
+def new_session() -> str:
+    return str(uuid.uuid4())
 
 
-def create_refresh_token(user_id: str) -> str:
-    return _encode(user_id, REFRESH, timedelta(days=settings.MATAR_REFRESH_TOKEN_DAYS), fresh=False)
+def create_access_token(user_id: str, *, fresh: bool = False, session: str | None = None) -> str:
+    lifetime = timedelta(days=settings.MATAR_ACCESS_TOKEN_DAYS)
+    return _encode(user_id, ACCESS, lifetime, fresh=fresh, session=session)
+
+
+def create_refresh_token(user_id: str, *, session: str | None = None) -> str:
+    lifetime = timedelta(days=settings.MATAR_REFRESH_TOKEN_DAYS)
+    return _encode(user_id, REFRESH, lifetime, fresh=False, session=session)
 
 
 def decode(token: str, token_type: str) -> dict:
@@ -72,12 +82,24 @@ def decode(token: str, token_type: str) -> dict:
         raise INVALID from None
     if claims.get("type") != token_type or not isinstance(claims.get("sub"), str):
         raise INVALID
-    if cache.get(_REVOKED_KEY.format(claims["jti"])):
+    keys = [_REVOKED_KEY.format(claims["jti"])]
+    if isinstance(claims.get("sid"), str):
+        keys.append(_REVOKED_SESSION_KEY.format(claims["sid"]))
+    if cache.get_many(keys):
         raise REVOKED
     return claims
 
 
 def revoke(claims: dict) -> None:
-    remaining = int(claims["exp"] - datetime.now(UTC).timestamp())
+    """Logout: this token, and every token of its login (``sid``), refresh token included."""
+    now = datetime.now(UTC).timestamp()
+    remaining = int(claims["exp"] - now)
+    revoked = {}
     if remaining > 0:
-        cache.set(_REVOKED_KEY.format(claims["jti"]), True, timeout=remaining)
+        revoked[_REVOKED_KEY.format(claims["jti"])] = True
+    if isinstance(claims.get("sid"), str):
+        # The login's refresh token lives at most this long after the token in hand was made.
+        revoked[_REVOKED_SESSION_KEY.format(claims["sid"])] = True
+        remaining = max(remaining, int(claims.get("iat", now) + settings.MATAR_REFRESH_TOKEN_DAYS * 86400 - now))
+    if revoked and remaining > 0:
+        cache.set_many(revoked, timeout=remaining)

@@ -16,15 +16,25 @@ from common.models import DbNow
 
 
 class Weekday(models.IntegerChoices):
-    """``workinghours.weekday_index``: 0 = Monday ... 6 = Sunday, as Python's ``date.weekday()``."""
+    """``workinghours.weekday_index``: 0 = Sunday ... 6 = Saturday, as upstream's Mini App reads it.
 
-    MONDAY = 0, "Monday"
-    TUESDAY = 1, "Tuesday"
-    WEDNESDAY = 2, "Wednesday"
-    THURSDAY = 3, "Thursday"
-    FRIDAY = 4, "Friday"
-    SATURDAY = 5, "Saturday"
-    SUNDAY = 6, "Sunday"
+    The Mini App matches ``weekday_index`` against JavaScript's ``getDay()`` and labels 0
+    "Sunday"; the server does the same (:func:`medsync.slots.weekday_index`). Upstream's own
+    seed comment ("0=Monday") disagrees with its front end; the front end is what users see.
+    """
+
+    SUNDAY = 0, "Sunday"
+    MONDAY = 1, "Monday"
+    TUESDAY = 2, "Tuesday"
+    WEDNESDAY = 3, "Wednesday"
+    THURSDAY = 4, "Thursday"
+    FRIDAY = 5, "Friday"
+    SATURDAY = 6, "Saturday"
+
+    @classmethod
+    def of(cls, day) -> int:
+        """The index of a date: JavaScript's ``getDay()`` (0 = Sunday), not Python's ``weekday()``."""
+        return day.isoweekday() % 7
 
 
 class User(models.Model):
@@ -154,7 +164,10 @@ class WorkingHour(models.Model):
     end_time = models.IntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(24)], help_text="Hour of day, exclusive (e.g. 17)."
     )
-    weekday_index = models.IntegerField(choices=Weekday.choices, help_text="0 = Monday ... 6 = Sunday.")
+    weekday_index = models.IntegerField(
+        choices=Weekday.choices,
+        help_text="0 = Sunday ... 6 = Saturday (JavaScript getDay()).",
+    )
     created_at = models.DateTimeField(db_default=DbNow(), editable=False)
 
     class Meta:

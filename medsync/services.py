@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -10,9 +12,11 @@ from django.utils.text import slugify
 from rest_framework import status
 from rest_framework.exceptions import APIException
 
-from medsync import selectors, slots
+from medsync import selectors, slots, telegram
 from medsync.initdata import TelegramUser
 from medsync.models import Booking, Diagnostic, DiagnosticResult, Doctor, Location, User
+
+logger = logging.getLogger(__name__)
 
 DB = "medsync"
 INVALID_PAYLOAD = "Invalid payload"
@@ -75,6 +79,8 @@ def booking_create(
     otherwise :class:`InvalidPayload` with the field's problem. The unique constraints decide
     between simultaneous requests for one slot: the loser's insert fails in its savepoint
     and answers :class:`InvalidPayload` too. A diagnostic booking gets its result row.
+    A Telegram user gets upstream's confirmation message once the transaction has committed
+    (:func:`booking_confirmation_send`; a failure to send never fails the booking).
     """
     with transaction.atomic(using=DB):
         user = user_upsert(telegram_user) if telegram_user else None
@@ -104,7 +110,21 @@ def booking_create(
             raise InvalidPayload() from None
         if kind == selectors.DIAGNOSTIC:
             DiagnosticResult.objects.create(booking=booking, file_path=result_file_path(item))
+        if telegram_user:
+            transaction.on_commit(
+                partial(booking_confirmation_send, booking_id=booking.booking_id, chat_id=telegram_user.id), using=DB
+            )
     return booking
+
+
+def booking_confirmation_send(*, booking_id: int, chat_id: int) -> bool:
+    """Send upstream's confirmation of a committed booking to ``chat_id``; log, never raise, on failure."""
+    try:
+        booking = Booking.objects.select_related("doctor", "diagnostic", "location").get(pk=booking_id)
+        return telegram.send_message(chat_id=chat_id, text=telegram.booking_confirmation_text(booking))
+    except Exception:
+        logger.exception("Booking %s: the Telegram confirmation could not be sent.", booking_id)
+        return False
 
 
 def _bookable_item(kind: str, item_id: int, location_id: int) -> Doctor | Diagnostic:

@@ -1,7 +1,8 @@
 """Slot arithmetic (spec medsync §5.3), free of the database.
 
 Slots last one hour and start on whole hours of the clinic time zone (``MEDSYNC_TIME_ZONE``).
-A location's ``workinghours`` rows say, per weekday (0 = Monday), which hours are open:
+A location's ``workinghours`` rows say, per weekday (0 = Sunday, the Mini App's ``getDay()``),
+which hours are open:
 ``start_time <= hour < end_time``. A wall time skipped by a DST jump has no slot; an
 ambiguous one (clocks going back) takes its first occurrence.
 """
@@ -14,6 +15,8 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+
+from medsync.models import Weekday
 
 UTC = dt.UTC
 
@@ -53,7 +56,7 @@ def free_slots(
     slots: dict[float, dt.datetime] = {}
     day = date_from
     while day <= date_to:
-        for hour in sorted(hours.get(day.weekday(), ())):
+        for hour in sorted(hours.get(Weekday.of(day), ())):
             slot = wall_slot(day, hour, zone)
             if slot is None or slot <= now:
                 continue
@@ -75,7 +78,7 @@ def slot_problem(instant: dt.datetime, *, working_hours: Iterable, zone: ZoneInf
         return "A slot starts on a whole hour of the clinic's time zone."
     if slot is None or slot.timestamp() != instant.timestamp():
         return "Not a slot start in the clinic's time zone."
-    if local.hour not in open_hours(working_hours).get(local.weekday(), set()):
+    if local.hour not in open_hours(working_hours).get(Weekday.of(local), set()):
         return "Outside the location's working hours."
     if instant <= now:
         return "The slot is in the past."

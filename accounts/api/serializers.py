@@ -1,11 +1,24 @@
 """Request and response shapes of the template's API (upstream's Pydantic models)."""
 
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from accounts.models import Item, User
 from common.paging import SkipLimitSerializer
 
+
+def validate_new_password(value: str | None) -> None:
+    """Django's AUTH_PASSWORD_VALIDATORS (upstream's minimum length 8 among them)."""
+    if value:
+        try:
+            password_validation.validate_password(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(list(error.messages)) from None
+
+
 PASSWORD = {"min_length": 8, "max_length": 40, "trim_whitespace": False}
+NEW_PASSWORD = {**PASSWORD, "validators": [validate_new_password]}
 
 
 class UserPublicSerializer(serializers.ModelSerializer):
@@ -21,7 +34,7 @@ class UsersPublicSerializer(serializers.Serializer):
 
 class UserCreateSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=255)
-    password = serializers.CharField(**PASSWORD)
+    password = serializers.CharField(**NEW_PASSWORD)
     is_active = serializers.BooleanField(default=True)
     is_superuser = serializers.BooleanField(default=False)
     full_name = serializers.CharField(max_length=255, required=False, allow_null=True, allow_blank=True)
@@ -29,7 +42,7 @@ class UserCreateSerializer(serializers.Serializer):
 
 class UserRegisterSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=255)
-    password = serializers.CharField(**PASSWORD)
+    password = serializers.CharField(**NEW_PASSWORD)
     full_name = serializers.CharField(max_length=255, required=False, allow_null=True, allow_blank=True)
 
 
@@ -43,17 +56,17 @@ class UserUpdateSerializer(serializers.Serializer):
     is_active = serializers.BooleanField(required=False)
     is_superuser = serializers.BooleanField(required=False)
     full_name = serializers.CharField(max_length=255, required=False, allow_null=True, allow_blank=True)
-    password = serializers.CharField(required=False, allow_null=True, **PASSWORD)
+    password = serializers.CharField(required=False, allow_null=True, **NEW_PASSWORD)
 
 
 class UpdatePasswordSerializer(serializers.Serializer):
     current_password = serializers.CharField(**PASSWORD)
-    new_password = serializers.CharField(**PASSWORD)
+    new_password = serializers.CharField(**NEW_PASSWORD)
 
 
 class NewPasswordSerializer(serializers.Serializer):
     token = serializers.CharField()
-    new_password = serializers.CharField(**PASSWORD)
+    new_password = serializers.CharField(**NEW_PASSWORD)
 
 
 class LoginFormSerializer(serializers.Serializer):

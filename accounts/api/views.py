@@ -16,9 +16,10 @@ from accounts import emails, selectors, services
 from accounts.api import serializers as s
 from accounts.api.permissions import IsAdmin, IsSuperuser
 from accounts.models import User
-from accounts.tokens import create_access_token, create_password_reset_token, read_password_reset_token
+from accounts.tokens import create_access_token, create_password_reset_token
 from common.exceptions import APIError
 from common.openapi import ERROR_DETAIL
+from common.throttling import ScopedAddressThrottle
 
 USER_NOT_FOUND = "User not found"
 ITEM_NOT_FOUND = "Item not found"
@@ -52,6 +53,8 @@ def _user_data(user: User) -> dict:
 
 
 class AccessTokenView(APIView):
+    throttle_classes = [ScopedAddressThrottle]
+    throttle_scope = "login"
     permission_classes = [AllowAny]
     authentication_classes: list = []
 
@@ -78,6 +81,8 @@ class TestTokenView(APIView):
 
 
 class PasswordRecoveryView(APIView):
+    throttle_classes = [ScopedAddressThrottle]
+    throttle_scope = "password_recovery"
     permission_classes = [AllowAny]
 
     @extend_schema(request=None, responses=s.MessageSerializer)
@@ -86,7 +91,7 @@ class PasswordRecoveryView(APIView):
         user = User.objects.filter(email=email).first()
         if user is None:
             raise APIError(status.HTTP_404_NOT_FOUND, NO_SUCH_EMAIL)
-        token = create_password_reset_token(email)
+        token = create_password_reset_token(email, password_hash=user.password)
         emails.send_email(
             email_to=user.email, data=emails.reset_password_email(email_to=user.email, email=email, token=token)
         )
@@ -94,22 +99,15 @@ class PasswordRecoveryView(APIView):
 
 
 class ResetPasswordView(APIView):
+    throttle_classes = [ScopedAddressThrottle]
+    throttle_scope = "password_recovery"
     permission_classes = [AllowAny]
 
     @extend_schema(request=s.NewPasswordSerializer, responses=s.MessageSerializer)
     def post(self, request):
         """Reset the password with the token from the recovery e-mail."""
         body = _valid(s.NewPasswordSerializer, request.data)
-        email = read_password_reset_token(body["token"])
-        if email is None:
-            raise APIError(status.HTTP_400_BAD_REQUEST, "Invalid token")
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            raise APIError(status.HTTP_404_NOT_FOUND, NO_SUCH_EMAIL)
-        if not user.is_active:
-            raise APIError(status.HTTP_400_BAD_REQUEST, "Inactive user")
-        user.set_password(body["new_password"])
-        user.save(update_fields=["password", "updated_at"])
+        services.user_reset_password(token=body["token"], new_password=body["new_password"])
         return _message("Password updated successfully")
 
 
@@ -125,7 +123,8 @@ class PasswordRecoveryHtmlView(APIView):
         user = User.objects.filter(email=email).first()
         if user is None:
             raise APIError(status.HTTP_404_NOT_FOUND, "The user with this username does not exist in the system.")
-        data = emails.reset_password_email(email_to=user.email, email=email, token=create_password_reset_token(email))
+        token = create_password_reset_token(email, password_hash=user.password)
+        data = emails.reset_password_email(email_to=user.email, email=email, token=token)
         response = HttpResponse(data.html_content, content_type="text/html; charset=utf-8")
         response["subject"] = data.subject
         return response
@@ -195,6 +194,8 @@ class UserMePasswordView(APIView):
 
 
 class UserSignupView(APIView):
+    throttle_classes = [ScopedAddressThrottle]
+    throttle_scope = "signup"
     permission_classes = [AllowAny]
     authentication_classes: list = []
 

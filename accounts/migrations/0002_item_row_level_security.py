@@ -2,7 +2,8 @@
 
 Upstream's policy names are kept; the predicate is fixed to fail closed (an unset or reset
 ``app.user_id`` reads as NULL, so no row matches and nothing raises), the UPDATE policy also
-checks the new row, and the never-set ``read_only_admin`` role value is dropped.
+checks the new row. (0002 dropped upstream's ``read_only_admin`` role value; 0003 restores it in the
+SELECT policy.)
 """
 
 from django.db import migrations

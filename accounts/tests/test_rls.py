@@ -117,6 +117,29 @@ def test_admin_role_sees_and_changes_every_row(two_owners):
         assert Item.objects.filter(owner=bob).update(title="by admin") == 3
 
 
+def test_read_only_admin_sees_every_row_but_writes_only_its_own(two_owners):
+    """Upstream's select policy also admits app.role = 'read_only_admin' (migration 0003)."""
+    alice, bob = two_owners
+    with rls._settings(str(alice.pk), "read_only_admin", "default"):
+        assert Item.objects.count() == 5
+        assert set(Item.objects.values_list("owner_id", flat=True)) == {alice.pk, bob.pk}
+        assert Item.objects.filter(owner=bob).update(title="by read-only admin") == 0
+        assert Item.objects.filter(owner=bob).delete()[0] == 0
+        with pytest.raises(DatabaseError, match="row-level security"), transaction.atomic():
+            Item.objects.create(owner=bob, title="planted")
+        assert Item.objects.filter(owner=alice).update(title="own") == 2
+    with rls.as_admin():
+        assert Item.objects.filter(owner=bob).count() == 3
+        assert not Item.objects.filter(title__in=["by read-only admin", "planted"]).exists()
+        assert Item.objects.filter(owner=alice, title="own").count() == 2
+
+
+def test_an_unknown_role_value_sees_only_own_rows(two_owners):
+    alice, _ = two_owners
+    with rls._settings(str(alice.pk), "read_only", "default"):
+        assert Item.objects.count() == 2
+
+
 def test_admin_changelist_shows_every_item_to_a_superuser(two_owners):
     admin = UserFactory(is_superuser=True)
     client = Client()

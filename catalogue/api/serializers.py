@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from catalogue import models
+from catalogue.files import file_link
 from common.paging import PageSizeSerializer, SkipLimitSerializer
 
 
@@ -17,18 +18,6 @@ def translations_field(**kwargs):
 
 
 # --- computed values (spec §6.5) ---------------------------------------------------------
-
-
-def file_link(value: str | None, request) -> str:
-    """Absolute URL of an image column: upstream ``/static/`` paths, or a storage name."""
-    if not value:
-        return ""
-    if value.startswith(("http://", "https://")):
-        return value
-    if value.startswith("/static/"):
-        return settings.CATALOGUE_PUBLIC_BASE_URL.rstrip("/") + value
-    url = default_storage.url(value)
-    return request.build_absolute_uri(url) if request is not None else url
 
 
 def software_backend(software: models.SoftwareInterlinker) -> str:

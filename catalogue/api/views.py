@@ -4,34 +4,34 @@ from __future__ import annotations
 
 import uuid
 
+from django.core.files.storage import default_storage
 from django.db.models import Count, ProtectedError
-from django.http import HttpResponse
-from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema
+from django.http import HttpResponse, HttpResponseRedirect
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers
-from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from catalogue import selectors, services
+from catalogue import files, selectors, services
 from catalogue.api import serializers as s
+from catalogue.api.permissions import (
+    NOT_AUTHENTICATED,
+    RatingAuthorOrSuperuser,
+    ReadAnyoneWriteAuthenticated,
+    ReadAnyoneWriteSuperuser,
+)
 from catalogue.models import CoproductionSchema, Interlinker, ProblemProfile, Rating
 from common.exceptions import APIError
 
-NOT_AUTHENTICATED = "Not authenticated"
-
-
-class ReadAnyoneWriteAuthenticated(BasePermission):
-    def has_permission(self, request, view):
-        return request.method in SAFE_METHODS or bool(request.user and request.user.is_authenticated)
-
 
 class CatalogueView(APIView):
-    """Reads are anonymous; writes need a user and answer 403 ``Not authenticated`` (upstream)."""
+    """Reads are anonymous; writes need a superuser (catalogue/api/permissions.py). Refusals
+    answer 403 with upstream's ``Not authenticated`` or ``Not enough permissions``."""
 
-    permission_classes = [ReadAnyoneWriteAuthenticated]
+    permission_classes = [ReadAnyoneWriteSuperuser]
 
     def permission_denied(self, request, message=None, code=None):
-        raise APIError(403, NOT_AUTHENTICATED)
+        raise APIError(403, message or NOT_AUTHENTICATED)
 
     def valid(self, serializer_class, data, **kwargs) -> dict:
         serializer = serializer_class(data=data, **kwargs)
@@ -414,6 +414,8 @@ def _ratings_out(view, rows) -> list[dict]:
 
 
 class RatingListView(CatalogueView):
+    permission_classes = [ReadAnyoneWriteAuthenticated]
+
     @extend_schema(
         operation_id="catalogue_ratings_list",
         parameters=[*PAGE_PARAMS, OpenApiParameter("artefact_id", str)],
@@ -434,6 +436,8 @@ class RatingListView(CatalogueView):
 
 
 class RatingDetailView(CatalogueView):
+    permission_classes = [ReadAnyoneWriteAuthenticated, RatingAuthorOrSuperuser]
+
     @extend_schema(responses=s.RatingOutSerializer)
     def get(self, request, rating_id):
         return Response(_ratings_out(self, [_rating_or_404(rating_id)])[0])
@@ -441,16 +445,32 @@ class RatingDetailView(CatalogueView):
     @extend_schema(request=s.RatingCreateSerializer, responses=s.RatingOutSerializer)
     def put(self, request, rating_id):
         rating = _rating_or_404(rating_id)
+        self.check_object_permissions(request, rating)
         data = self.valid(s.RatingCreateSerializer, request.data, partial=True)
         return Response(_ratings_out(self, [services.rating_update(rating=rating, data=data)])[0])
 
     @extend_schema(responses=NULL_RESPONSE)
     def delete(self, request, rating_id):
-        services.rating_delete(rating=_rating_or_404(rating_id))
+        rating = _rating_or_404(rating_id)
+        self.check_object_permissions(request, rating)
+        services.rating_delete(rating=rating)
         return null_response()
 
 
 # --- service endpoints (mounted by catalogue/urls.py) ----------------------------------------
+
+
+class StaticFileView(CatalogueView):
+    """Upstream's ``<BASE_PATH>/static/<slug>/…`` (logotypes, snapshots): a redirect to the stored file."""
+
+    @extend_schema(
+        responses={302: OpenApiResponse(description="Redirect to the stored file"), 404: OpenApiResponse()},
+    )
+    def get(self, request, rest):
+        name = files.stored_static_file(rest)
+        if name is None:
+            raise APIError(404, "File not found")
+        return HttpResponseRedirect(default_storage.url(name))
 
 
 class HealthcheckView(CatalogueView):

@@ -19,3 +19,16 @@ def auth_api(user):
     client = APIClient()
     client.force_authenticate(user)
     return client
+
+
+@pytest.fixture
+def curator(db):
+    """A superuser: the only caller who may write shared catalogue content."""
+    return User.objects.create_superuser("curator@example.com", "secret-password", full_name="Cora Curator")
+
+
+@pytest.fixture
+def curator_api(curator):
+    client = APIClient()
+    client.force_authenticate(curator)
+    return client

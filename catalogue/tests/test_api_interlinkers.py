@@ -55,7 +55,7 @@ def test_list_envelope_and_discriminated_shapes(api, catalogue):
     by_nature = {item["nature"]: item for item in body["items"] if item["name"] != "Canvas, part two"}
     software = by_nature["softwareinterlinker"]
     assert software["backend"] == "http://localhost/ceditor/api/v1/assets"
-    assert software["logotype_link"] == "http://localhost/catalogue/static/ceditor/logo.png"
+    assert software["logotype_link"] == "http://testserver/catalogue/static/ceditor/logo.png"
     assert software["delete"] is False and "download_text" not in software and "status" not in software
     assert software["rating"] == 0 and isinstance(software["rating"], float)
     assert software["tags"] == ["tag one", "tag two"]
@@ -183,8 +183,8 @@ def test_anonymous_writes_answer_403_not_authenticated(api, catalogue):
         assert (response.status_code, response.json()) == (403, {"detail": "Not authenticated"}), url
 
 
-def test_create_update_and_delete_an_interlinker(auth_api, catalogue):
-    response = auth_api.post(URL, EXTERNAL_PAYLOAD, format="json")
+def test_create_update_and_delete_an_interlinker(curator_api, catalogue):
+    response = curator_api.post(URL, EXTERNAL_PAYLOAD, format="json")
     assert response.status_code == 200, response.json()
     body = response.json()
     assert (body["nature"], body["artefact_type"], body["is_public"], body["languages"]) == (
@@ -197,7 +197,7 @@ def test_create_update_and_delete_an_interlinker(auth_api, catalogue):
     stored = models.ExternalKnowledgeInterlinker.objects.get(pk=body["id"])
     assert stored.tags_translations == {"en": "one;two"}
 
-    changed = auth_api.put(
+    changed = curator_api.put(
         f"{URL}/{body['id']}",
         {"name_translations": {"en": "Handbook 2"}, "problemprofiles": ["BUILD_PROBLEM_2"]},
         format="json",
@@ -206,24 +206,24 @@ def test_create_update_and_delete_an_interlinker(auth_api, catalogue):
     assert {p["id"] for p in changed["problemprofiles"]} == {"ORG_PROBLEM_1", "BUILD_PROBLEM_2"}
     assert changed["updated_at"] is not None
 
-    deleted = auth_api.delete(f"{URL}/{body['id']}")
+    deleted = curator_api.delete(f"{URL}/{body['id']}")
     assert (deleted.status_code, deleted.json()) == (200, None)
     assert not models.Artefact.objects.filter(pk=body["id"]).exists()
 
 
-def test_create_validates_per_nature(auth_api, catalogue):
-    missing_nature = auth_api.post(URL, {**EXTERNAL_PAYLOAD, "nature": None}, format="json")
+def test_create_validates_per_nature(curator_api, catalogue):
+    missing_nature = curator_api.post(URL, {**EXTERNAL_PAYLOAD, "nature": None}, format="json")
     assert missing_nature.status_code == 422 and "nature" in missing_nature.json()
-    knowledge = auth_api.post(
+    knowledge = curator_api.post(
         URL,
         {**EXTERNAL_PAYLOAD, "nature": "knowledgeinterlinker", "softwareinterlinker_id": str(uuid.uuid4())},
         format="json",
     )
     assert knowledge.status_code == 422
     assert set(knowledge.json()) == {"softwareinterlinker_id", "genesis_asset_id_translations"}
-    bad_json = auth_api.post(URL, "{not json", content_type="application/json")
+    bad_json = curator_api.post(URL, "{not json", content_type="application/json")
     assert bad_json.status_code == 422
-    software = auth_api.post(
+    software = curator_api.post(
         URL,
         {
             **EXTERNAL_PAYLOAD,
@@ -245,8 +245,8 @@ def test_create_validates_per_nature(auth_api, catalogue):
     assert software.json()["delete"] is True
 
 
-def test_deleting_a_knowledge_interlinker_with_children_answers_409(auth_api, catalogue):
-    response = auth_api.delete(f"{URL}/{catalogue['knowledge'].pk}")
+def test_deleting_a_knowledge_interlinker_with_children_answers_409(curator_api, catalogue):
+    response = curator_api.delete(f"{URL}/{catalogue['knowledge'].pk}")
     assert (response.status_code, response.json()) == (409, {"detail": "Interlinker has child knowledge interlinkers"})
 
 

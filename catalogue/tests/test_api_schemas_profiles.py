@@ -25,8 +25,8 @@ def make_schema(name: dict, languages=("en", "es")):
     return schema
 
 
-def test_problemprofile_crud(api, auth_api):
-    created = auth_api.post(
+def test_problemprofile_crud(api, curator_api):
+    created = curator_api.post(
         PROFILES,
         {
             "id": "ORG_PROBLEM_9",
@@ -38,7 +38,7 @@ def test_problemprofile_crud(api, auth_api):
     )
     assert created.status_code == 200
     assert created.json()["functionality"] == "What helps"
-    duplicate = auth_api.post(
+    duplicate = curator_api.post(
         PROFILES,
         {**created.json(), "name_translations": {}, "description_translations": {}, "functionality_translations": {}},
         format="json",
@@ -49,9 +49,9 @@ def test_problemprofile_crud(api, auth_api):
     assert api.get(PROFILES + "/ORG_PROBLEM_9", HTTP_ACCEPT_LANGUAGE="es").json()["name"] == "Objetivo"
     assert api.get(PROFILES + "/get_by_name/Objetivo", {"locale": "es"}).json()["id"] == "ORG_PROBLEM_9"
     assert api.get(PROFILES + "/get_by_name/Objetivo").status_code == 422
-    changed = auth_api.put(PROFILES + "/ORG_PROBLEM_9", {"functionality_translations": {"en": "New"}}, format="json")
+    changed = curator_api.put(PROFILES + "/ORG_PROBLEM_9", {"functionality_translations": {"en": "New"}}, format="json")
     assert changed.json()["functionality"] == "New" and changed.json()["name"] == "Aim"
-    assert auth_api.delete(PROFILES + "/ORG_PROBLEM_9").content == b"null"
+    assert curator_api.delete(PROFILES + "/ORG_PROBLEM_9").content == b"null"
     assert api.get(PROFILES + "/ORG_PROBLEM_9").json() == {"detail": "ProblemProfile not found"}
 
 
@@ -96,7 +96,7 @@ def test_schema_list_runs_a_fixed_number_of_queries(api, django_assert_num_queri
     assert (len(small.json()["items"]), len(large.json()["items"])) == (1, 4)
 
 
-def test_schema_public_detail_by_name_and_writes(api, auth_api):
+def test_schema_public_detail_by_name_and_writes(api, curator_api):
     schema = make_schema({"en": "Default", "es": "Por defecto"})
     factories.CoproductionSchemaFactory(is_public=False)
     assert [s["id"] for s in api.get(SCHEMAS + "/public").json()] == [str(schema.pk)]
@@ -107,7 +107,7 @@ def test_schema_public_detail_by_name_and_writes(api, auth_api):
     assert api.get(SCHEMAS + "/get_by_name/Por defecto", {"locale": "es"}).json()["id"] == str(schema.pk)
     assert api.get(f"{SCHEMAS}/{uuid.uuid4()}").json() == {"detail": "CoproductionSchema not found"}
 
-    created = auth_api.post(
+    created = curator_api.post(
         SCHEMAS,
         {
             "name_translations": {"en": "New"},
@@ -119,9 +119,9 @@ def test_schema_public_detail_by_name_and_writes(api, auth_api):
     )
     assert created.status_code == 200 and created.json()["artefact_type"] == "coproductionschema"
     assert "children" not in created.json()
-    changed = auth_api.put(f"{SCHEMAS}/{created.json()['id']}", {"licence": "copyleft"}, format="json")
+    changed = curator_api.put(f"{SCHEMAS}/{created.json()['id']}", {"licence": "copyleft"}, format="json")
     assert changed.json()["licence"] == "copyleft"
-    assert auth_api.delete(f"{SCHEMAS}/{schema.pk}").status_code == 200
+    assert curator_api.delete(f"{SCHEMAS}/{schema.pk}").status_code == 200
     assert not models.TreeItemMetadata.objects.filter(coproductionschema_id=schema.pk).exists()
     assert models.TreeItemMetadata.objects.count() == 0
 

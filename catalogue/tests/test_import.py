@@ -14,6 +14,7 @@ from django.core.management.base import CommandError
 from catalogue import models
 from catalogue.importer import SeedImporter
 from catalogue.management.commands.catalogue_demo import DEMO_SEED
+from common.testing import require_shared
 
 pytestmark = pytest.mark.django_db(databases=["catalogue"])
 
@@ -52,15 +53,15 @@ def database_counts() -> dict:
     }
 
 
-@pytest.mark.skipif(not REAL_SEED.is_dir(), reason="../shared/data/catalogue-seed is not present")
 def test_real_seed_imports_with_upstream_counts_and_twice_without_duplicates(media, django_capture_on_commit_callbacks):
+    require_shared(REAL_SEED)
     with django_capture_on_commit_callbacks(using="catalogue", execute=True):
         output = run(REAL_SEED)
 
     natures = dict(models.Interlinker.objects.order_by().values_list("nature").annotate(n=models.models.Count("*")))
     assert natures == {
         "softwareinterlinker": 5,
-        "knowledgeinterlinker": 46,
+        "knowledgeinterlinker": 45,  # the seed's 46 less the one whose resource file is missing
         "externalsoftwareinterlinker": 15,
         "externalknowledgeinterlinker": 12,
     }
@@ -68,19 +69,25 @@ def test_real_seed_imports_with_upstream_counts_and_twice_without_duplicates(med
     assert types == {"phase": 14, "objective": 40, "task": 109}
     assert models.CoproductionSchema.objects.count() == 4
     assert database_counts() == {
-        "artefacts": 82,
+        "artefacts": 81,
         "profiles": 45,
         "items": 163,
         "prerequisites": 105,
         "item profiles": 330,
-        "artefact profiles": 332,
+        "artefact profiles": 307,  # 332 less the skipped interlinker's 25
     }
     assert "interlinkers/knowledge/Gamification-Collaborative-Environment/resource.pdf" in output
     assert "Missing files (1)" in output
+    assert "Skipped items (1)" in output
+    assert (
+        "knowledge interlinker 'How to take advantage of gamification in the Collaborative Environment' "
+        "(interlinkers/knowledge/Gamification-Collaborative-Environment): en resource file "
+        "./interlinkers/knowledge/Gamification-Collaborative-Environment/resource.pdf is missing" in output
+    )
     assert "Warnings (12)" in output
     files = stored_files(media)
     assert len([f for f in files if "/logotype" in f]) == 18
-    assert len([f for f in files if "/snapshots/" in f]) == 104
+    assert len([f for f in files if "/snapshots/" in f]) == 102  # 104 less the skipped interlinker's 2
     assert len([f for f in files if "/resources/" in f]) == 48
     # every task's profiles are its own and its objective's
     default = models.CoproductionSchema.objects.get(name_translations__en="Default schema")
@@ -142,24 +149,26 @@ def test_changes_in_the_folder_update_rows_delete_missing_items_and_replace_file
 ):
     run(seed_copy)
     logo = models.SoftwareInterlinker.objects.get(service_name="sharednotes").logotype
+    assert logo == "/static/shared-notes/logotype.png"
     phase_file = seed_copy / "schemas/neighbourhood/phases/try.json"
     edit_json(phase_file, lambda d: d["objectives"][0]["tasks"].pop())
     edit_json(
         seed_copy / "interlinkers/software/shared-notes/metadata.json",
         lambda d: d["description_translations"].update(en="Changed text"),
     )
-    (seed_copy / "interlinkers/software/shared-notes/logo.png").write_bytes(
-        (seed_copy / "interlinkers/software/file-box/logo.png").read_bytes()
-    )
+    new_logo = (seed_copy / "interlinkers/software/file-box/logo.png").read_bytes()
+    (seed_copy / "interlinkers/software/shared-notes/logo.png").write_bytes(new_logo)
+    (seed_copy / "interlinkers/software/shared-notes/snapshots/screen1.png").unlink()
     with django_capture_on_commit_callbacks(using="catalogue", execute=True):
         output = run(seed_copy)
     assert summary_row(output, "tree items") == [0, 0, 10, 1]
     assert summary_row(output, "software interlinkers") == [0, 1, 1, 0]
     software = models.SoftwareInterlinker.objects.get(service_name="sharednotes")
     assert software.description_translations["en"] == "Changed text"
-    assert software.logotype != logo
-    assert default_storage.exists(software.logotype)
-    assert not default_storage.exists(logo)  # the replaced file is deleted after the commit
+    assert software.logotype == logo  # upstream's fixed path; the file behind it is replaced
+    assert default_storage.open("catalogue/shared-notes/logotype.png").read() == new_logo
+    assert software.snapshots == []
+    assert not default_storage.exists("catalogue/shared-notes/snapshots/screen1.png")  # deleted after the commit
     assert not models.TreeItemMetadata.objects.filter(name_translations__en="Review the results").exists()
 
 
@@ -256,14 +265,33 @@ def test_a_failure_while_writing_rolls_back_rows_and_saved_files(seed_copy, medi
     assert stored_files(media) == []
 
 
-def test_missing_referenced_file_is_reported_and_the_import_goes_on(seed_copy, media):
+def test_a_knowledge_interlinker_with_a_missing_file_is_skipped_and_named(seed_copy, media):
+    """Upstream's seeder skips such an item; a NULL genesis_asset_id made upstream's lists answer 500."""
     (seed_copy / "interlinkers/knowledge/stakeholder-canvas/canvas-es.txt").unlink()
     output = run(seed_copy)
+    assert "Skipped items (1)" in output
+    assert (
+        "knowledge interlinker 'Stakeholder canvas' (interlinkers/knowledge/stakeholder-canvas): "
+        "es resource file ./interlinkers/knowledge/stakeholder-canvas/canvas-es.txt is missing" in output
+    )
     assert (
         "interlinkers/knowledge/stakeholder-canvas/canvas-es.txt (es resource file of 'Stakeholder canvas')" in output
     )
-    knowledge = models.KnowledgeInterlinker.objects.get(name_translations__en="Stakeholder canvas")
-    assert set(knowledge.genesis_asset_id_translations) == {"en"}
+    assert summary_row(output, "knowledge interlinkers") == [1, 0, 0, 0]
+    assert not models.KnowledgeInterlinker.objects.filter(name_translations__en="Stakeholder canvas").exists()
+    assert not models.KnowledgeInterlinker.objects.filter(genesis_asset_id_translations__isnull=True).exists()
+    assert not default_storage.exists("catalogue/stakeholder-canvas/resources/en/canvas-en.txt")
+
+
+def test_an_item_imported_before_is_left_as_it_is_when_its_file_goes_missing(seed_copy, media):
+    run(seed_copy)
+    before = models.KnowledgeInterlinker.objects.get(name_translations__en="Stakeholder canvas")
+    (seed_copy / "interlinkers/knowledge/stakeholder-canvas/canvas-en.txt").unlink()
+    output = run(seed_copy)
+    assert "Skipped items (1)" in output and "'Stakeholder canvas'" in output
+    after = models.KnowledgeInterlinker.objects.get(pk=before.pk)
+    assert after.genesis_asset_id_translations == before.genesis_asset_id_translations
+    assert default_storage.exists(after.genesis_asset_id_translations["en"])
 
 
 def test_a_generated_bundle_that_differs_from_the_folder_is_a_warning(seed_copy, media):

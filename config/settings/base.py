@@ -1,4 +1,9 @@
-"""Project settings, all from the environment (see README for the variables)."""
+"""Settings shared by every environment, all from the environment (see README).
+
+Nothing here is a usable secret: ``dev.py`` (``manage.py``, ``make run``) and ``test.py``
+(pytest) fill in development values, ``production.py`` (the WSGI/ASGI entry points) refuses
+to start without real ones. ``DJANGO_SETTINGS_MODULE`` picks one of them.
+"""
 
 import os
 from pathlib import Path
@@ -18,8 +23,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 PROJECT_NAME = os.environ.get("PROJECT_NAME", "Upstream schemas on Django")
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-key-change-me-in-production-0123456789")
-DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [
@@ -45,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "medsync.cors.AnyOriginWithoutCredentials",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -55,6 +61,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# Upstream table names collide across databases on purpose (``user`` in accounts, coproduction
+# and matar); the router (config/routers.py) keeps them apart, which is what models.W035 asks
+# to verify.
+SILENCED_SYSTEM_CHECKS = ["models.W035"]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -85,10 +96,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    "accounts.hashers.UpstreamBcryptHasher",
+    "accounts.hashers.UpstreamBcryptHasher",  # writes upstream's passlib bcrypt ($2b$12$...)
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # reads rows written before; rewritten on login
 ]
-AUTH_PASSWORD_VALIDATORS = []  # length 8-40 is enforced by the API, as upstream
+# Upstream's minimum is 8 characters (its maximum of 40 is enforced by the API's serializers).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -158,14 +175,9 @@ CATALOGUE_DEFAULT_LANGUAGE = "en"
 # Upstream's PROTOCOL and SERVER_NAME: software interlinkers' `backend` URLs are built from them.
 CATALOGUE_PROTOCOL = os.environ.get("CATALOGUE_PROTOCOL", "http://")
 CATALOGUE_SERVER_NAME = os.environ.get("CATALOGUE_SERVER_NAME", "localhost")
-# Prefix of `/static/...` image paths of rows written by the upstream service.
-CATALOGUE_PUBLIC_BASE_URL = os.environ.get("CATALOGUE_PUBLIC_BASE_URL", "http://localhost/catalogue")
 
 
 # --- coproduction settings (add below) -------------------------------------------------
-# Upstream table names collide across databases on purpose (coproduction.user and accounts'
-# user, README §2); the router keeps them apart, so the duplicate-db_table warning is noise.
-SILENCED_SYSTEM_CHECKS = [*globals().get("SILENCED_SYSTEM_CHECKS", []), "models.W035"]
 # Public base URL for legacy "/static/..." logotype values stored by upstream (spec §7, decision 20).
 COPRODUCTION_PUBLIC_BASE_URL = os.environ.get("COPRODUCTION_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 # Host of the INTERLINK front-end, for the links in assignments (upstream SERVER_NAME).
@@ -183,15 +195,13 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
 
 # --- medsync settings (add below) ------------------------------------------------------
 
-# Telegram bot token that signs the Mini App's initData (medsync spec §5.1). With DEBUG on and
-# nothing configured, the documented development token below is used, so initData signed with
-# it validates locally; with DEBUG off and no token, every initData is rejected (and logged).
-MEDSYNC_DEV_BOT_TOKEN = "123456789:medsync-development-token"
-MEDSYNC_BOT_TOKEN = os.environ.get("MEDSYNC_BOT_TOKEN", MEDSYNC_DEV_BOT_TOKEN if DEBUG else "")
-# Maximum age of initData's auth_date in seconds; unset: not checked (as upstream).
-MEDSYNC_INITDATA_MAX_AGE = (
-    int(os.environ["MEDSYNC_INITDATA_MAX_AGE"]) if os.environ.get("MEDSYNC_INITDATA_MAX_AGE") else None
-)
+# Telegram bot token that signs the Mini App's initData (medsync spec §5.1). Without one every
+# initData is rejected (and logged); dev.py and test.py use a documented development token,
+# production.py refuses to start without a real one.
+MEDSYNC_BOT_TOKEN = os.environ.get("MEDSYNC_BOT_TOKEN", "")
+# Maximum age of initData's auth_date in seconds (Telegram's own advice: a day). Older initData
+# is refused, so a leaked one stops working.
+MEDSYNC_INITDATA_MAX_AGE = int(os.environ.get("MEDSYNC_INITDATA_MAX_AGE") or 24 * 60 * 60)
 # Wall-clock time zone of every clinic's working hours (IANA name).
 MEDSYNC_TIME_ZONE = os.environ.get("MEDSYNC_TIME_ZONE", TIME_ZONE)
 # The Mini App sends the user's initData in this header to /medsync/api/my/... (any origin is
@@ -202,17 +212,78 @@ CORS_ALLOW_HEADERS = (*_cors_default_headers, "x-telegram-init-data")
 
 
 # --- matar settings (add below) --------------------------------------------------------
-# matar.User and accounts.User both use the table name "user", in different databases
-# (config/routers.py), which is what check models.W035 asks to verify.
-SILENCED_SYSTEM_CHECKS = [*globals().get("SILENCED_SYSTEM_CHECKS", []), "models.W035"]
 # Who delivers login OTPs: dotted path of a class with send(phone_number, otp) -> None.
 MATAR_OTP_SENDER = os.environ.get("MATAR_OTP_SENDER", "matar.otp.ConsoleOTPSender")
 MATAR_OTP_TTL_SECONDS = int(os.environ.get("MATAR_OTP_TTL_SECONDS", "600"))
 # Matar's own bearer tokens (HS256), distinct from the accounts tokens by their claims.
-MATAR_JWT_SECRET = os.environ.get("MATAR_JWT_SECRET", SECRET_KEY)
+# Empty: SECRET_KEY is used (resolved in dev.py, test.py and production.py).
+MATAR_JWT_SECRET = os.environ.get("MATAR_JWT_SECRET", "")
 MATAR_ACCESS_TOKEN_DAYS = int(os.environ.get("MATAR_ACCESS_TOKEN_DAYS", "10"))
 MATAR_REFRESH_TOKEN_DAYS = int(os.environ.get("MATAR_REFRESH_TOKEN_DAYS", "60"))
 
+
+# --- compat: MedSync Telegram booking confirmation -------------------------------------
+# Bot API base URL for the confirmation message sent after a booking (sendMessage with
+# MEDSYNC_BOT_TOKEN); a local stand-in may be configured. Timeout in seconds, kept short:
+# the message is sent after the booking committed, before the response goes out.
+MEDSYNC_TELEGRAM_API_URL = os.environ.get("MEDSYNC_TELEGRAM_API_URL", "https://api.telegram.org")
+MEDSYNC_TELEGRAM_TIMEOUT = float(os.environ.get("MEDSYNC_TELEGRAM_TIMEOUT", "3"))
+
+# --- compat: catalogue file links --------------------------------------------------------
+# `/static/...` logotype and snapshot values (upstream's form, now also written by the
+# importer) link to CATALOGUE_PUBLIC_BASE_URL + value when it is set (an upstream service
+# serving its static folder, e.g. http://localhost/catalogue); unset (the default),
+# they link to this server's /catalogue/static/..., served from storage.
+CATALOGUE_PUBLIC_BASE_URL = os.environ.get("CATALOGUE_PUBLIC_BASE_URL", "")
+
+
+# --- uploads and shared security state (add below) -------------------------------------
+# Content checks of uploaded files (common/uploads.py): caps in bytes, and in pixels for images.
+UPLOAD_MAX_IMAGE_BYTES = int(os.environ.get("UPLOAD_MAX_IMAGE_BYTES", str(5 * 1024 * 1024)))
+UPLOAD_MAX_IMAGE_PIXELS = int(os.environ.get("UPLOAD_MAX_IMAGE_PIXELS", str(40_000_000)))
+UPLOAD_MAX_AUDIO_BYTES = int(os.environ.get("UPLOAD_MAX_AUDIO_BYTES", str(20 * 1024 * 1024)))
+UPLOAD_MAX_PDF_BYTES = int(os.environ.get("UPLOAD_MAX_PDF_BYTES", str(20 * 1024 * 1024)))
+# Django serves MEDIA_URL itself (common/media.py) when this is on; unset: when DEBUG is on
+# (development). In production the web server serves media (docs/deployment.md).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False) if os.environ.get("SERVE_MEDIA") else None
+
+# One cache seen by every worker and instance (throttling, Matar's revoked tokens and OTP
+# attempts): Django's database cache in the default database, or Redis with REDIS_URL. The
+# database cache has its own connection (alias "cache", same database and login as default)
+# so a request's rolled-back transaction never takes its counters with it.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "")
+CACHE_DATABASE_ALIAS = os.environ.get("CACHE_DATABASE_ALIAS", "cache")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
+    if CACHE_DATABASE_ALIAS != "default":
+        DATABASES[CACHE_DATABASE_ALIAS] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["common.cache.CacheRouter", *DATABASE_ROUTERS]
+
+# Throttling (DRF, counted in the shared cache): 429 with Retry-After. Client addresses are
+# REMOTE_ADDR, or the X-Forwarded-For entry NUM_PROXIES from the right behind a proxy.
+REST_FRAMEWORK["NUM_PROXIES"] = int(os.environ["NUM_PROXIES"]) if os.environ.get("NUM_PROXIES") else None
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    "login": os.environ.get("THROTTLE_LOGIN", "10/minute"),
+    "signup": os.environ.get("THROTTLE_SIGNUP", "5/hour"),
+    "password_recovery": os.environ.get("THROTTLE_PASSWORD_RECOVERY", "5/hour"),
+    "otp_send_phone": os.environ.get("THROTTLE_OTP_SEND_PHONE", "5/hour"),
+    "otp_send_address": os.environ.get("THROTTLE_OTP_SEND_ADDRESS", "20/hour"),
+}
 
 # --- input limits at the API boundary (issue #12; common/input.py, common/paging.py) ----
 # Largest request body Django reads into memory (form and raw bodies; file parts excepted).

@@ -1,4 +1,4 @@
-"""Test settings: the base settings, fast hashing, mail kept in memory.
+"""Test settings: development values, fast hashing, mail kept in memory.
 
 The test session creates and migrates the test databases as the admin login, then serves
 every test as the runtime role ``rls_app_user`` on ``default`` (conftest.py), so row-level
@@ -11,9 +11,18 @@ os.environ.setdefault("DJANGO_DB_ROLE", "admin")
 
 from config.settings.base import *  # noqa: E402,F403
 
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-for-any-deployment-0123456789abcdef"
+MATAR_JWT_SECRET = SECRET_KEY
+MEDSYNC_BOT_TOKEN = "1234567:medsync-test-bot-token"
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.MD5PasswordHasher",
-    "accounts.hashers.UpstreamBcryptHasher",
+    "accounts.hashers.FastUpstreamBcryptHasher",  # upstream's format at cost 4; a test pins base's cost 12
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".data" / "test-media"  # noqa: F405
+# The database cache on the test's own connection (rolled back with each test), unless a test
+# server process asks for the separate connection production uses (CACHE_DATABASE_ALIAS=cache).
+if os.environ.get("CACHE_DATABASE_ALIAS", "default") == "default":
+    CACHE_DATABASE_ALIAS = "default"
+    DATABASES.pop("cache", None)  # noqa: F405

@@ -85,6 +85,10 @@ class CoproductionView(APIView):
         transaction.set_rollback(True, using=DB)
         return super().handle_exception(exc)
 
+    def permission_denied(self, request, message=None, code=None):
+        """Refusals of the permission classes (coproduction/api/permissions.py) in upstream's shape."""
+        raise APIError(403, message or NOT_AUTHENTICATED)
+
     def current_user(self) -> m.User:
         """The caller's mirrored ``user`` row; 403 ``Not authenticated`` when anonymous or not mirrored yet."""
         account = self.request.user

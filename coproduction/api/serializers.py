@@ -15,6 +15,7 @@ from rest_framework import serializers
 
 from common.input import integer_column_field
 from common.paging import PageSizeSerializer
+from common.tree_order import prefetched_prerequisite_ids, prerequisite_order
 from coproduction import models as m
 from coproduction.services import parameters_text
 
@@ -360,27 +361,8 @@ TREEITEM_FIELDS = [
 
 
 def chain_order(items) -> list:
-    """Tree items in prerequisite-chain order (each after its prerequisite), else by creation.
-
-    There is no ordering column upstream, and ``created_at`` is the transaction's ``now()``,
-    shared by every item ``set_schema`` creates. Uses the prefetched ``prerequisites``.
-    """
-    items = sorted(items, key=lambda i: (i.created_at is None, i.created_at, str(i.pk)))
-    by_id = {item.pk: item for item in items}
-    ordered, placed = [], set()
-
-    def place(item, trail=()):
-        if item.pk in placed or item.pk in trail:
-            return
-        for before in item.prerequisites.all():
-            if before.pk in by_id:
-                place(by_id[before.pk], (*trail, item.pk))
-        placed.add(item.pk)
-        ordered.append(item)
-
-    for item in items:
-        place(item)
-    return ordered
+    """Tree items as upstream presents them (``common.tree_order``); uses the prefetched ``prerequisites``."""
+    return prerequisite_order(items, prefetched_prerequisite_ids)
 
 
 class ChainOrderedListSerializer(serializers.ListSerializer):

@@ -53,6 +53,9 @@ PATHS = {
     "/tags": 4,
     "/keywords": 4,
     "/users/search?by=x": 4,
+    "/permissions": 9,
+    "/usernotifications/{process}/listNotificationsbyCopro": 4,
+    "/participationrequests/{process}/listFullParticipationRequestsbyCoproId": 5,
 }
 
 

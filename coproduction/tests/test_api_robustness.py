@@ -40,8 +40,13 @@ def test_no_path_answers_500(admin, value):
 
 
 def test_dangling_ids_in_bodies_are_422_not_500(admin):
-    asset = f.ExternalAssetFactory(task=f.TaskFactory())
+    process = f.ProcessFactory(administrators=[admin.user])
+    task = f.TaskFactory(objective__phase__coproductionprocess=process)
+    asset = f.ExternalAssetFactory(task=task)
+    # The candidate of a participation request is always the caller (docs/authorization.md):
+    # a body naming another candidate, even a missing one, cannot apply on their behalf.
     response = admin.post("/participationrequests", {"candidate_id": "nobody", "razon": "r"})
-    assert response.status_code == 422
+    assert response.status_code == 200
+    assert response.json()["candidate_id"] == admin.user.pk
     response = admin.post("/claims", {"asset_id": str(asset.pk), "assignment_id": str(uuid.uuid4())})
     assert response.status_code == 422

@@ -93,7 +93,9 @@ def test_logotypes_are_stored_and_linked(admin, settings, tmp_path):
 
     settings.MEDIA_ROOT = tmp_path
     process = admin.post("/coproductionprocesses", {"name": "P", "language": "en"}).json()
-    upload = SimpleUploadedFile("logo.png", b"\x89PNG fake", content_type="image/png")
+    from common.tests.test_uploads import png_bytes
+
+    upload = SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png")
     response = admin.post(f"/coproductionprocesses/{process['id']}/logotype", {"file": upload}, format="multipart")
     assert response.status_code == 200, response.content
     body = response.json()
@@ -117,7 +119,8 @@ def test_organisation_search_uses_the_request_language(admin):
 
 
 def test_add_to_observers_creates_the_platform_team_and_a_task_permission(admin, outsider):
-    process = f.ProcessFactory(administrators=[admin.user], creator=admin.user, name="Green city")
+    # Anyone may observe a public process; other processes: docs/authorization.md.
+    process = f.ProcessFactory(administrators=[admin.user], creator=admin.user, name="Green city", is_public=True)
     task = f.TaskFactory(objective=f.ObjectiveFactory(phase=f.PhaseFactory(coproductionprocess=process)))
     asset = f.ExternalAssetFactory(task=task)
     body = {"users_ids": [], "coproduction_process_id": str(process.pk), "asset_id": str(asset.pk)}

@@ -14,11 +14,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from common.openapi import FLASK_ERROR_BODIES
+from matar import permissions as rules
 from matar import selectors, services, tokens
 from matar.api import serializers as s
 from matar.authentication import MatarAccessTokenAuthentication, MatarRefreshTokenAuthentication
 from matar.errors import MatarError, bad_request, exception_handler, not_found
-from matar.models import ActivityType, Category, Post
+from matar.models import ActivityType
+from matar.throttling import OTPSendAddressThrottle, OTPSendPhoneThrottle
 
 ORGANIZATION_PARAM = OpenApiParameter("organization_id", str, required=True)
 OFFSET_PARAM = OpenApiParameter("offset", int, default=0)
@@ -46,10 +48,12 @@ class MatarView(APIView):
         return serializer.validated_data
 
     def organization_from_query(self):
+        """The community of ``organization_id`` (404), if the caller is a member of it (403)."""
         query = self.valid(s.OrganizationQuerySerializer, self.request.query_params)
         organization = selectors.organization_get(query["organization_id"])
         if organization is None:
             raise not_found()
+        rules.require_member(self.request.user, organization)
         return organization
 
 
@@ -66,6 +70,7 @@ def _phone_number(raw: str) -> str:
 class LoginView(MatarView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
+    throttle_classes = [OTPSendPhoneThrottle, OTPSendAddressThrottle]
 
     @extend_schema(
         request=s.LoginSerializer,
@@ -91,13 +96,13 @@ class RefreshView(MatarView):
     @extend_schema(request=None, responses=s.AccessTokenSerializer)
     def post(self, request):
         """A new access token for a refresh token."""
-        return Response({"access_token": tokens.create_access_token(request.user.pk)})
+        return Response({"access_token": tokens.create_access_token(request.user.pk, session=request.auth.get("sid"))})
 
 
 class LogoutView(MatarView):
     @extend_schema(request=None, responses=s.MessageSerializer)
     def post(self, request):
-        """Revoke the access token used for this request."""
+        """Revoke the access token used for this request, and the refresh token of its login."""
         tokens.revoke(request.auth)
         return Response({"message": "Successfully logged out"})
 
@@ -168,12 +173,12 @@ class NewPostView(MatarView):
         """A question, or an answer with ``parent_post_id``: an audio file (FLAC mono or M4A, ≤ 120 s)."""
         organization = self.organization_from_query()
         form = self.valid(s.NewPostFormSerializer, request.data)
-        category = Category.objects.filter(pk=form["category_id"]).first()
+        category = rules.category_in(organization, form["category_id"])
         if category is None:
             raise not_found()
         parent = None
         if form.get("parent_post_id"):
-            parent = Post.objects.filter(pk=form["parent_post_id"]).first()
+            parent = rules.post_in(organization, form["parent_post_id"])
             if parent is None:
                 raise not_found()
         post = services.post_create(
@@ -191,9 +196,9 @@ class DeletePostView(MatarView):
     @extend_schema(parameters=[ORGANIZATION_PARAM], request=s.DeletePostSerializer, responses=s.MessageSerializer)
     def post(self, request):
         """Soft-delete one's own post."""
-        self.organization_from_query()
+        organization = self.organization_from_query()
         body = self.valid(s.DeletePostSerializer, request.data)
-        post = Post.objects.filter(pk=body["post_id"]).first()
+        post = rules.post_in(organization, body["post_id"])
         if post is None:
             raise not_found()
         services.post_delete(user=request.user, post=post)
@@ -257,13 +262,18 @@ class PostFeedView(MatarView):
         """The feed (active questions, newest first, 10 a page, each with its first answers), or one question."""
         query = self.valid(s.FeedQuerySerializer, request.query_params)
         if query.get("post_id"):
-            post = selectors.question_detail(post_id=query["post_id"], viewer=request.user, offset=query["offset"])
+            post = selectors.question_detail(
+                post_id=query["post_id"],
+                viewer=request.user,
+                offset=query["offset"],
+                organization_ids=rules.readable_organization_ids(request.user),
+            )
             if post is None:
                 raise not_found()
             return Response(s.QuestionSerializer(post).data)
         organization = self.organization_from_query()
         category_id = query.get("category_id")
-        if category_id is not None and not Category.objects.filter(pk=category_id).exists():
+        if category_id is not None and rules.category_in(organization, category_id) is None:
             raise not_found()
         page = selectors.feed(
             organization=organization, viewer=request.user, category_id=category_id, offset=query["offset"]
@@ -280,7 +290,7 @@ class GptAnswerView(MatarView):
         """ChatGPT answers are not built: 501 after upstream's checks."""
         query = self.valid(s.GptAnswerQuerySerializer, request.query_params)
         organization = self.organization_from_query()
-        post = Post.objects.filter(pk=query["post_id"]).first()
+        post = rules.post_in(organization, query["post_id"])
         if post is None:
             raise not_found()
         enabled = post.is_chatgpt_enabled if post.is_chatgpt_enabled is not None else organization.is_chatgpt_enabled

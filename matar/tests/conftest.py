@@ -41,3 +41,22 @@ def matar_queries(django_assert_num_queries):
     from django.db import connections
 
     return partial(django_assert_num_queries, connection=connections["matar"])
+
+
+@pytest.fixture
+def member_everywhere(matar_user):
+    """``matar_user`` joins every organisation created during the test (reads and writes are
+    for members only: docs/authorization.md), the way ``edit_user`` would record it."""
+    from django.db.models.signals import post_save
+
+    from matar.models import Organization
+    from matar.services import user_join
+
+    def join(sender, instance, created, **kwargs):
+        if created:
+            matar_user.refresh_from_db()
+            user_join(user=matar_user, organization=instance)
+
+    post_save.connect(join, sender=Organization, weak=False, dispatch_uid="member_everywhere")
+    yield matar_user
+    post_save.disconnect(sender=Organization, dispatch_uid="member_everywhere")

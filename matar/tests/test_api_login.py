@@ -10,7 +10,7 @@ from matar.models import User
 from matar.tests.conftest import client_for
 from matar.tests.factories import OrganizationFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(databases=["matar"])
+pytestmark = pytest.mark.django_db(databases=["matar", "default"])
 LOGIN = "/matar/api/v1/login"
 
 
@@ -36,8 +36,11 @@ def test_otp_login_registers_by_phone_and_returns_tokens(otps):
     assert ok.status_code == 200
     body = ok.json()
     claims = jwt.decode(body["access_token"], settings.MATAR_JWT_SECRET, algorithms=["HS256"])
-    assert set(claims) == {"fresh", "iat", "jti", "type", "sub", "nbf", "exp"}
+    # Upstream's claims, plus ``sid`` (the login, shared with its refresh token: logout revokes both).
+    assert set(claims) == {"fresh", "iat", "jti", "type", "sub", "nbf", "exp", "sid"}
     assert claims["type"] == "access" and claims["exp"] - claims["iat"] == 10 * 86400
+    refresh = jwt.decode(body["refresh_token"], settings.MATAR_JWT_SECRET, algorithms=["HS256"])
+    assert refresh["sid"] == claims["sid"]
     user = User.objects.get(phone_number="919822222222")
     assert claims["sub"] == user.pk and user.name == "Ravi"
     me = APIClient(headers={"Authorization": f"Bearer {body['access_token']}"}).get("/matar/api/v1/get_current_user")

@@ -2,6 +2,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from matar import services
 from matar.audio import silent_flac
 from matar.models import Post, PostActivity
 from matar.tests.conftest import client_for
@@ -14,7 +15,7 @@ from matar.tests.factories import (
     UserFactory,
 )
 
-pytestmark = pytest.mark.django_db(databases=["matar"])
+pytestmark = [pytest.mark.django_db(databases=["matar", "default"]), pytest.mark.usefixtures("member_everywhere")]
 BASE = "/matar/api/v1"
 POST_KEYS = {
     "_id",
@@ -277,7 +278,8 @@ def test_an_answer_liked_by_two_users_shows_like_2(api, matar_user, activity_typ
             "parent_post_id": question.pk,
         },
     ).json()["post"]
-    for client in (api, client_for(UserFactory())):
+    neighbour = services.user_join(user=UserFactory(), organization=question.organization)  # a fellow member
+    for client in (api, client_for(neighbour)):
         liked = client.post(
             f"{BASE}/post_activity?organization_id={org}",
             {"post_activity_type": "like", "post_id": answer["_id"]},

@@ -12,7 +12,7 @@ from matar import tokens
 from matar.audio import silent_flac
 from matar.tests.factories import AnswerFactory, CategoryFactory, OrganizationFactory, QuestionFactory
 
-pytestmark = pytest.mark.django_db(databases=["matar"])
+pytestmark = [pytest.mark.django_db(databases=["matar", "default"]), pytest.mark.usefixtures("member_everywhere")]
 BASE = "/matar/api/v1"
 
 

@@ -4,7 +4,7 @@ from rest_framework.test import APIClient
 from matar.models import ACTIVITY_TYPES
 from matar.tests.factories import CategoryFactory, OrganizationFactory
 
-pytestmark = pytest.mark.django_db(databases=["matar"])
+pytestmark = [pytest.mark.django_db(databases=["matar", "default"]), pytest.mark.usefixtures("member_everywhere")]
 BASE = "/matar/api/v1"
 
 

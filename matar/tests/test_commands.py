@@ -3,7 +3,7 @@ from django.core.management import call_command
 
 from matar.models import Category, Organization, Post, PostActivity, User
 
-pytestmark = pytest.mark.django_db(databases=["matar"])
+pytestmark = pytest.mark.django_db(databases=["matar", "default"])
 
 
 def test_demo_data_is_idempotent_and_consistent(activity_types, settings, tmp_path):

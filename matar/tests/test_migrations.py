@@ -65,7 +65,7 @@ def test_second_migration_alone_adds_and_drops_post_activity_organization_id(bac
     assert _columns("post_activity") == before
 
 
-@pytest.mark.django_db(databases=["matar"])
+@pytest.mark.django_db(databases=["matar", "default"])
 def test_the_eight_activity_types_are_data_in_upstream_order():
     from matar.selectors import activity_type_list
 

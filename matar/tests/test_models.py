@@ -13,7 +13,7 @@ from matar.tests.factories import (
     UserFactory,
 )
 
-pytestmark = pytest.mark.django_db(databases=["matar"])
+pytestmark = pytest.mark.django_db(databases=["matar", "default"])
 
 
 def test_ids_are_upstream_style_random_strings():

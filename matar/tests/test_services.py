@@ -28,7 +28,7 @@ def sender(settings):
 # Activity counters --------------------------------------------------------------------
 
 
-@pytest.mark.django_db(databases=["matar"])
+@pytest.mark.django_db(databases=["matar", "default"])
 def test_an_activity_is_recorded_and_counted_per_type(activity_types):
     like = next(t for t in activity_types if t.pk == "like")
     question = QuestionFactory(data={"duration": 4.5, "like": 3})
@@ -45,7 +45,7 @@ def test_an_activity_is_recorded_and_counted_per_type(activity_types):
     assert question.data["like"] == 5, "every request counts: no toggle"
 
 
-@pytest.mark.django_db(databases=["matar"])
+@pytest.mark.django_db(databases=["matar", "default"])
 def test_a_missing_or_null_data_becomes_an_object(activity_types):
     view = next(t for t in activity_types if t.pk == "view")
     question = QuestionFactory(data=None)
@@ -54,7 +54,7 @@ def test_a_missing_or_null_data_becomes_an_object(activity_types):
     assert question.data == {"view": 1}
 
 
-@pytest.mark.django_db(databases=["matar"])
+@pytest.mark.django_db(databases=["matar", "default"])
 def test_an_activity_on_an_unknown_post_is_404_and_writes_nothing(activity_types):
     with pytest.raises(MatarError) as error:
         services.post_activity_create(
@@ -98,7 +98,7 @@ def test_parallel_likes_lose_no_count(activity_types):
 # Sorting ------------------------------------------------------------------------------
 
 
-@pytest.mark.django_db(databases=["matar"])
+@pytest.mark.django_db(databases=["matar", "default"])
 def test_sorting_ranks_answers_by_score_with_ties_newest_first(capsys):
     question = QuestionFactory(sorted_at=0)
     best = AnswerFactory(parent_post=question, data={"like": 3, "upvote": 1, "dislike": 1}, created_at=1000)  # 3
@@ -115,7 +115,7 @@ def test_sorting_ranks_answers_by_score_with_ties_newest_first(capsys):
     assert question.sorted_at > now_ms() - 60_000
 
 
-@pytest.mark.django_db(databases=["matar"])
+@pytest.mark.django_db(databases=["matar", "default"])
 def test_sorting_picks_only_questions_due_oldest_first():
     recent = QuestionFactory(sorted_at=now_ms() - 5 * 60_000)
     never = QuestionFactory(sorted_at=None)
@@ -132,7 +132,7 @@ def test_sorting_picks_only_questions_due_oldest_first():
 # OTP login and membership -------------------------------------------------------------
 
 
-@pytest.mark.django_db(databases=["matar"])
+@pytest.mark.django_db(databases=["matar", "default"])
 def test_send_otp_creates_the_user_and_submit_otp_gives_tokens_once(sender):
     user = services.otp_send(phone_number="919811111111", name="Ravi")
     assert (user.name, user.language, user.roles) == ("Ravi", "hi-IN", {"default": []})
@@ -145,7 +145,7 @@ def test_send_otp_creates_the_user_and_submit_otp_gives_tokens_once(sender):
         services.otp_submit(phone_number="919811111111", otp=otp)
 
 
-@pytest.mark.django_db(databases=["matar"])
+@pytest.mark.django_db(databases=["matar", "default"])
 def test_sending_again_replaces_the_pending_otp(sender):
     services.otp_send(phone_number="919811111112", name=None)
     services.otp_send(phone_number="919811111112", name=None)
@@ -157,7 +157,7 @@ def test_sending_again_replaces_the_pending_otp(sender):
     assert services.otp_submit(phone_number="919811111112", otp=second)
 
 
-@pytest.mark.django_db(databases=["matar"])
+@pytest.mark.django_db(databases=["matar", "default"])
 def test_an_old_otp_is_expired(sender, settings):
     user = services.otp_send(phone_number="919811111113", name=None)
     User.objects.filter(pk=user.pk).update(otp_created_at=now_ms() - (settings.MATAR_OTP_TTL_SECONDS + 1) * 1000)
@@ -167,7 +167,7 @@ def test_an_old_otp_is_expired(sender, settings):
     assert error.value.body == {"message": "expired otp please try again", "is_expired_otp": True}
 
 
-@pytest.mark.django_db(databases=["matar"])
+@pytest.mark.django_db(databases=["matar", "default"])
 def test_editing_the_profile_sets_the_membership():
     first, second = OrganizationFactory(), OrganizationFactory()
     user = UserFactory(roles={"default": [first.pk], "admin": [first.pk]})
@@ -179,7 +179,7 @@ def test_editing_the_profile_sets_the_membership():
     assert User.objects.get(pk=user.pk).organization_ids == [second.pk, first.pk]
 
 
-@pytest.mark.django_db(databases=["matar"])
+@pytest.mark.django_db(databases=["matar", "default"])
 def test_only_the_author_deletes_a_post():
     post = QuestionFactory()
     with pytest.raises(MatarError) as error:
@@ -190,7 +190,7 @@ def test_only_the_author_deletes_a_post():
     assert post.is_active is False
 
 
-@pytest.mark.django_db(databases=["matar"])
+@pytest.mark.django_db(databases=["matar", "default"])
 def test_five_wrong_codes_drop_the_pending_otp(sender):
     services.otp_send(phone_number="919811111114", name=None)
     otp = sender.sent[0][1]

@@ -98,7 +98,7 @@ class WorkingHourSerializer(serializers.Serializer):
     location_id = serializers.IntegerField()
     start_time = serializers.IntegerField(help_text="Opening hour, inclusive, in the clinic time zone.")
     end_time = serializers.IntegerField(help_text="Closing hour, exclusive.")
-    weekday_index = serializers.IntegerField(help_text="0 = Monday ... 6 = Sunday.")
+    weekday_index = serializers.IntegerField(help_text="0 = Sunday ... 6 = Saturday (JavaScript getDay()).")
     created_at = IsoDateTimeField()
 
 

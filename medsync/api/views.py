@@ -12,9 +12,9 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from accounts.authentication import BearerTokenAuthentication
 from common.exceptions import APIError
 from medsync import initdata, selectors, services, slots
 from medsync.api import serializers as s
@@ -111,7 +111,7 @@ class LocationDetailView(MedsyncView):
 class WorkingHoursView(MedsyncView):
     @extend_schema(parameters=[_path_int("location_id")], responses=s.WorkingHourSerializer(many=True))
     def get(self, request, location_id):
-        """A location's working hours (``weekday_index`` 0 = Monday; hours in the clinic time zone)."""
+        """A location's working hours (``weekday_index`` 0 = Sunday as getDay(); hours in the clinic time zone)."""
         hours = selectors.working_hours(_int(location_id, "location_id"))
         return Response(s.WorkingHourSerializer(hours, many=True).data)
 
@@ -308,9 +308,12 @@ MY_PARAMS = [
 
 
 class MyView(MedsyncView):
-    """The user's own data: Telegram initData, or an accounts superuser (bearer JWT or session)."""
+    """The user's own data: Telegram initData, or an accounts superuser's bearer JWT.
 
-    authentication_classes = api_settings.DEFAULT_AUTHENTICATION_CLASSES
+    No session authentication: the API answers any origin, so a cookie must never count here.
+    """
+
+    authentication_classes = [BearerTokenAuthentication]
 
 
 class MyBookingListView(MyView):

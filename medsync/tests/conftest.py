@@ -8,7 +8,7 @@ from medsync.tests.helpers import BOT_TOKEN
 def medsync_settings(settings):
     settings.MEDSYNC_BOT_TOKEN = BOT_TOKEN
     settings.MEDSYNC_TIME_ZONE = "UTC"
-    settings.MEDSYNC_INITDATA_MAX_AGE = None
+    settings.MEDSYNC_TELEGRAM_API_URL = "http://127.0.0.1:9"  # never the real Bot API; refused at once
     return settings
 
 

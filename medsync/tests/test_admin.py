@@ -51,7 +51,9 @@ def test_doctor_list_shows_average_rating_and_reviews(admin_client, data):
 def test_location_page_has_working_hours_by_weekday_name(admin_client, data):
     content = admin_client.get(f"/admin/medsync/location/{data.location_id}/change/").content.decode()
     assert "Monday" in content and "Sunday" in content  # the weekday select
-    assert str(WorkingHour.objects.get(weekday_index=0, location=data.location)) == "Monday 8:00-17:00"
+    assert str(WorkingHour.objects.get(weekday_index=0, location=data.location)) == "Sunday 8:00-17:00"
+    list_page = admin_client.get("/admin/medsync/workinghour/", {"location__location_id__exact": data.location_id})
+    assert "Sunday" in list_page.content.decode()
 
 
 def test_bookings_filter_and_search(admin_client, data):

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.db import connections
 
-from medsync.models import Booking, DiagnosticResult, User
+from medsync.models import Booking, DiagnosticResult, User, Weekday
 from medsync.tests import factories as f
 from medsync.tests.helpers import API, future_slot, iso_z, signed_init_data
 
@@ -145,13 +145,54 @@ def test_closed_weekday_is_rejected(client):
     doctor = f.DoctorFactory()
     when = future_slot(days=3, hour=10)
     for weekday in range(7):
-        if weekday != when.weekday():
+        if weekday != Weekday.of(when):
             f.WorkingHourFactory(location=doctor.location, weekday_index=weekday)
     response = client.post(f"{API}/doctors/book_slot", doctor_body(doctor, when), format="json")
     assert response.json() == {
         "detail": "Invalid payload",
         "booking_date_time": ["Outside the location's working hours."],
     }
+
+
+def next_weekday(js_index: int, hour: int = 10) -> dt.datetime:
+    """The next date (at least two days ahead) whose JavaScript ``getDay()`` is ``js_index``."""
+    when = future_slot(days=2, hour=hour)
+    while (when.isoweekday() % 7) != js_index:
+        when += dt.timedelta(days=1)
+    return when
+
+
+def test_a_sunday_slot_is_booked_when_index_0_has_hours(client):
+    """The Mini App offers Sunday slots from ``weekday_index`` 0 (``getDay()``); the server agrees."""
+    doctor = f.DoctorFactory()
+    f.WorkingHourFactory(location=doctor.location, weekday_index=0, start_time=9, end_time=13)
+    sunday = next_weekday(0, hour=10)
+    assert sunday.strftime("%A") == "Sunday"
+    response = client.post(f"{API}/doctors/book_slot", doctor_body(doctor, sunday), format="json")
+    assert response.status_code == 200, response.json()
+    assert Booking.objects.get(pk=response.json()["booking_id"]).booking_time == sunday
+
+
+def test_a_monday_slot_is_refused_when_only_index_0_is_open(client):
+    doctor = f.DoctorFactory()
+    f.WorkingHourFactory(location=doctor.location, weekday_index=0, start_time=9, end_time=13)
+    monday = next_weekday(1, hour=10)
+    assert monday.strftime("%A") == "Monday"
+    response = client.post(f"{API}/doctors/book_slot", doctor_body(doctor, monday), format="json")
+    assert response.status_code == 400
+    assert response.json()["booking_date_time"] == ["Outside the location's working hours."]
+    assert not Booking.objects.exists()
+
+
+def test_free_slots_of_index_0_fall_on_sundays(client):
+    doctor = f.DoctorFactory()
+    f.WorkingHourFactory(location=doctor.location, weekday_index=0, start_time=9, end_time=11)
+    start = future_slot(days=1).date()
+    url = f"{API}/free_slots/doctors/{doctor.doctor_id}/{doctor.location_id}"
+    body = client.get(url, {"date_from": start.isoformat(), "date_to": (start + dt.timedelta(days=13)).isoformat()})
+    assert body.status_code == 200
+    offered = [dt.datetime.fromisoformat(slot) for slot in body.json()]
+    assert len(offered) == 4 and {slot.strftime("%A") for slot in offered} == {"Sunday"}
 
 
 @pytest.mark.parametrize("raw", ["{not json", "[1, 2]", '"text"'])

@@ -127,3 +127,19 @@ def test_accounts_superuser_reads_any_users_bookings(client, my_bookings):
 
     plain_bearer = {"HTTP_AUTHORIZATION": f"Bearer {create_access_token(plain.pk)}"}
     assert client.get(f"{API}/my/bookings", {"user_id": ME["id"]}, **plain_bearer).status_code == 403
+
+
+def test_init_data_from_2015_reads_nothing(client, my_bookings):
+    """Finding 1/2 of issue 10: old initData, even correctly signed, no longer works."""
+    old = signed_init_data(ME, auth_date="1420070400")
+    response = client.get(f"{API}/my/bookings", HTTP_X_TELEGRAM_INIT_DATA=old)
+    assert (response.status_code, response.json()) == (403, {"detail": "Invalid initData"})
+
+
+@pytest.mark.django_db(databases=["medsync", "default"])
+def test_an_admin_session_cookie_does_not_count_on_the_medsync_api(client, my_bookings):
+    """The API answers any origin, so only initData or a bearer token may authenticate."""
+    admin = AccountUser.objects.create_user("medsync-admin@example.com", "changethis", is_superuser=True)
+    client.force_login(admin)
+    response = client.get(f"{API}/my/bookings", {"user_id": ME["id"]})
+    assert response.status_code == 403

@@ -46,7 +46,9 @@ def test_demo_catalogue_follows_the_spec(client, settings, tmp_path):
     assert all(50 <= d.price <= 200 for d in doctors)
     assert "neurologist" in doctors[0].experience and "EEG interpretation" in doctors[0].services.splitlines()
     per_day = WorkingHour.objects.values("weekday_index").annotate(n=Count("pk"))
-    assert {row["weekday_index"]: row["n"] for row in per_day} == {day: 3 for day in range(6)}
+    assert {row["weekday_index"]: row["n"] for row in per_day} == {
+        day: 3 for day in range(1, 7)
+    }  # Monday-Saturday; 0 (Sunday) closed
     counts = DoctorRating.objects.values("doctor_id").annotate(n=Count("pk")).values_list("n", flat=True)
     assert all(50 <= n <= 250 for n in counts) and len(counts) == 12
     assert set(DoctorRating.objects.values_list("rating", flat=True)) <= {1, 2, 3, 4, 5}

@@ -24,7 +24,7 @@ def test_telegram_documented_algorithm():
     check = 'auth_date=1700000000\nquery_id=AAH\nuser={"id":1,"first_name":"A"}'
     expected = hmac.new(secret, check.encode(), hashlib.sha256).hexdigest()
     assert initdata.sign(fields, BOT_TOKEN) == expected
-    assert initdata.validate(urlencode({**fields, "hash": expected})) is not None
+    assert initdata.validate(urlencode({**fields, "hash": expected}), max_age=10**10) is not None
 
 
 def test_valid_init_data_gives_the_user():
@@ -54,9 +54,10 @@ def test_missing_hash_duplicate_keys_and_garbage_are_rejected():
 
 def test_values_are_decoded_once():
     """A value containing ``%`` after decoding is signed as decoded once (upstream decoded twice)."""
-    fields = {"auth_date": "1700000000", "start_param": "100%25"}
+    now = str(int(time.time()))
+    fields = {"auth_date": now, "start_param": "100%25"}
     digest = initdata.sign(fields, BOT_TOKEN)
-    raw = f"auth_date=1700000000&start_param={quote('100%25')}&hash={digest}"
+    raw = f"auth_date={now}&start_param={quote('100%25')}&hash={digest}"
     assert initdata.validate(raw) is not None
 
 
@@ -66,11 +67,19 @@ def test_without_bot_token_everything_is_rejected(settings, caplog):
     assert "MEDSYNC_BOT_TOKEN" in caplog.text
 
 
-def test_auth_date_age_is_checked_only_when_configured(settings):
-    old = signed_init_data(USER, auth_date=str(int(time.time()) - 3600))
-    assert initdata.validate(old) is not None
+def test_init_data_older_than_a_day_is_refused_by_default(settings):
+    assert settings.MEDSYNC_INITDATA_MAX_AGE == 24 * 60 * 60
+    hour_old = signed_init_data(USER, auth_date=str(int(time.time()) - 3600))
+    assert initdata.validate(hour_old) is not None
+    assert initdata.validate(signed_init_data(USER, auth_date=str(int(time.time()) - 25 * 3600))) is None
+    assert initdata.validate(signed_init_data(USER, auth_date="1420070400")) is None  # 2015
+    assert initdata.validate(signed_init_data(USER, auth_date="soon")) is None
+
+
+def test_the_maximum_age_is_configurable(settings):
+    hour_old = signed_init_data(USER, auth_date=str(int(time.time()) - 3600))
     settings.MEDSYNC_INITDATA_MAX_AGE = 600
-    assert initdata.validate(old) is None
+    assert initdata.validate(hour_old) is None
     assert initdata.validate(signed_init_data(USER)) is not None
 
 

@@ -22,13 +22,13 @@ def hours(*rows):
 # The computation --------------------------------------------------------------------------
 
 
-def test_monday_is_weekday_zero_and_end_hour_is_exclusive():
+def test_sunday_is_weekday_zero_and_end_hour_is_exclusive():
     monday = dt.date(2024, 5, 6)
     result = slots.free_slots(
-        working_hours=hours((0, 9, 12)),
+        working_hours=hours((1, 9, 12)),
         booked=[],
-        date_from=monday,
-        date_to=monday + dt.timedelta(days=6),
+        date_from=monday - dt.timedelta(days=1),
+        date_to=monday + dt.timedelta(days=5),
         zone=KYIV,
         now=LONG_AGO,
     )
@@ -43,7 +43,7 @@ def test_bookings_are_removed_by_instant_whatever_their_offset():
     monday = dt.date(2024, 5, 6)
     booked_in_utc = dt.datetime(2024, 5, 6, 7, 0, tzinfo=dt.UTC)  # 10:00 in Kyiv
     result = slots.free_slots(
-        working_hours=hours((0, 9, 12)),
+        working_hours=hours((1, 9, 12)),
         booked=[booked_in_utc],
         date_from=monday,
         date_to=monday,
@@ -57,7 +57,7 @@ def test_only_slots_strictly_after_now():
     monday = dt.date(2024, 5, 6)
     now = dt.datetime(2024, 5, 6, 10, 0, tzinfo=KYIV)
     result = slots.free_slots(
-        working_hours=hours((0, 9, 13)), booked=[], date_from=monday, date_to=monday, zone=KYIV, now=now
+        working_hours=hours((1, 9, 13)), booked=[], date_from=monday, date_to=monday, zone=KYIV, now=now
     )
     assert [slot.hour for slot in result] == [11, 12]
 
@@ -65,7 +65,7 @@ def test_only_slots_strictly_after_now():
 def test_overlapping_rows_give_each_slot_once():
     monday = dt.date(2024, 5, 6)
     result = slots.free_slots(
-        working_hours=hours((0, 9, 11), (0, 10, 12)),
+        working_hours=hours((1, 9, 11), (1, 10, 12)),
         booked=[],
         date_from=monday,
         date_to=monday,
@@ -76,20 +76,20 @@ def test_overlapping_rows_give_each_slot_once():
 
 
 def test_dst_gap_hour_is_skipped_and_ambiguous_hour_taken_once():
-    spring = dt.date(2024, 3, 31)  # Kyiv: 03:00 -> 04:00, a Sunday (weekday 6)
+    spring = dt.date(2024, 3, 31)  # Kyiv: 03:00 -> 04:00, a Sunday (weekday_index 0)
     result = slots.free_slots(
-        working_hours=hours((6, 2, 5)), booked=[], date_from=spring, date_to=spring, zone=KYIV, now=LONG_AGO
+        working_hours=hours((0, 2, 5)), booked=[], date_from=spring, date_to=spring, zone=KYIV, now=LONG_AGO
     )
     assert [slot.isoformat() for slot in result] == ["2024-03-31T02:00:00+02:00", "2024-03-31T04:00:00+03:00"]
     autumn = dt.date(2024, 10, 27)  # Kyiv: 04:00 -> 03:00, a Sunday
     result = slots.free_slots(
-        working_hours=hours((6, 3, 4)), booked=[], date_from=autumn, date_to=autumn, zone=KYIV, now=LONG_AGO
+        working_hours=hours((0, 3, 4)), booked=[], date_from=autumn, date_to=autumn, zone=KYIV, now=LONG_AGO
     )
     assert [slot.isoformat() for slot in result] == ["2024-10-27T03:00:00+03:00"]  # the first 03:00
 
 
 def test_slot_problem_accepts_exactly_the_offered_slots():
-    working = hours((0, 9, 12))
+    working = hours((1, 9, 12))
     monday_10 = dt.datetime(2024, 5, 6, 10, tzinfo=KYIV)
     assert slots.slot_problem(monday_10, working_hours=working, zone=KYIV, now=LONG_AGO) is None
     assert slots.slot_problem(monday_10.replace(minute=15), working_hours=working, zone=KYIV, now=LONG_AGO)
@@ -99,9 +99,9 @@ def test_slot_problem_accepts_exactly_the_offered_slots():
     assert slots.slot_problem(monday_10, working_hours=working, zone=KYIV, now=monday_10) == "The slot is in the past."
     # The second 03:00 of the autumn change is not a slot (the first one is).
     second = dt.datetime(2024, 10, 27, 3, tzinfo=KYIV, fold=1)
-    assert slots.slot_problem(second, working_hours=hours((6, 3, 4)), zone=KYIV, now=LONG_AGO)
+    assert slots.slot_problem(second, working_hours=hours((0, 3, 4)), zone=KYIV, now=LONG_AGO)
     first = dt.datetime(2024, 10, 27, 3, tzinfo=KYIV)
-    assert slots.slot_problem(first, working_hours=hours((6, 3, 4)), zone=KYIV, now=LONG_AGO) is None
+    assert slots.slot_problem(first, working_hours=hours((0, 3, 4)), zone=KYIV, now=LONG_AGO) is None
 
 
 def test_month_window_is_the_next_occurrence_from_today():

@@ -55,6 +55,10 @@ class Command(BaseCommand):
             write(f"{kind:<34}{c.created:>9}{c.updated:>9}{c.unchanged:>11}{c.deleted:>9}")
         if result.stored_files:
             write("referenced files: " + ", ".join(f"{n} {kind}" for kind, n in sorted(result.stored_files.items())))
+        if result.skipped:
+            write(self.style.WARNING(f"\nSkipped items ({len(result.skipped)}), not written, as upstream's seeder:"))
+            for line in result.skipped:
+                write(f"  {line}")
         if result.missing:
             write(self.style.WARNING(f"\nMissing files ({len(result.missing)}):"))
             for line in result.missing:

@@ -1,5 +1,6 @@
 """Stories, ratings, tags, keywords, notifications, participation requests, claims and
-assignments (spec §4.7, §4.8): any authenticated user, as upstream."""
+assignments (spec §4.7, §4.8). Upstream lets any authenticated user do everything here; the
+rules applied instead are named in coproduction/api/permissions.py (docs/authorization.md)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from common.exceptions import APIError
 from common.paging import page_envelope
 from coproduction import models as m
 from coproduction import services
+from coproduction.api import permissions as rules
 from coproduction.api import serializers as s
 from coproduction.api.base import CoproductionView, get_or_404, parse_uuid, path_params, valid
 from coproduction.api.views.processes import paginate
@@ -63,6 +65,8 @@ def named_views(model, serializer, label: str):
 
     @path_params("id")
     class DetailView(CoproductionView):
+        permission_classes = [rules.SuperuserToDelete]
+
         @extend_schema(operation_id=f"{label.lower()}s_retrieve", responses=serializer)
         def get(self, request, id):
             self.current_user()
@@ -129,6 +133,7 @@ class StoryListView(CoproductionView):
         user = self.current_user()
         body = valid(s.StorySerializer, request.data)
         get_or_404(m.CoproductionProcess.objects.all(), body["coproductionprocess_id"], "CoproductionProcess not found")
+        rules.require_process_administrator(self, body["coproductionprocess_id"])
         story = m.Story.objects.create(**{"user_id": user.pk, **body})
         return self.out(s.StorySerializer, stories_qs().get(pk=story.pk))
 
@@ -156,6 +161,7 @@ class CreateStoryView(CoproductionView):
         """A story for the process with the free JSON body as ``data_story``."""
         user = self.current_user()
         process = get_or_404(m.CoproductionProcess.objects.all(), process_id, "CoproductionProcess not found")
+        rules.require_process_administrator(self, process.pk)
         story = m.Story.objects.create(coproductionprocess=process, user=user, state=False, data_story=request.data)
         return self.out(s.StorySerializer, stories_qs().get(pk=story.pk))
 
@@ -166,7 +172,10 @@ class StoryDetailView(CoproductionView):
     def put(self, request, id):
         self.current_user()
         story = get_or_404(m.Story.objects.all(), id, STORY_NOT_FOUND)
+        rules.require_process_administrator(self, story.coproductionprocess_id)
         body = valid(s.StorySerializer, request.data, partial=True)
+        if body.get("coproductionprocess_id", story.coproductionprocess_id) != story.coproductionprocess_id:
+            rules.require_process_administrator(self, body["coproductionprocess_id"])
         for field, value in body.items():
             setattr(story, field, value)
         story.save()
@@ -176,6 +185,7 @@ class StoryDetailView(CoproductionView):
     def delete(self, request, id):
         self.current_user()
         story = get_or_404(stories_qs(), id, STORY_NOT_FOUND)
+        rules.require_process_administrator(self, story.coproductionprocess_id)
         data = s.StorySerializer(story).data
         story.delete()
         return Response(data)
@@ -194,6 +204,7 @@ class StoryAddKeywordView(CoproductionView):
     def post(self, request, id):
         self.current_user()
         story = get_or_404(m.Story.objects.all(), id, STORY_NOT_FOUND)
+        rules.require_process_administrator(self, story.coproductionprocess_id)
         keyword_id = request.data.get("id") if isinstance(request.data, dict) else None
         story.keywords.add(get_or_404(m.Keyword.objects.all(), keyword_id, "Keyword not found"))
         return self.out(s.StorySerializer, stories_qs().get(pk=story.pk))
@@ -236,6 +247,7 @@ class RatingDetailView(CoproductionView):
     def put(self, request, id):
         self.current_user()
         rating = get_or_404(m.Rating.objects.all(), id, RATING_NOT_FOUND)
+        rules.require_rating_author(self, rating)
         for field, value in valid(s.RatingSerializer, request.data, partial=True).items():
             setattr(rating, field, value)
         return self.out(s.RatingSerializer, services.rating_save(rating=rating))
@@ -244,6 +256,7 @@ class RatingDetailView(CoproductionView):
     def delete(self, request, id):
         self.current_user()
         rating = get_or_404(m.Rating.objects.all(), id, RATING_NOT_FOUND)
+        rules.require_rating_author(self, rating)
         data = s.RatingSerializer(rating).data
         services.rating_delete(rating=rating)
         return Response(data)
@@ -255,6 +268,8 @@ NOTIFICATION_NOT_FOUND = "Notification not found"
 
 
 class NotificationListView(CoproductionView):
+    permission_classes = [rules.SuperuserToWrite]
+
     @extend_schema(responses=s.NotificationSerializer(many=True))
     def get(self, request):
         self.current_user()
@@ -280,6 +295,8 @@ class NotificationByEventView(CoproductionView):
 
 @path_params("id")
 class NotificationDetailView(CoproductionView):
+    permission_classes = [rules.SuperuserToWrite]
+
     @extend_schema(responses=s.NotificationSerializer)
     def get(self, request, id):
         self.current_user()
@@ -312,6 +329,10 @@ def user_notifications_qs():
     return m.UserNotification.objects.select_related("notification").order_by("-created_at", "id")
 
 
+def user_notifications_visible(view):
+    return rules.own_or_administered(view, user_notifications_qs(), owner="user_id")
+
+
 def un_list(view, queryset):
     return view.out(s.UserNotificationSerializer, queryset, many=True)
 
@@ -324,8 +345,11 @@ class UserNotificationListView(CoproductionView):
 
     @extend_schema(request=s.UserNotificationSerializer, responses=s.UserNotificationSerializer)
     def post(self, request):
-        self.current_user()
-        row = m.UserNotification.objects.create(**valid(s.UserNotificationSerializer, request.data))
+        body = valid(s.UserNotificationSerializer, request.data)
+        rules.require_owner_or_process_administrator(
+            self, owner_id=body["user"].pk, process_id=body.get("coproductionprocess_id")
+        )
+        row = m.UserNotification.objects.create(**body)
         return self.out(s.UserNotificationSerializer, user_notifications_qs().get(pk=row.pk))
 
 
@@ -337,9 +361,11 @@ def _user_notification_list(name: str, key: str, **extra_filter):
             self.current_user()
             value = kwargs[key]
             field = "user_id" if key == "user_id" else "coproductionprocess_id"
-            if field != "user_id":
+            if field == "user_id":
+                rules.require_self(self, value)
+            else:
                 value = parse_uuid(value, key)
-            return un_list(self, user_notifications_qs().filter(**{field: value}, **extra_filter))
+            return un_list(self, user_notifications_visible(self).filter(**{field: value}, **extra_filter))
 
     View.__name__ = f"UserNotification{name}View"
     return View
@@ -370,14 +396,14 @@ class UserNotificationDetailView(CoproductionView):
     def get(self, request, id):
         self.current_user()
         return self.out(
-            s.UserNotificationSerializer, get_or_404(user_notifications_qs(), id, USER_NOTIFICATION_NOT_FOUND)
+            s.UserNotificationSerializer, get_or_404(user_notifications_visible(self), id, USER_NOTIFICATION_NOT_FOUND)
         )
 
     @extend_schema(request=StateSerializer, responses=s.UserNotificationSerializer)
     def put(self, request, id):
         """Mark seen / unseen."""
         self.current_user()
-        row = get_or_404(user_notifications_qs(), id, USER_NOTIFICATION_NOT_FOUND)
+        row = get_or_404(user_notifications_visible(self), id, USER_NOTIFICATION_NOT_FOUND)
         row.state = valid(StateSerializer, request.data)["state"]
         row.save(update_fields=["state"])
         return self.out(s.UserNotificationSerializer, row)
@@ -385,7 +411,7 @@ class UserNotificationDetailView(CoproductionView):
     @extend_schema(responses=s.UserNotificationSerializer)
     def delete(self, request, id):
         self.current_user()
-        row = get_or_404(user_notifications_qs(), id, USER_NOTIFICATION_NOT_FOUND)
+        row = get_or_404(user_notifications_visible(self), id, USER_NOTIFICATION_NOT_FOUND)
         data = s.UserNotificationSerializer(row).data
         row.delete()
         return Response(data)
@@ -396,7 +422,7 @@ class UserNotificationArchiveView(CoproductionView):
     @extend_schema(request=ArchiveSerializer, responses=s.UserNotificationSerializer)
     def put(self, request, id):
         self.current_user()
-        row = get_or_404(user_notifications_qs(), id, USER_NOTIFICATION_NOT_FOUND)
+        row = get_or_404(user_notifications_visible(self), id, USER_NOTIFICATION_NOT_FOUND)
         row.is_archived = valid(ArchiveSerializer, request.data)["is_archived"]
         row.save(update_fields=["is_archived"])
         return self.out(s.UserNotificationSerializer, row)
@@ -407,7 +433,7 @@ class UserNotificationTemplateView(CoproductionView):
     @extend_schema(responses=s.NotificationSerializer)
     def get(self, request, id):
         self.current_user()
-        row = get_or_404(user_notifications_qs(), id, USER_NOTIFICATION_NOT_FOUND)
+        row = get_or_404(user_notifications_visible(self), id, USER_NOTIFICATION_NOT_FOUND)
         return self.out(s.NotificationSerializer, row.notification)
 
 
@@ -420,16 +446,22 @@ def process_notifications_qs():
     return m.CoproductionProcessNotification.objects.select_related("notification").order_by("-created_at", "id")
 
 
+def process_notifications_visible(view):
+    return rules.own_or_administered(view, process_notifications_qs(), owner="user_id")
+
+
 class ProcessNotificationListView(CoproductionView):
     @extend_schema(responses=s.ProcessNotificationSerializer(many=True))
     def get(self, request):
         self.current_user()
-        return self.out(s.ProcessNotificationSerializer, process_notifications_qs(), many=True)
+        return self.out(s.ProcessNotificationSerializer, process_notifications_visible(self), many=True)
 
     @extend_schema(request=s.ProcessNotificationSerializer, responses=s.ProcessNotificationSerializer)
     def post(self, request):
         self.current_user()
-        row = m.CoproductionProcessNotification.objects.create(**valid(s.ProcessNotificationSerializer, request.data))
+        body = valid(s.ProcessNotificationSerializer, request.data)
+        rules.require_process_administrator(self, body["coproductionprocess"].pk)
+        row = m.CoproductionProcessNotification.objects.create(**body)
         return self.out(s.ProcessNotificationSerializer, process_notifications_qs().get(pk=row.pk))
 
 
@@ -438,7 +470,7 @@ class ProcessNotificationsOfProcessView(CoproductionView):
     @extend_schema(responses=s.ProcessNotificationSerializer(many=True))
     def get(self, request, coproductionprocess_id):
         self.current_user()
-        rows = process_notifications_qs().filter(
+        rows = process_notifications_visible(self).filter(
             coproductionprocess_id=parse_uuid(coproductionprocess_id, "coproductionprocess_id")
         )
         return self.out(s.ProcessNotificationSerializer, rows, many=True)
@@ -451,7 +483,7 @@ class ProcessNotificationsOfAssetView(CoproductionView):
     )
     def get(self, request, coproductionprocess_id, asset_id):
         self.current_user()
-        rows = process_notifications_qs().filter(
+        rows = process_notifications_visible(self).filter(
             coproductionprocess_id=parse_uuid(coproductionprocess_id, "coproductionprocess_id"), asset_id=asset_id
         )
         return self.out(s.ProcessNotificationSerializer, rows, many=True)
@@ -478,6 +510,7 @@ class CreateByEventView(CoproductionView):
         process = get_or_404(
             m.CoproductionProcess.objects.all(), body["coproductionprocess_id"], "CoproductionProcess not found"
         )
+        rules.require_process_reader(self, process.pk)
         template = services._template(body["notification_event"], process.language)
         parameters = body.get("parameters") or {}
         if not isinstance(parameters, dict):
@@ -532,6 +565,7 @@ class UpdateAssetNameParameterView(CoproductionView):
         if name is None:
             raise serializers.ValidationError({"name": ["This field is required."]})
         process_id = parse_uuid(request.query_params.get("coproductionprocess_id"), "coproductionprocess_id")
+        rules.require_process_reader(self, process_id)
         changed = []
         placeholder = f"{{assetid:{asset_id}}}"
         for row in process_notifications_qs().filter(coproductionprocess_id=process_id):
@@ -553,7 +587,7 @@ class ProcessNotificationDetailView(CoproductionView):
     @extend_schema(request=s.ProcessNotificationSerializer, responses=s.ProcessNotificationSerializer)
     def put(self, request, id):
         self.current_user()
-        row = get_or_404(process_notifications_qs(), id, PN_NOT_FOUND)
+        row = get_or_404(process_notifications_visible(self), id, PN_NOT_FOUND)
         for field, value in valid(s.ProcessNotificationSerializer, request.data, partial=True).items():
             setattr(row, field, value)
         row.save()
@@ -562,7 +596,7 @@ class ProcessNotificationDetailView(CoproductionView):
     @extend_schema(responses=s.ProcessNotificationSerializer)
     def delete(self, request, id):
         self.current_user()
-        row = get_or_404(process_notifications_qs(), id, PN_NOT_FOUND)
+        row = get_or_404(process_notifications_visible(self), id, PN_NOT_FOUND)
         data = s.ProcessNotificationSerializer(row).data
         row.delete()
         return Response(data)
@@ -573,7 +607,8 @@ class ProcessNotificationGetView(CoproductionView):
     @extend_schema(responses=s.ProcessNotificationSerializer)
     def get(self, request, id):
         self.current_user()
-        return self.out(s.ProcessNotificationSerializer, get_or_404(process_notifications_qs(), id, PN_NOT_FOUND))
+        row = get_or_404(process_notifications_visible(self), id, PN_NOT_FOUND)
+        return self.out(s.ProcessNotificationSerializer, row)
 
 
 @path_params("id")
@@ -581,7 +616,8 @@ class ProcessNotificationTemplateView(CoproductionView):
     @extend_schema(responses=s.NotificationSerializer)
     def get(self, request, id):
         self.current_user()
-        return self.out(s.NotificationSerializer, get_or_404(process_notifications_qs(), id, PN_NOT_FOUND).notification)
+        row = get_or_404(process_notifications_visible(self), id, PN_NOT_FOUND)
+        return self.out(s.NotificationSerializer, row.notification)
 
 
 # Participation requests --------------------------------------------------------------------
@@ -597,17 +633,21 @@ def requests_qs():
     )
 
 
+def requests_visible(view):
+    return rules.own_or_administered(view, requests_qs(), owner="candidate_id")
+
+
 class ParticipationRequestListView(CoproductionView):
     @extend_schema(responses=s.ParticipationRequestSerializer(many=True))
     def get(self, request):
         self.current_user()
-        return self.out(s.ParticipationRequestSerializer, requests_qs(), many=True)
+        return self.out(s.ParticipationRequestSerializer, requests_visible(self), many=True)
 
     @extend_schema(request=s.ParticipationRequestSerializer, responses=s.ParticipationRequestSerializer)
     def post(self, request):
         user = self.current_user()
         body = valid(s.ParticipationRequestSerializer, request.data)
-        row = m.ParticipationRequest.objects.create(**{"candidate_id": user.pk, **body})
+        row = m.ParticipationRequest.objects.create(**{**body, "candidate_id": user.pk})
         return self.out(s.ParticipationRequestSerializer, requests_qs().get(pk=row.pk))
 
 
@@ -621,7 +661,7 @@ def _request_list(name: str, key: str, field: str, **extra):
             self.current_user()
             value = kwargs[key] if field == "candidate_id" else parse_uuid(kwargs[key], key)
             return self.out(
-                s.ParticipationRequestSerializer, requests_qs().filter(**{field: value}, **extra), many=True
+                s.ParticipationRequestSerializer, requests_visible(self).filter(**{field: value}, **extra), many=True
             )
 
     View.__name__ = f"ParticipationRequest{name}View"
@@ -640,12 +680,12 @@ class ParticipationRequestDetailView(CoproductionView):
     @extend_schema(responses=s.ParticipationRequestSerializer)
     def get(self, request, id):
         self.current_user()
-        return self.out(s.ParticipationRequestSerializer, get_or_404(requests_qs(), id, PR_NOT_FOUND))
+        return self.out(s.ParticipationRequestSerializer, get_or_404(requests_visible(self), id, PR_NOT_FOUND))
 
     @extend_schema(responses=s.ParticipationRequestSerializer)
     def delete(self, request, id):
         self.current_user()
-        row = get_or_404(requests_qs(), id, PR_NOT_FOUND)
+        row = get_or_404(requests_visible(self), id, PR_NOT_FOUND)
         data = s.ParticipationRequestSerializer(row).data
         row.delete()
         return Response(data)
@@ -656,7 +696,8 @@ class ParticipationRequestArchiveView(CoproductionView):
     @extend_schema(request=ArchiveSerializer, responses=s.ParticipationRequestSerializer)
     def put(self, request, id):
         self.current_user()
-        row = get_or_404(requests_qs(), id, PR_NOT_FOUND)
+        row = get_or_404(requests_visible(self), id, PR_NOT_FOUND)
+        rules.require_process_administrator(self, row.coproductionprocess_id)
         row.is_archived = valid(ArchiveSerializer, request.data)["is_archived"]
         row.save(update_fields=["is_archived"])
         return self.out(s.ParticipationRequestSerializer, row)
@@ -703,10 +744,16 @@ def assignments_qs():
     )
 
 
-def contribution_views(label: str, model, qs, out, body_serializer, extra_lists: dict):
+def contribution_views(label: str, model, qs, out, body_serializer, extra_lists: dict, *, users_create_own: bool):
+    """Claims (``users_create_own``: a member claims their own contribution; the claimant may
+    withdraw it) and assignments (administrators only). Reading: the row's user and the
+    process's administrators; approving: the process's administrators."""
     not_found = f"{label} not found"
 
-    def create_one(body, user_id):
+    def visible(view):
+        return rules.own_or_administered(view, qs(), owner="user_id")
+
+    def create_one(view, body, user_id, *, for_others: bool):
         asset = m.Asset.objects.filter(pk=body["asset_id"]).first()
         if asset is None:
             raise APIError(404, "Asset not found")
@@ -716,6 +763,12 @@ def contribution_views(label: str, model, qs, out, body_serializer, extra_lists:
             "task_id": body.get("task_id") or asset.task_id,
             "coproductionprocess_id": body.get("coproductionprocess_id") or asset.coproductionprocess_id,
         }
+        # every process named (the body's and the asset's); none at all: superusers only
+        for process_id in ({data["coproductionprocess_id"], asset.coproductionprocess_id} - {None}) or {None}:
+            if for_others or not users_create_own or str(user_id) != str(view.current_user().pk):
+                rules.require_process_administrator(view, process_id)
+            else:
+                rules.require_process_reader(view, process_id)
         if not m.User.objects.filter(pk=user_id).exists():
             raise APIError(404, "User not found")
         return model.objects.create(**data)
@@ -724,13 +777,13 @@ def contribution_views(label: str, model, qs, out, body_serializer, extra_lists:
         @extend_schema(operation_id=f"{label.lower()}s_list", responses=out(many=True))
         def get(self, request):
             self.current_user()
-            return self.out(out, qs(), many=True)
+            return self.out(out, visible(self), many=True)
 
         @extend_schema(operation_id=f"{label.lower()}s_create", request=body_serializer, responses=out)
         def post(self, request):
             user = self.current_user()
             body = dict(valid(body_serializer, request.data))
-            row = create_one(body, body.pop("user_id", None) or user.pk)
+            row = create_one(self, body, body.pop("user_id", None) or user.pk, for_others=False)
             return self.out(out, qs().get(pk=row.pk))
 
     class UserListCreateView(CoproductionView):
@@ -743,7 +796,7 @@ def contribution_views(label: str, model, qs, out, body_serializer, extra_lists:
             if not isinstance(users, list):
                 raise serializers.ValidationError({"users_id": ["A list is required."]})
             body = {k: v for k, v in valid(body_serializer, request.data).items() if k != "user_id"}
-            rows = [create_one(dict(body), str(user_id)) for user_id in users]
+            rows = [create_one(self, dict(body), str(user_id), for_others=True) for user_id in users]
             return self.out(out, qs().filter(pk__in=[r.pk for r in rows]), many=True)
 
     class TeamListCreateView(CoproductionView):
@@ -758,7 +811,7 @@ def contribution_views(label: str, model, qs, out, body_serializer, extra_lists:
             team_ids = [parse_uuid(t, "teams_id") for t in teams]
             body = {k: v for k, v in valid(body_serializer, request.data).items() if k != "user_id"}
             members = sorted(set(m.TeamMember.objects.filter(team_id__in=team_ids).values_list("user_id", flat=True)))
-            rows = [create_one(dict(body), user_id) for user_id in members]
+            rows = [create_one(self, dict(body), user_id, for_others=True) for user_id in members]
             return self.out(out, qs().filter(pk__in=[r.pk for r in rows]), many=True)
 
     @path_params("id")
@@ -766,12 +819,17 @@ def contribution_views(label: str, model, qs, out, body_serializer, extra_lists:
         @extend_schema(operation_id=f"{label.lower()}s_retrieve", responses=out)
         def get(self, request, id):
             self.current_user()
-            return self.out(out, get_or_404(qs(), id, not_found))
+            return self.out(out, get_or_404(visible(self), id, not_found))
 
         @extend_schema(operation_id=f"{label.lower()}s_destroy", responses=out)
         def delete(self, request, id):
-            self.current_user()
-            row = get_or_404(qs(), id, not_found)
+            row = get_or_404(visible(self), id, not_found)
+            if users_create_own:
+                rules.require_owner_or_process_administrator(
+                    self, owner_id=row.user_id, process_id=row.coproductionprocess_id
+                )
+            else:
+                rules.require_process_administrator(self, row.coproductionprocess_id)
             data = out(row, context=self.context()).data
             if isinstance(row, m.Assignment):
                 m.Claim.objects.filter(assignment=row).update(assignment=None)
@@ -782,8 +840,8 @@ def contribution_views(label: str, model, qs, out, body_serializer, extra_lists:
     class ApproveView(CoproductionView):
         @extend_schema(operation_id=f"{label.lower()}s_approve", request=StateSerializer, responses=out)
         def put(self, request, id):
-            self.current_user()
-            row = get_or_404(qs(), id, not_found)
+            row = get_or_404(visible(self), id, not_found)
+            rules.require_process_administrator(self, row.coproductionprocess_id)
             row.state = valid(StateSerializer, request.data)["state"]
             row.save(update_fields=["state"])
             return self.out(out, row)
@@ -798,7 +856,7 @@ def contribution_views(label: str, model, qs, out, body_serializer, extra_lists:
                 def get(self, request, **kwargs):
                     user = self.current_user()
                     value = kwargs[key] if field == "user_id" else parse_uuid(kwargs[key], key)
-                    rows = qs().filter(**{field: value}).filter(extra)
+                    rows = visible(self).filter(**{field: value}).filter(extra)
                     if mine:
                         rows = rows.filter(user=user)
                     return self.out(out, rows, many=True)
@@ -818,7 +876,9 @@ _COMMON_LISTS = {
     "listFullClaimsbyAssetId": ("asset_id", "asset_id", Q(), False),
     "listPendingClaimsbyCoproId": ("copro_id", "coproductionprocess_id", ~Q(state=True), False),
 }
-CLAIM_VIEWS = contribution_views("Claim", m.Claim, claims_qs, s.ClaimOutSerializer, ClaimInSerializer, _COMMON_LISTS)
+CLAIM_VIEWS = contribution_views(
+    "Claim", m.Claim, claims_qs, s.ClaimOutSerializer, ClaimInSerializer, _COMMON_LISTS, users_create_own=True
+)
 ASSIGNMENT_VIEWS = contribution_views(
     "Assignment",
     m.Assignment,
@@ -834,6 +894,7 @@ ASSIGNMENT_VIEWS = contribution_views(
         "listFullAssignmentsbyCoproIdUserId": ("copro_id", "coproductionprocess_id", Q(), True),
         "listPendingAssignmentsbyCoproIdUserId": ("copro_id", "coproductionprocess_id", ~Q(state=True), True),
     },
+    users_create_own=False,
 )
 
 
@@ -842,7 +903,8 @@ class AssignmentViewView(CoproductionView):
     @extend_schema(responses=s.AssignmentOutSerializer)
     def get(self, request, assign_id):
         self.current_user()
-        row = assignments_qs().filter(pk=parse_uuid(assign_id, "assign_id")).first()
+        visible = rules.own_or_administered(self, assignments_qs(), owner="user_id")
+        row = visible.filter(pk=parse_uuid(assign_id, "assign_id")).first()
         if row is None:
             raise APIError(400, "Assignment not found")
         return self.out(s.AssignmentOutSerializer, row)

@@ -10,6 +10,7 @@ from common.exceptions import APIError
 from common.translations import get_language
 from coproduction import catalogue, selectors, services
 from coproduction import models as m
+from coproduction.api import permissions as rules
 from coproduction.api import serializers as s
 from coproduction.api.base import CoproductionView, get_or_404, null_response, parse_uuid, path_params, valid
 
@@ -257,11 +258,10 @@ class AskContributionView(CoproductionView):
     @extend_schema(request=AskTeamContributionSerializer, responses=str)
     def post(self, request):
         """``assign_resource`` user notifications (process administrators; the e-mails are out of scope)."""
-        user = self.current_user()
+        self.current_user()
         body = valid(AskTeamContributionSerializer, request.data)
         process = get_or_404(m.CoproductionProcess.objects.all(), body["processId"], "CoproductionProcess not found")
-        if not services.is_process_administrator(user, process.pk):
-            raise APIError(403, "Not enough permissions")
+        rules.require_process_administrator(self, process.pk)
         if self.team:
             targets = set(
                 m.TeamMember.objects.filter(team_id__in=body.get("listTeams", [])).values_list("user_id", flat=True)

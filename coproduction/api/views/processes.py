@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.storage import default_storage
 from django.db.models import Q
+from django.utils.text import get_valid_filename
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -13,8 +18,10 @@ from rest_framework.response import Response
 from common.exceptions import APIError
 from common.input import GuardedFormParser, GuardedMultiPartParser
 from common.paging import SkipLimitSerializer, page_envelope, skip_limit
+from common.uploads import validate_image
 from coproduction import catalogue, selectors, services
 from coproduction import models as m
+from coproduction.api import permissions as rules
 from coproduction.api import serializers as s
 from coproduction.api.base import (
     NOT_ENOUGH_PERMISSIONS,
@@ -44,8 +51,7 @@ def process_for_admin(
     view: CoproductionView, process_id, message: str = NOT_ENOUGH_PERMISSIONS, status: int = 403
 ) -> m.CoproductionProcess:
     process = get_or_404(m.CoproductionProcess.objects.all(), process_id, PROCESS_NOT_FOUND)
-    if not services.is_process_administrator(view.current_user(), process.pk):
-        raise APIError(status, message)
+    rules.require_process_administrator(view, process.pk, message, status)
     return process
 
 
@@ -186,10 +192,20 @@ class ProcessLogotypeView(CoproductionView):
 
 
 def store_upload(request, folder: str) -> str:
+    """Store an uploaded logotype once its bytes decode as an image (400 naming the problem
+    otherwise, and nothing stored); the extension is the decoded format's, not the sender's."""
     upload = request.FILES.get("file")
     if upload is None:
         raise serializers.ValidationError({"file": ["No file was submitted."]})
-    return default_storage.save(f"{folder}/{upload.name}", upload)
+    try:
+        image = validate_image(upload)
+    except DjangoValidationError as error:
+        raise APIError(400, error.messages[0]) from None
+    try:
+        stem = get_valid_filename(Path(upload.name or "").stem)[:100]
+    except SuspiciousFileOperation:
+        stem = "logotype"
+    return default_storage.save(f"{folder}/{stem}.{image.extension}", upload)
 
 
 @path_params("id")
@@ -311,12 +327,13 @@ COPY_PARAMS = [
 class CopyView(CoproductionView):
     @extend_schema(parameters=COPY_PARAMS, request=None, responses=OpenApiTypes.STR)
     def post(self, request, id):
-        """Clone the process (administrators, unless ``from_view=story``); answers the new id."""
+        """Clone the process; answers the new id. Administrators copy their process; anyone copies
+        a published story's public copy (``from_view=story``)."""
         from_view = request.query_params.get("from_view", "")
         user = self.current_user()
         process = get_or_404(m.CoproductionProcess.objects.all(), id, PROCESS_NOT_FOUND)
-        if from_view != "story" and not services.is_process_administrator(user, process.pk):
-            raise APIError(403, NOT_ENOUGH_PERMISSIONS)
+        if not (from_view == "story" and (process.is_part_of_publication or process.is_public)):
+            rules.require_process_administrator(self, process.pk)
         clone = services.process_copy(
             process=process,
             user=user,
@@ -333,8 +350,7 @@ class PublishStoryView(CoproductionView):
         """Copy the process for publication and create its story from the body."""
         user = self.current_user()
         process = get_or_404(m.CoproductionProcess.objects.all(), id, PROCESS_NOT_FOUND)
-        if not services.is_process_administrator(user, process.pk):
-            raise APIError(403, NOT_ENOUGH_PERMISSIONS)
+        rules.require_process_administrator(self, process.pk)
         story = services.publish_story(
             process=process,
             user=user,

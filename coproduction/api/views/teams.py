@@ -13,6 +13,7 @@ from common.paging import SkipLimitSerializer, skip_limit
 from common.translations import get_language, translated
 from coproduction import models as m
 from coproduction import selectors, services
+from coproduction.api import permissions as rules
 from coproduction.api import serializers as s
 from coproduction.api.base import CoproductionView, get_or_404, path_params, user_or_404, valid
 from coproduction.api.views.processes import store_upload
@@ -278,7 +279,9 @@ class AddToObserversView(CoproductionView):
         process = get_or_404(
             m.CoproductionProcess.objects.all(), body["coproduction_process_id"], "CoproductionProcess not found"
         )
-        asset = get_or_404(m.Asset.objects.all(), body["asset_id"], "Asset not found")
+        asset = get_or_404(m.Asset.objects.filter(coproductionprocess=process), body["asset_id"], "Asset not found")
+        if not process.is_public:
+            rules.require_process_administrator(self, process.pk)
         organization = m.Organization.objects.filter(name_translations__en="Interlink-Platform").first()
         if organization is None:
             organization = m.Organization.objects.create(
@@ -439,9 +442,8 @@ class PermissionListView(CoproductionView):
     @extend_schema(responses=s.PermissionOutFullSerializer(many=True))
     def get(self, request):
         self.current_user()
-        return self.out(
-            s.PermissionOutFullSerializer, selectors.permissions_qs().order_by("created_at", "id"), many=True
-        )
+        permissions = rules.readable_permissions(self, selectors.permissions_qs())
+        return self.out(s.PermissionOutFullSerializer, permissions.order_by("created_at", "id"), many=True)
 
     @extend_schema(request=s.PermissionInSerializer, responses=s.PermissionOutSerializer)
     def post(self, request):
@@ -458,8 +460,7 @@ class PermissionListView(CoproductionView):
         process = m.CoproductionProcess.objects.filter(pk=body.get("coproductionprocess_id")).first()
         if process is None:
             raise APIError(404, "Coproduction process not found")
-        if not services.is_process_administrator(user, process.pk):
-            raise APIError(403, "You are not allowed to update this coproductionprocess")
+        rules.require_process_administrator(self, process.pk, "You are not allowed to update this coproductionprocess")
         if body.get("team_id") and not m.Team.objects.filter(pk=body["team_id"]).exists():
             raise APIError(404, TEAM_NOT_FOUND)
         if body.get("user_id") and not m.User.objects.filter(pk=body["user_id"]).exists():
@@ -469,23 +470,28 @@ class PermissionListView(CoproductionView):
         return self.out(s.PermissionOutSerializer, permission)
 
 
+def readable_permission(view, id) -> m.Permission:
+    return get_or_404(rules.readable_permissions(view, selectors.permissions_qs()), id, PERMISSION_NOT_FOUND)
+
+
 @path_params("id")
 class PermissionDetailView(CoproductionView):
     @extend_schema(responses=s.PermissionOutFullSerializer)
     def get(self, request, id):
         self.current_user()
-        return self.out(s.PermissionOutFullSerializer, get_or_404(selectors.permissions_qs(), id, PERMISSION_NOT_FOUND))
+        return self.out(s.PermissionOutFullSerializer, readable_permission(self, id))
 
     @extend_schema(request=None, responses=s.PermissionOutFullSerializer)
     def put(self, request, id):
-        """Upstream's update body has no fields: the permission is returned unchanged."""
-        self.current_user()
-        return self.out(s.PermissionOutFullSerializer, get_or_404(selectors.permissions_qs(), id, PERMISSION_NOT_FOUND))
+        """Upstream's update body has no fields: the permission is returned unchanged (administrators)."""
+        permission = readable_permission(self, id)
+        rules.require_process_administrator(self, permission.coproductionprocess_id)
+        return self.out(s.PermissionOutFullSerializer, permission)
 
     @extend_schema(responses=s.PermissionOutFullSerializer)
     def delete(self, request, id):
-        self.current_user()
-        permission = get_or_404(selectors.permissions_qs(), id, PERMISSION_NOT_FOUND)
+        permission = readable_permission(self, id)
+        rules.require_process_administrator(self, permission.coproductionprocess_id)
         data = s.PermissionOutFullSerializer(permission, context=self.context()).data
         services.permission_notify(permission=permission, added=False)
         permission.delete()

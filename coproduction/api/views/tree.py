@@ -9,9 +9,9 @@ from common.exceptions import APIError
 from common.paging import SkipLimitSerializer, skip_limit
 from coproduction import models as m
 from coproduction import selectors, services
+from coproduction.api import permissions as rules
 from coproduction.api import serializers as s
 from coproduction.api.base import (
-    NOT_ENOUGH_PERMISSIONS,
     CoproductionView,
     get_or_404,
     null_response,
@@ -65,10 +65,8 @@ def process_id_of(parent) -> object:
 
 
 def require_admin(view: CoproductionView, process_id) -> m.User:
-    user = view.current_user()
-    if not services.is_process_administrator(user, process_id):
-        raise APIError(403, NOT_ENOUGH_PERMISSIONS)
-    return user
+    rules.require_process_administrator(view, process_id)
+    return view.current_user()
 
 
 def full_response(view: CoproductionView, kind: str, pk) -> Response:

@@ -21,6 +21,7 @@ from medsync.models import (
     Location,
     Specialty,
     User,
+    Weekday,
     WorkingHour,
 )
 from medsync.services import RESULT_FILES
@@ -198,7 +199,7 @@ class Command(BaseCommand):
         WorkingHour.objects.bulk_create(
             WorkingHour(location=location, weekday_index=weekday, start_time=start, end_time=end)
             for location in locations
-            for weekday in range(6)
+            for weekday in range(Weekday.MONDAY, Weekday.SATURDAY + 1)  # Monday-Saturday; Sunday (0) closed
             for start, end in [rng.choice(WORKING_HOURS)]
         )
 
