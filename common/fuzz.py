@@ -55,9 +55,15 @@ class Server:
     def __init__(self, port: int, env: dict, workers: int = 2):
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
+        from django.conf import settings
+
         full_env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.base",
+            # Development settings with DEBUG off (as the benchmark serves), signing tokens with
+            # the keys of the process that made them.
+            "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+            "SECRET_KEY": settings.SECRET_KEY,
+            "MATAR_JWT_SECRET": settings.MATAR_JWT_SECRET,
             "DJANGO_DB_ROLE": "app",
             "GUNICORN_BIND": f"127.0.0.1:{port}",
             "GUNICORN_WORKERS": str(workers),
@@ -226,7 +232,7 @@ def main() -> None:
 
     import django
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     os.environ.setdefault("DJANGO_DB_ROLE", "maintenance")
     django.setup()
     from django.conf import settings

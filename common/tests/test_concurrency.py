@@ -96,7 +96,7 @@ def test_200_simultaneous_list_requests_all_answer_200_with_bounded_connections(
     finally:
         stop.set()
         sampler.join()
-    assert statuses == [200] * 200
+    assert statuses == [200] * 200, server.read_log()[-3000:]
     print(f"peak database connections of the runtime role during 200 simultaneous requests: {peak}")
     assert 0 < peak <= WORKERS * len(ALIASES)
 
