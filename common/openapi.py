@@ -120,6 +120,14 @@ class AutoSchema(SpectacularAutoSchema):
         if direction != "response":
             return responses
         self._register_error_components()
+        # gunicorn refuses a request line past its limit_request_line before Django sees it.
+        responses.setdefault(
+            "414",
+            {
+                "content": {"text/html": {"schema": {"type": "string"}}},
+                "description": "Request line too long (the server's limit, before the application)",
+            },
+        )
         for code, schema in self._error_bodies().items():
             if code not in responses:
                 responses[code] = {
