@@ -62,6 +62,9 @@ def user_or_404(user_id) -> m.User:
 class CoproductionView(APIView):
     """Each request runs in one transaction on the coproduction database; errors roll it back."""
 
+    # Handlers calling this refuse anonymous callers (403); the OpenAPI document says so.
+    login_marker = "self.current_user()"
+
     def dispatch(self, request, *args, **kwargs):
         """Foreign keys are DEFERRABLE (Django); checking them before the block ends turns a
         dangling id in a body into a 422 instead of an error at commit."""
