@@ -49,8 +49,14 @@ class ProcessDownloadView(CoproductionView):
         )
 
 
+NO_FILE_FOUND = {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]}
+
+
 @path_params("id")
 class LastCreatedZipView(CoproductionView):
+    # Upstream answers ``{"error": "No file found"}`` before any export; other 404s are ``{"detail"}``.
+    openapi_error_bodies = {"404": {"oneOf": [{"$ref": "#/components/schemas/ErrorDetail"}, NO_FILE_FOUND]}}
+
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     def get(self, request, id):
         """The newest ZIP exported of the process, with its time in ``X-File-Creation-Datetime``."""
@@ -119,7 +125,7 @@ class ProcessActivityView(CoproductionView):
         return Response({"items": items, "total": total, "page": page["page"], "size": page["size"]})
 
 
-class MessageSerializer(serializers.Serializer):
+class CoproductionMessageSerializer(serializers.Serializer):
     msg = serializers.CharField(max_length=1000)
 
 
@@ -138,17 +144,19 @@ class _SuperuserView(CoproductionView):
 
 
 class TestCeleryView(_SuperuserView):
-    @extend_schema(request=MessageSerializer, responses={201: MessageSerializer})
+    @extend_schema(request=CoproductionMessageSerializer, responses={201: CoproductionMessageSerializer})
     def post(self, request):
         """Queue upstream's ``test_celery`` task (superusers only)."""
-        word = valid(MessageSerializer, request.data)["msg"]
+        word = valid(CoproductionMessageSerializer, request.data)["msg"]
         test_celery.delay(word)
         return Response({"msg": "Word received"}, status=201)
 
 
 class TestEmailView(_SuperuserView):
     @extend_schema(
-        parameters=[OpenApiParameter("email_to", str, required=True)], request=None, responses={201: MessageSerializer}
+        parameters=[OpenApiParameter("email_to", str, required=True)],
+        request=None,
+        responses={201: CoproductionMessageSerializer},
     )
     def post(self, request):
         """Send a test e-mail through the worker (superusers only)."""
