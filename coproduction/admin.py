@@ -303,7 +303,7 @@ class PrerequisiteForm(forms.ModelForm):
         cleaned = super().clean()
         prerequisite = cleaned.get("prerequisite")
         if prerequisite is not None and not self.instance._state.adding:
-            if services._creates_cycle(self.instance.pk, prerequisite.pk):
+            if services.creates_prerequisite_cycle(self.instance.pk, prerequisite.pk):
                 self.add_error("prerequisite", "This prerequisite would create a cycle.")
         return cleaned
 

@@ -510,7 +510,7 @@ class CreateByEventView(CoproductionView):
             m.CoproductionProcess.objects.all(), body["coproductionprocess_id"], "CoproductionProcess not found"
         )
         rules.require_process_reader(self, process.pk)
-        template = services._template(body["notification_event"], process.language)
+        template = services.notification_template(body["notification_event"], process.language)
         parameters = body.get("parameters") or {}
         if not isinstance(parameters, dict):
             raise serializers.ValidationError({"parameters": ["A JSON object is required."]})
