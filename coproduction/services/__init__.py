@@ -2,7 +2,8 @@
 
 Every function runs in the caller's transaction; API views wrap each request in one
 (``transaction.atomic(using="coproduction")``), so aggregates move with the change that moves them.
-Import from the concern's module (``coproduction.services.tree``) or from here.
+The concern's module holds the code (``coproduction.services.teams.team_create``); this package
+re-exports every public name, so callers write ``services.team_create``.
 """
 
 from coproduction.services.assets import asset_clone, asset_create, asset_delete
@@ -14,7 +15,21 @@ from coproduction.services.notifications import (
     parse_parameters,
     permission_notify,
 )
-from coproduction.services.permissions import effective_permissions, is_process_administrator, require_flag
+from coproduction.services.organizations import (
+    organization_administrator_add,
+    organization_administrator_remove,
+    organization_create,
+    organization_delete,
+    organization_set_logotype,
+    organization_update,
+)
+from coproduction.services.permissions import (
+    effective_permissions,
+    is_process_administrator,
+    permission_create,
+    permission_delete,
+    require_flag,
+)
 from coproduction.services.processes import (
     administrator_add,
     administrator_remove,
@@ -28,10 +43,22 @@ from coproduction.services.processes import (
 from coproduction.services.ratings import RATED_MODELS, rating_delete, rating_save, refresh_rating
 from coproduction.services.stories import publish_story
 from coproduction.services.teams import (
+    LAST_ADMINISTRATOR,
+    observers_team_join,
     short_user_name,
     team_add_member,
+    team_administrator_add,
+    team_administrator_remove,
+    team_apply,
+    team_create,
+    team_delete,
+    team_member_add,
+    team_member_remove,
     team_refresh_users_count,
     team_remove_member,
+    team_set_logotype,
+    team_update,
+    user_set_terms_agreement,
     user_sync_from_account,
 )
 from coproduction.services.transactions import DB, atomic, lock_row
@@ -52,11 +79,29 @@ __all__ = [
     "DB",
     "atomic",
     "lock_row",
+    "LAST_ADMINISTRATOR",
+    "observers_team_join",
     "short_user_name",
     "team_add_member",
+    "team_administrator_add",
+    "team_administrator_remove",
+    "team_apply",
+    "team_create",
+    "team_delete",
+    "team_member_add",
+    "team_member_remove",
     "team_refresh_users_count",
     "team_remove_member",
+    "team_set_logotype",
+    "team_update",
+    "user_set_terms_agreement",
     "user_sync_from_account",
+    "organization_administrator_add",
+    "organization_administrator_remove",
+    "organization_create",
+    "organization_delete",
+    "organization_set_logotype",
+    "organization_update",
     "as_concrete",
     "creates_prerequisite_cycle",
     "refresh_ancestors",
@@ -69,6 +114,8 @@ __all__ = [
     "treeitem_set_prerequisite",
     "effective_permissions",
     "is_process_administrator",
+    "permission_create",
+    "permission_delete",
     "require_flag",
     "administrator_add",
     "administrator_remove",

@@ -9,6 +9,7 @@ from coproduction.models import (
     TreeItem,
     User,
 )
+from coproduction.services.notifications import permission_notify
 
 
 def is_process_administrator(user: User | None, process_id) -> bool:
@@ -60,3 +61,15 @@ def require_flag(user: User, item: TreeItem, flag: str) -> None:
     flags, _ = effective_permissions(user, item)
     if not flags[flag]:
         raise APIError(403, "Not enough permissions")
+
+
+def permission_create(*, creator: User, data: dict) -> Permission:
+    """Grant a team permissions on a process or a subtree; its members are notified."""
+    permission = Permission.objects.create(creator=creator, **data)
+    permission_notify(permission=permission, added=True)
+    return permission
+
+
+def permission_delete(*, permission: Permission) -> None:
+    permission_notify(permission=permission, added=False)
+    permission.delete()

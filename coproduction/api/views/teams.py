@@ -9,7 +9,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from common.exceptions import APIError
-from common.translations import get_language, translated
+from common.translations import translated
 from coproduction import models as m
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
@@ -20,7 +20,6 @@ from coproduction.api.views.processes import store_upload
 TEAM_NOT_FOUND = "Team not found"
 ORGANIZATION_NOT_FOUND = "Organization not found"
 PERMISSION_NOT_FOUND = "Permission not found"
-LAST_ADMIN = "Can not delete the last administrator"
 UPLOAD = {"multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}
 
 
@@ -66,9 +65,7 @@ class _TermsView(CoproductionView):
 
     @extend_schema(request=None, responses=s.UserOutSerializer)
     def put(self, request):
-        user = self.current_user()
-        user.agree_terms_of_use = self.value
-        user.save(update_fields=["agree_terms_of_use"])
+        user = services.user_set_terms_agreement(user=self.current_user(), agree=self.value)
         return self.out(s.UserOutSerializer, selectors.users_qs().get(pk=user.pk))
 
 
@@ -132,11 +129,8 @@ class TeamListView(CoproductionView):
             organization = get_or_404(m.Organization.objects.all(), body["organization_id"], ORGANIZATION_NOT_FOUND)
         if not can_create_team(user, organization):
             raise APIError(403, "You can not create a team for this organization")
-        user_ids = body.pop("user_ids", []) or []
-        team = m.Team.objects.create(creator=user, users_count=0, **body)
-        m.TeamAdministrator.objects.create(team=team, user=user)
-        for member in m.User.objects.filter(pk__in=user_ids):
-            services.team_add_member(team=team, user=member)
+        member_ids = body.pop("user_ids", []) or []
+        team = services.team_create(creator=user, data=body, member_ids=member_ids)
         return team_full(self, team.pk)
 
 
@@ -152,16 +146,14 @@ class TeamDetailView(CoproductionView):
         team = team_for_admin(self, id)
         body = dict(valid(s.TeamInSerializer, request.data, partial=True))
         body.pop("user_ids", None)
-        for field, value in body.items():
-            setattr(team, field, value)
-        team.save()
+        services.team_update(team=team, data=body)
         return team_full(self, team.pk)
 
     @extend_schema(responses=s.TeamOutFullSerializer)
     def delete(self, request, id):
         team = team_for_admin(self, id)
         data = s.TeamOutFullSerializer(selectors.teams_qs().get(pk=team.pk), context=self.context()).data
-        team.delete()
+        services.team_delete(team=team)
         return Response(data)
 
 
@@ -172,24 +164,8 @@ class TeamLogotypeView(CoproductionView):
     @extend_schema(request=UPLOAD, responses=s.TeamOutFullSerializer)
     def post(self, request, id):
         team = team_for_admin(self, id)
-        team.logotype = store_upload(request, f"teams/{team.pk}")
-        team.save(update_fields=["logotype"])
+        services.team_set_logotype(team=team, logotype=store_upload(request, f"teams/{team.pk}"))
         return team_full(self, team.pk)
-
-
-def _team_event(team: m.Team, user_id: str, event: str) -> None:
-    services.notify_user(
-        event=event,
-        user_id=user_id,
-        language=get_language(),
-        parameters={
-            "teamName": team.name,
-            "team_id": str(team.pk),
-            "org_id": str(team.organization_id) if team.organization_id else "",
-            "organizationName": team.organization.name if team.organization_id else "",
-            "userName": m.User.objects.filter(pk=user_id).values_list("full_name", flat=True).first() or "",
-        },
-    )
 
 
 @path_params("id")
@@ -200,9 +176,7 @@ class TeamUsersView(CoproductionView):
         team = team_for_admin(self, id, "You do not have permission")
         body = valid(s.UserIdSerializer, request.data)
         user = user_or_404(body["user_id"])
-        services.team_add_member(team=team, user=user)
-        m.TeamApply.objects.filter(team=team, user=user).delete()
-        _team_event(team, user.pk, "add_user_team")
+        services.team_member_add(team=team, user=user)
         return team_full(self, team.pk)
 
 
@@ -213,8 +187,7 @@ class TeamUserDetailView(CoproductionView):
         """Remove a member (team administrators)."""
         team = team_for_admin(self, id, "You do not have permission")
         user = user_or_404(user_id)
-        services.team_remove_member(team=team, user=user)
-        _team_event(team, user.pk, "remove_user_team")
+        services.team_member_remove(team=team, user=user)
         return team_full(self, team.pk)
 
 
@@ -225,7 +198,7 @@ class TeamAdministratorsView(CoproductionView):
         team = team_for_admin(self, id)
         body = valid(s.UserIdSerializer, request.data)
         user = user_or_404(body["user_id"])
-        m.TeamAdministrator.objects.get_or_create(team=team, user=user)
+        services.team_administrator_add(team=team, user=user)
         return team_full(self, team.pk)
 
 
@@ -234,10 +207,7 @@ class TeamAdministratorDetailView(CoproductionView):
     @extend_schema(responses=s.TeamOutFullSerializer)
     def delete(self, request, id, user_id):
         team = team_for_admin(self, id)
-        admins = m.TeamAdministrator.objects.filter(team=team)
-        if admins.count() <= 1 and admins.filter(user_id=user_id).exists():
-            raise APIError(400, LAST_ADMIN)
-        admins.filter(user_id=user_id).delete()
+        services.team_administrator_remove(team=team, user_id=user_id)
         return team_full(self, team.pk)
 
 
@@ -250,7 +220,7 @@ class TeamApplyView(CoproductionView):
         team = m.Team.objects.filter(pk=_uuid_or_none(id)).first()
         if team is None:
             raise APIError(404, "User not found")
-        m.TeamApply.objects.get_or_create(team=team, user=user)
+        services.team_apply(team=team, user=user)
         return self.out(s.UserOutSerializer, selectors.users_qs().filter(applied_teams=team), many=True)
 
 
@@ -281,39 +251,7 @@ class AddToObserversView(CoproductionView):
         asset = get_or_404(m.Asset.objects.filter(coproductionprocess=process), body["asset_id"], "Asset not found")
         if not process.is_public:
             rules.require_process_administrator(self, process.pk)
-        organization = m.Organization.objects.filter(name_translations__en="Interlink-Platform").first()
-        if organization is None:
-            organization = m.Organization.objects.create(
-                name_translations=dict.fromkeys(m.Languages.values, "Interlink-Platform"),
-                description_translations=dict.fromkeys(m.Languages.values, "Interlink-Platform"),
-                default_team_type=m.RoleTypes.PUBLIC_ADMINISTRATION,
-                team_creation_permission=m.TeamCreationPermissions.ADMINISTRATORS,
-                public=False,
-                creator=process.creator,
-            )
-        name = "Observers_" + (process.name or "").replace(" ", "_")
-        team = m.Team.objects.filter(organization=organization, name=name).first()
-        if team is None:
-            team = m.Team.objects.create(
-                name=name,
-                description="",
-                type=m.RoleTypes.PUBLIC_ADMINISTRATION,
-                organization=organization,
-                creator=process.creator,
-                users_count=0,
-            )
-        services.team_add_member(team=team, user=user)
-        if asset.task_id:
-            task = m.Task.objects.get(pk=asset.task_id)
-            flags, _ = services.effective_permissions(user, task)
-            if not flags["access_assets_permission"]:
-                m.Permission.objects.create(
-                    creator=process.creator,
-                    team=team,
-                    coproductionprocess=process,
-                    treeitem=task.treeitem_ptr,
-                    access_assets_permission=True,
-                )
+        team = services.observers_team_join(process=process, asset=asset, user=user)
         return team_full(self, team.pk)
 
 
@@ -354,8 +292,7 @@ class OrganizationListView(CoproductionView):
         """Create an organisation; the creator administers it."""
         user = self.current_user()
         body = dict(valid(s.OrganizationInSerializer, request.data))
-        organization = m.Organization.objects.create(creator=user, **body)
-        m.OrganizationAdministrator.objects.create(organization=organization, user=user)
+        organization = services.organization_create(creator=user, data=body)
         return organization_full(self, organization.pk)
 
 
@@ -372,9 +309,7 @@ class OrganizationDetailView(CoproductionView):
     def put(self, request, id):
         organization = organization_for_admin(self, id)
         body = dict(valid(s.OrganizationInSerializer, request.data, partial=True))
-        for field, value in body.items():
-            setattr(organization, field, value)
-        organization.save()
+        services.organization_update(organization=organization, data=body)
         return organization_full(self, organization.pk)
 
     @extend_schema(responses=s.OrganizationOutFullSerializer)
@@ -383,7 +318,7 @@ class OrganizationDetailView(CoproductionView):
         data = s.OrganizationOutFullSerializer(
             selectors.organizations_qs().get(pk=organization.pk), context=self.context()
         ).data
-        organization.delete()
+        services.organization_delete(organization=organization)
         return Response(data)
 
 
@@ -404,8 +339,9 @@ class OrganizationLogotypeView(CoproductionView):
     @extend_schema(request=UPLOAD, responses=s.OrganizationOutFullSerializer)
     def post(self, request, id):
         organization = organization_for_admin(self, id)
-        organization.logotype = store_upload(request, f"organizations/{organization.pk}")
-        organization.save(update_fields=["logotype"])
+        services.organization_set_logotype(
+            organization=organization, logotype=store_upload(request, f"organizations/{organization.pk}")
+        )
         return organization_full(self, organization.pk)
 
 
@@ -416,7 +352,7 @@ class OrganizationAdministratorsView(CoproductionView):
         organization = organization_for_admin(self, id)
         body = valid(s.UserIdSerializer, request.data)
         user = user_or_404(body["user_id"])
-        m.OrganizationAdministrator.objects.get_or_create(organization=organization, user=user)
+        services.organization_administrator_add(organization=organization, user=user)
         return organization_full(self, organization.pk)
 
 
@@ -425,10 +361,7 @@ class OrganizationAdministratorDetailView(CoproductionView):
     @extend_schema(responses=s.OrganizationOutFullSerializer)
     def delete(self, request, id, user_id):
         organization = organization_for_admin(self, id)
-        admins = m.OrganizationAdministrator.objects.filter(organization=organization)
-        if admins.count() <= 1 and admins.filter(user_id=user_id).exists():
-            raise APIError(400, LAST_ADMIN)
-        admins.filter(user_id=user_id).delete()
+        services.organization_administrator_remove(organization=organization, user_id=user_id)
         return organization_full(self, organization.pk)
 
 
@@ -462,8 +395,7 @@ class PermissionListView(CoproductionView):
             raise APIError(404, TEAM_NOT_FOUND)
         if body.get("user_id") and not m.User.objects.filter(pk=body["user_id"]).exists():
             raise APIError(404, "User not found")
-        permission = m.Permission.objects.create(creator=user, **body)
-        services.permission_notify(permission=permission, added=True)
+        permission = services.permission_create(creator=user, data=body)
         return self.out(s.PermissionOutSerializer, permission)
 
 
@@ -490,8 +422,7 @@ class PermissionDetailView(CoproductionView):
         permission = readable_permission(self, id)
         rules.require_process_administrator(self, permission.coproductionprocess_id)
         data = s.PermissionOutFullSerializer(permission, context=self.context()).data
-        services.permission_notify(permission=permission, added=False)
-        permission.delete()
+        services.permission_delete(permission=permission)
         return Response(data)
 
 
