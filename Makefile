@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 ALIASES := default catalogue coproduction medsync matar
 
-.PHONY: install db demo run test lint check-erd erd clean-db bench bench-smoke wrk
+.PHONY: install db demo run test lint check-erd erd clean-db bench bench-smoke wrk chromium
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,11 +47,15 @@ erd: install
 	$(MANAGE) erd
 	$(MANAGE) erd --images
 
-test: demo lint check-erd
+test: demo lint check-erd chromium
 	$(VENV)/bin/pytest
 
 clean-db:
 	rm -rf .data/postgres
+
+# The admin's browser test drives Debian's Chromium through Playwright (never a downloaded browser).
+chromium:
+	@command -v chromium >/dev/null || (apt-get install -y chromium >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y chromium >/dev/null))
 
 # Benchmarks (docs/benchmarks.md): wrk comes from Debian's packages.
 wrk:

@@ -1,4 +1,9 @@
-"""Admin for users and items. Only superusers get in (``is_staff`` mirrors ``is_superuser``)."""
+"""Admin for users and items.
+
+Superusers may do everything. Data-entry staff are users who are not superusers but belong
+to a group (``Groups``) with Django model permissions: they see the admin for the models
+their group may view, add, change or delete (README, "Admin and the data-entry role").
+"""
 
 from django import forms
 from django.contrib import admin
@@ -8,6 +13,7 @@ from django.utils.translation import gettext
 
 from accounts.hashers import UpstreamBcryptHasher, is_upstream_bcrypt
 from accounts.models import Item, User
+from common.admin import ModelAdmin, TabularInline
 
 
 class PasswordHashWidget(ReadOnlyPasswordHashWidget):
@@ -34,10 +40,10 @@ class UserChangeAdminForm(UserChangeForm):
 class UserCreationAdminForm(AdminUserCreationForm):
     class Meta:
         model = User
-        fields = ("email", "full_name", "is_active", "is_superuser")
+        fields = ("email", "full_name", "is_active", "is_superuser", "groups")
 
 
-class ItemInline(admin.TabularInline):
+class ItemInline(TabularInline):
     model = Item
     fields = ("title", "description", "created_at")
     readonly_fields = ("created_at",)
@@ -50,16 +56,16 @@ class UserAdmin(DjangoUserAdmin):
     form = UserChangeAdminForm
     add_form = UserCreationAdminForm
     list_display = ("email", "full_name", "is_active", "is_superuser", "created_at")
-    list_filter = ("is_active", "is_superuser")
+    list_filter = ("is_active", "is_superuser", "groups")
     search_fields = ("email", "full_name")
     ordering = ("email",)
     readonly_fields = ("id", "created_at", "updated_at", "last_login")
-    filter_horizontal = ()
+    filter_horizontal = ("groups",)
     inlines = [ItemInline]
     fieldsets = (
         (None, {"fields": ("id", "email", "password")}),
         ("Profile", {"fields": ("full_name",)}),
-        ("Access", {"fields": ("is_active", "is_superuser")}),
+        ("Access", {"fields": ("is_active", "is_superuser", "groups")}),
         ("Dates", {"fields": ("last_login", "created_at", "updated_at")}),
     )
     add_fieldsets = (
@@ -67,7 +73,7 @@ class UserAdmin(DjangoUserAdmin):
             None,
             {
                 "classes": ("wide",),
-                "fields": ("email", "full_name", "is_active", "is_superuser", "password1", "password2"),
+                "fields": ("email", "full_name", "is_active", "is_superuser", "groups", "password1", "password2"),
             },
         ),
     )
@@ -80,7 +86,7 @@ class ItemAdminForm(forms.ModelForm):
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(ModelAdmin):
     form = ItemAdminForm
     list_display = ("title", "owner", "created_at")
     list_select_related = ("owner",)

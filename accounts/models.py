@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 
 from accounts.hashers import UpstreamBcryptHasher, is_upstream_bcrypt
@@ -31,11 +32,14 @@ class UserManager(BaseUserManager):
         return self.create_user(email, password, **fields)
 
 
-class User(AbstractBaseUser, TimestampedModel):
-    """The auth user (table ``user``). Logs in with ``email``; ``is_staff`` mirrors ``is_superuser``.
+class User(AbstractBaseUser, PermissionsMixin, TimestampedModel):
+    """The auth user (table ``user``). Logs in with ``email``.
 
-    There are no groups or per-user permissions: a superuser may do everything, nobody else
-    may use the admin.
+    A superuser may do everything. A data-entry user is staff without being a superuser: they
+    use the admin with the Django model permissions of their groups (or their own), held in
+    the ``default`` database's auth tables (``user_groups``, ``user_user_permissions``, no
+    column added to upstream's ``user``). ``is_staff`` is derived: a superuser, or an active
+    user with at least one permission. Row-level security still decides which rows they see.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -61,16 +65,9 @@ class User(AbstractBaseUser, TimestampedModel):
 
     @property
     def is_staff(self) -> bool:
-        return self.is_superuser
-
-    def has_perm(self, perm, obj=None) -> bool:
-        return self.is_active and self.is_superuser
-
-    def has_perms(self, perm_list, obj=None) -> bool:
-        return self.has_perm(None)
-
-    def has_module_perms(self, app_label) -> bool:
-        return self.is_active and self.is_superuser
+        if self.is_superuser:
+            return True
+        return self.is_active and self.pk is not None and bool(self.get_all_permissions())
 
     def check_password(self, raw_password: str) -> bool:
         """Verify upstream's bare bcrypt hashes (``$2b$…``) and Django hashes older rows may hold.

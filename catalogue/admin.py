@@ -15,10 +15,12 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 
-from catalogue import models, services
+from catalogue import files, models, services
+from common.admin import ModelAdmin, StackedInline, TabularInline, Upload, UploadsMixin, with_uploads
 from common.translation_admin import translation_fieldset, translations_form
 from common.translations import SUPPORTED_LANGUAGES
 from common.tree_order import PrerequisiteOrderedInlineFormSet
+from common.uploads import validate_image
 
 READONLY_ARTEFACT = ("artefact_type", "rating", "ratings_count", "created_at", "updated_at")
 NAME_SEARCH = tuple(f"name_translations__{language}" for language in SUPPORTED_LANGUAGES)
@@ -74,7 +76,7 @@ def artefact_form(model):
     return with_links(translations_form(model), problemprofile_links="problemprofiles")
 
 
-class RatingInline(admin.TabularInline):
+class RatingInline(TabularInline):
     model = models.Rating
     fk_name = "artefact"
     extra = 0
@@ -119,8 +121,8 @@ INTERLINKER_FIELDSETS = (
                 "process",
                 "form",
                 "format",
-                "logotype",
-                "snapshots",
+                ("logotype", "logotype_upload"),
+                ("snapshots", "snapshots_upload"),
             )
         },
     ),
@@ -128,7 +130,7 @@ INTERLINKER_FIELDSETS = (
 )
 
 
-class ArtefactAdminBase(admin.ModelAdmin):
+class ArtefactAdminBase(ModelAdmin):
     list_display = ("display_name", "artefact_type", "licence", "rating", "ratings_count", "is_public", "created_at")
     list_filter = ("licence", LanguageFilter, "is_public")
     search_fields = NAME_SEARCH
@@ -144,7 +146,34 @@ class ArtefactAdminBase(admin.ModelAdmin):
         return super().get_queryset(request).prefetch_related("problemprofiles")
 
 
-class InterlinkerAdminBase(ArtefactAdminBase):
+IMAGES = ("png", "jpg", "jpeg", "gif", "webp")
+#: Stored like the catalogue import (``catalogue/<folder>/logotype.png``, ``…/snapshots/<name>``,
+#: the folder being the interlinker's id here); the column gets upstream's ``/static/…`` form
+#: (``catalogue.files``).
+INTERLINKER_UPLOADS = {
+    "logotype": Upload(
+        folder=lambda obj: f"catalogue/{obj.pk}",
+        name=lambda obj, upload: f"catalogue/{obj.pk}/logotype.{validate_image(upload).extension}",
+        extensions=IMAGES,
+        check=validate_image,
+        column=lambda request, name: files.static_path(name),
+    ),
+    "snapshots": Upload(
+        folder=lambda obj: f"catalogue/{obj.pk}/snapshots",
+        extensions=IMAGES,
+        check=validate_image,
+        multiple=True,
+        column=lambda request, name: files.static_path(name),
+    ),
+}
+
+
+def interlinker_form(model):
+    return with_uploads(artefact_form(model), INTERLINKER_UPLOADS)
+
+
+class InterlinkerAdminBase(UploadsMixin, ArtefactAdminBase):
+    uploads = INTERLINKER_UPLOADS
     list_display = ("display_name", "nature", "licence", "difficulty", "rating", "ratings_count", "published")
     list_filter = ("licence", "difficulty", LanguageFilter, "published", "is_sustainability_related")
     readonly_fields = (*READONLY_ARTEFACT, "nature")
@@ -168,7 +197,7 @@ class InterlinkerAdmin(InterlinkerAdminBase):
 
     list_display = ("display_name", "nature", "licence", "difficulty", "rating", "ratings_count", "edit_link")
     list_filter = ("nature", "licence", "difficulty", LanguageFilter, "published")
-    form = artefact_form(models.Interlinker)
+    form = interlinker_form(models.Interlinker)
     fieldsets = artefact_fieldsets(*INTERLINKER_FIELDSETS)
 
     def has_add_permission(self, request):
@@ -191,7 +220,7 @@ class InterlinkerAdmin(InterlinkerAdminBase):
 class SoftwareInterlinkerAdmin(InterlinkerAdminBase):
     list_display = ("display_name", "service_name", "licence", "difficulty", "rating", "ratings_count", "status")
     search_fields = (*NAME_SEARCH, "service_name")
-    form = artefact_form(models.SoftwareInterlinker)
+    form = interlinker_form(models.SoftwareInterlinker)
     fieldsets = artefact_fieldsets(
         *INTERLINKER_FIELDSETS,
         (
@@ -232,7 +261,7 @@ class KnowledgeInterlinkerAdmin(InterlinkerAdminBase):
     list_display = ("display_name", "softwareinterlinker", "form", "format", "licence", "difficulty", "rating")
     list_select_related = ("softwareinterlinker",)
     autocomplete_fields = ("softwareinterlinker", "parent")
-    form = artefact_form(models.KnowledgeInterlinker)
+    form = interlinker_form(models.KnowledgeInterlinker)
     fieldsets = artefact_fieldsets(
         *INTERLINKER_FIELDSETS,
         (
@@ -259,12 +288,12 @@ class ExternalInterlinkerAdmin(InterlinkerAdminBase):
 
 @admin.register(models.ExternalSoftwareInterlinker)
 class ExternalSoftwareInterlinkerAdmin(ExternalInterlinkerAdmin):
-    form = artefact_form(models.ExternalSoftwareInterlinker)
+    form = interlinker_form(models.ExternalSoftwareInterlinker)
 
 
 @admin.register(models.ExternalKnowledgeInterlinker)
 class ExternalKnowledgeInterlinkerAdmin(ExternalInterlinkerAdmin):
-    form = artefact_form(models.ExternalKnowledgeInterlinker)
+    form = interlinker_form(models.ExternalKnowledgeInterlinker)
 
 
 # --- co-production schemas and their trees -------------------------------------------------
@@ -299,7 +328,7 @@ TREE_ITEM_FIELDS = (
 )
 
 
-class PhaseInline(admin.StackedInline):
+class PhaseInline(StackedInline):
     """A schema's phases (tree items without a parent)."""
 
     model = models.TreeItemMetadata
@@ -313,7 +342,7 @@ class PhaseInline(admin.StackedInline):
     verbose_name_plural = "phases (open one to edit its objectives)"
 
 
-class ChildInline(admin.StackedInline):
+class ChildInline(StackedInline):
     """An item's children: a phase's objectives, an objective's tasks."""
 
     model = models.TreeItemMetadata
@@ -365,7 +394,7 @@ class PublicServiceAdmin(ArtefactAdminBase):
 
 
 @admin.register(models.TreeItemMetadata)
-class TreeItemMetadataAdmin(admin.ModelAdmin):
+class TreeItemMetadataAdmin(ModelAdmin):
     form = TreeItemForm
     list_display = ("display_name", "type", "parent", "coproductionschema", "is_part_of_codelivery", "created_at")
     list_filter = ("type", "is_part_of_codelivery", "coproductionschema")
@@ -386,9 +415,25 @@ class TreeItemMetadataAdmin(admin.ModelAdmin):
     def display_name(self, obj):
         return obj.name or obj.pk
 
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).select_related("parent", "coproductionschema", "parent__coproductionschema")
+        )
+
+    def autocomplete_label(self, obj):
+        """ "Gather feedback — task — Listen — Schema X": same-named items read apart."""
+        schema = obj.coproductionschema or (obj.parent.coproductionschema if obj.parent else None)
+        parts = [
+            obj.name or str(obj.pk),
+            obj.type,
+            obj.parent.name if obj.parent else None,
+            schema.name if schema else None,
+        ]
+        return " — ".join(str(part) for part in parts if part)
+
 
 @admin.register(models.ProblemProfile)
-class ProblemProfileAdmin(admin.ModelAdmin):
+class ProblemProfileAdmin(ModelAdmin):
     form = translations_form(models.ProblemProfile)
     list_display = ("id", "display_name", "created_at", "updated_at")
     search_fields = ("id", *NAME_SEARCH)
@@ -406,11 +451,12 @@ class ProblemProfileAdmin(admin.ModelAdmin):
         return obj.name
 
     def get_readonly_fields(self, request, obj=None):
-        return ("id", *self.readonly_fields) if obj else self.readonly_fields
+        readonly = super().get_readonly_fields(request, obj)
+        return ("id", *readonly) if obj else readonly
 
 
 @admin.register(models.Rating)
-class RatingAdmin(admin.ModelAdmin):
+class RatingAdmin(ModelAdmin):
     list_display = ("artefact", "value", "title", "user_id", "created_at")
     list_filter = ("value",)
     list_select_related = ("artefact",)

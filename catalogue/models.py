@@ -534,7 +534,7 @@ class TreeItemMetadata(UpstreamTimestamps):
         verbose_name = "tree item"
 
     def __str__(self) -> str:
-        return f"{self.type}: {self.name or self.id}"
+        return self.name or str(self.id)
 
     def save(self, *args, **kwargs):
         if self._state.adding and isinstance(self.created_at, DatabaseDefault):

@@ -3,7 +3,8 @@
 ``translations_form(Model)`` builds a ``ModelForm`` in which every ``HStoreField`` is replaced
 by one text input per language (``name_translations`` → ``name [en]``, ``name [es]``, …).
 On save the inputs are folded back into the dictionary: a blank input removes that language's
-key (so reads fall back to ``en``), keys of other languages already stored are kept.
+key (so reads fall back to ``en``), keys of other languages already stored are kept. A name
+is required in at least one language.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from django.contrib.postgres.fields import HStoreField
 
 from common.translations import SUPPORTED_LANGUAGES
 
+#: Translated columns a row typed in the admin must fill in at least one language (a row
+#: without a name shows as a bare UUID everywhere).
+REQUIRED_TRANSLATIONS = ("name_translations",)
 LONG_TEXT_FIELDS = ("description", "instructions", "functionality", "constraints", "regulations")
 
 
@@ -55,6 +59,8 @@ def translations_form(model, *, languages=SUPPORTED_LANGUAGES, base=forms.ModelF
                 value = self.cleaned_data.get(translation_input_name(name, language))
                 if value:
                     values[language] = value
+            if name in REQUIRED_TRANSLATIONS and not any(value.strip() for value in values.values()):
+                self.add_error(translation_input_name(name, languages[0]), "Give a name in at least one language.")
             setattr(self.instance, name, values or None)
 
     meta = type("Meta", (), {"model": model, "exclude": fields})

@@ -10,18 +10,24 @@ status/progress and date rules (``coproduction.services``) in the admin's transa
 from __future__ import annotations
 
 import json
+import uuid
+from pathlib import Path
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import transaction
+from django.urls import path
 from django.utils.html import format_html
 
+from common.admin import ModelAdmin, TabularInline, Upload, UploadsMixin, with_uploads
 from common.exceptions import APIError
 from common.translations import SUPPORTED_LANGUAGES
 from common.tree_order import PrerequisiteOrderedInlineFormSet
+from common.uploads import validate_image
 from coproduction import catalogue, services
 from coproduction import models as m
+from coproduction.admin_catalogue import URL_NAME, CatalogueIdField, CatalogueIdsField, picker_view
 
 TIMESTAMPS = ("created_at", "updated_at")
 
@@ -58,16 +64,36 @@ class ThroughFieldsForm(forms.ModelForm):
                 through.objects.create(**{owner: self.instance, f"{other}_id": pk})
 
 
-class ThroughFieldsAdmin(admin.ModelAdmin):
+IMAGES = ("png", "jpg", "jpeg", "gif", "webp")
+
+
+def logotype(folder: str) -> dict[str, Upload]:
+    """The API's logotype upload: an image checked by its content (``common.uploads``), stored
+    through Django's storage as ``<folder>/<id>/<name>.<its real extension>``."""
+    return {
+        "logotype": Upload(
+            folder=lambda obj: f"{folder}/{obj.pk}",
+            extensions=IMAGES,
+            check=validate_image,
+            name=lambda obj, upload: f"{folder}/{obj.pk}/{Path(upload.name).stem}.{validate_image(upload).extension}",
+        )
+    }
+
+
+class ThroughFieldsAdmin(UploadsMixin, ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if isinstance(form, ThroughFieldsForm):
             form.save_through_fields()
 
 
-def multi_select(queryset, label: str) -> forms.ModelMultipleChoiceField:
+def multi_select(queryset, label: str, through, other: str) -> forms.ModelMultipleChoiceField:
+    """An autocomplete over ``through.<other>``'s target: renders only the chosen rows, searches the rest."""
     return forms.ModelMultipleChoiceField(
-        queryset=queryset, required=False, label=label, widget=FilteredSelectMultiple(label, is_stacked=False)
+        queryset=queryset,
+        required=False,
+        label=label,
+        widget=AutocompleteSelectMultiple(through._meta.get_field(other), admin.site),
     )
 
 
@@ -111,14 +137,14 @@ def _text(label: str, area: bool = False) -> forms.CharField:
 
 
 @admin.register(m.User)
-class UserAdmin(admin.ModelAdmin):
+class UserAdmin(ModelAdmin):
     list_display = ("full_name", "email", "id", "is_superuser", "agree_terms_of_use", "last_login")
     list_filter = ("is_superuser", "agree_terms_of_use")
     search_fields = ("full_name", "email", "id")
     readonly_fields = ("last_login", *TIMESTAMPS)
 
 
-class TeamInline(admin.TabularInline):
+class TeamInline(TabularInline):
     model = m.Team
     fields = ("name", "type", "description", "users_count")
     readonly_fields = ("users_count",)
@@ -137,7 +163,7 @@ class OrganizationForm(TranslationsForm):
     description_es = _text("Description (es)", area=True)
     description_lv = _text("Description (lv)", area=True)
     description_it = _text("Description (it)", area=True)
-    administrator_users = multi_select(USERS, "Administrators")
+    administrator_users = multi_select(USERS, "Administrators", m.OrganizationAdministrator, "user")
 
     class Meta:
         model = m.Organization
@@ -146,7 +172,8 @@ class OrganizationForm(TranslationsForm):
 
 @admin.register(m.Organization)
 class OrganizationAdmin(ThroughFieldsAdmin):
-    form = OrganizationForm
+    uploads = logotype("organizations")
+    form = with_uploads(OrganizationForm, uploads)
     list_display = ("__str__", "default_team_type", "team_creation_permission", "public", "created_at")
     list_filter = ("public", "default_team_type", "team_creation_permission")
     search_fields = ("name_translations__en", "name_translations__es", "id")
@@ -161,9 +188,9 @@ class TeamForm(ThroughFieldsForm):
         "administrator_users": (m.TeamAdministrator, "team", "user"),
         "applicant_users": (m.TeamApply, "team", "user"),
     }
-    member_users = multi_select(USERS, "Members")
-    administrator_users = multi_select(USERS, "Administrators")
-    applicant_users = multi_select(USERS, "Applicants")
+    member_users = multi_select(USERS, "Members", m.TeamMember, "user")
+    administrator_users = multi_select(USERS, "Administrators", m.TeamAdministrator, "user")
+    applicant_users = multi_select(USERS, "Applicants", m.TeamApply, "user")
 
     class Meta:
         model = m.Team
@@ -172,8 +199,10 @@ class TeamForm(ThroughFieldsForm):
 
 @admin.register(m.Team)
 class TeamAdmin(ThroughFieldsAdmin):
-    form = TeamForm
+    uploads = logotype("teams")
+    form = with_uploads(TeamForm, uploads)
     list_display = ("name", "type", "organization", "users_count", "created_at")
+    list_select_related = ("organization",)
     list_filter = ("type",)
     search_fields = ("name", "description", "id")
     autocomplete_fields = ("organization",)
@@ -184,7 +213,7 @@ class TeamAdmin(ThroughFieldsAdmin):
 # Processes and tree -------------------------------------------------------------------------
 
 
-class PhaseInline(admin.TabularInline):
+class PhaseInline(TabularInline):
     model = m.Phase
     fk_name = "coproductionprocess"
     formset = PrerequisiteOrderedInlineFormSet
@@ -194,7 +223,7 @@ class PhaseInline(admin.TabularInline):
     show_change_link = True
 
 
-class PermissionInline(admin.TabularInline):
+class PermissionInline(TabularInline):
     model = m.Permission
     fk_name = "coproductionprocess"
     fields = ("team", "treeitem", "access_assets_permission", "create_assets_permission", "delete_assets_permission")
@@ -207,15 +236,14 @@ class ProcessForm(ThroughFieldsForm):
         "administrator_users": (m.CoproductionProcessAdministrator, "coproductionprocess", "user"),
         "tag_list": (m.CoproductionProcessTag, "coproductionprocess", "tag"),
     }
-    administrator_users = multi_select(USERS, "Administrators")
-    tag_list = multi_select(m.Tag.objects.all(), "Tags")
-    apply_schema_id = forms.TypedChoiceField(
-        required=False,
-        coerce=str,
-        empty_value=None,
+    administrator_users = multi_select(USERS, "Administrators", m.CoproductionProcessAdministrator, "user")
+    tag_list = multi_select(m.Tag.objects.all(), "Tags", m.CoproductionProcessTag, "tag")
+    schema_used = CatalogueIdField("schema", label="Schema used")
+    apply_schema_id = CatalogueIdField(
+        "schema",
         label="Apply a catalogue schema",
         help_text="Builds phases, objectives and tasks from a co-production schema of the catalogue database, "
-        "in the process language.",
+        "in the process language. Refused when the process already has phases.",
     )
     apply_schema_json = forms.CharField(
         required=False,
@@ -227,14 +255,6 @@ class ProcessForm(ThroughFieldsForm):
     class Meta:
         model = m.CoproductionProcess
         fields = "__all__"  # noqa: DJ007 (the admin lists every column)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        try:
-            choices = catalogue.schema_choices()
-        except APIError:
-            choices = []
-        self.fields["apply_schema_id"].choices = [("", "—")] + choices
 
     def clean_apply_schema_json(self):
         text = self.cleaned_data.get("apply_schema_json")
@@ -248,10 +268,23 @@ class ProcessForm(ThroughFieldsForm):
             raise forms.ValidationError("A JSON object with a children list is required.")
         return value
 
+    def clean(self):
+        cleaned = super().clean()
+        applying = cleaned.get("apply_schema_id") or cleaned.get("apply_schema_json")
+        if applying and not self.instance._state.adding:
+            phases = m.Phase.objects.filter(coproductionprocess=self.instance).count()
+            if phases:
+                raise forms.ValidationError(
+                    f"This process already has a tree ({phases} phase{'s' if phases != 1 else ''}); applying a "
+                    "schema would add a second one. Delete its phases first, or clone the process."
+                )
+        return cleaned
+
 
 @admin.register(m.CoproductionProcess)
 class CoproductionProcessAdmin(ThroughFieldsAdmin):
-    form = ProcessForm
+    uploads = logotype("coproductionprocesses")
+    form = with_uploads(ProcessForm, uploads)
     list_display = ("name", "language", "status", "is_public", "organization", "start_date", "end_date", "created_at")
     list_filter = ("status", "language", "is_public", "is_part_of_publication")
     search_fields = ("name", "description", "id")
@@ -259,6 +292,24 @@ class CoproductionProcessAdmin(ThroughFieldsAdmin):
     raw_id_fields = ("creator", "cloned_from")
     readonly_fields = ("rating", "ratings_count", "start_date", "end_date", *TIMESTAMPS)
     inlines = [PhaseInline, PermissionInline]
+    ordering = ("name", "id")
+
+    def get_urls(self):
+        return [
+            path(
+                "catalogue-picker/<str:kind>/",
+                self.admin_site.admin_view(self.catalogue_picker),
+                name=URL_NAME,
+            ),
+            *super().get_urls(),
+        ]
+
+    def catalogue_picker(self, request, kind):
+        if not self.has_view_permission(request):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        return picker_view(request, kind)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -308,16 +359,88 @@ class PrerequisiteForm(forms.ModelForm):
         return cleaned
 
 
-class TreeItemAdmin(admin.ModelAdmin):
-    form = PrerequisiteForm
-    search_fields = ("name", "description", "id")
-    list_filter = ("status",)
+def treeitem_label(item) -> str:
+    """A tree item's name with its ancestors and process: "Gather feedback — Objective 2 — Process X"."""
+    parts = [item.name or str(item.pk)]
+    node = item
+    for parent in ("objective", "phase", "coproductionprocess"):
+        if hasattr(node, parent):
+            node = getattr(node, parent)
+            if node is None:
+                break
+            parts.append(node.name or str(node.pk))
+    return " — ".join(parts)
+
+
+#: select_related paths from each tree item model to its process.
+PROCESS_PATH = {m.Phase: "coproductionprocess", m.Objective: "phase__coproductionprocess"}
+PROCESS_PATH[m.Task] = "objective__phase__coproductionprocess"
+
+
+class ProcessFilter(admin.SimpleListFilter):
+    """Filter by process: lists the processes when there are few, else only the chosen one
+    (open a process's phases, objectives or tasks from its change page, or search by its name)."""
+
+    title = "process"
+    parameter_name = "process"
+    most = 30
+
+    def lookups(self, request, model_admin):
+        processes = m.CoproductionProcess.objects.order_by("name", "id").only("id", "name")
+        listed = list(processes[: self.most + 1])
+        if len(listed) > self.most:
+            listed = list(processes.filter(pk=self.value())) if self._valid() else []
+        return [(str(p.pk), p.name or str(p.pk)) for p in listed]
+
+    def _valid(self) -> bool:
+        try:
+            uuid.UUID(str(self.value()))
+        except ValueError:
+            return False
+        return True
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        if not self._valid():
+            return queryset.none()
+        return queryset.filter(**{f"{PROCESS_PATH[queryset.model]}_id": self.value()})
+
+
+class TreeItemForm(PrerequisiteForm):
+    from_item = CatalogueIdField("treeitem", label="From schema item")
+    from_schema = CatalogueIdField("schema", label="From schema")
+
+
+class TreeItemAdmin(ModelAdmin):
+    form = TreeItemForm
+    list_filter = (ProcessFilter, "status")
     raw_id_fields = ("creator", "disabler")
     readonly_fields = ("type", "is_disabled_display", *TIMESTAMPS)
+    ordering = ("name", "id")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(PROCESS_PATH[self.model])
+
+    def autocomplete_label(self, obj):
+        return treeitem_label(obj)
+
+    @admin.display(description="process")
+    def process(self, obj):
+        return treeitem_label(obj).split(" — ")[-1]
 
     @admin.display(description="disabled (itself or an ancestor)", boolean=True)
     def is_disabled_display(self, obj):
         return obj.is_disabled if obj.pk else False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name in ("coproductionprocess", "phase", "objective"):
+            path = PROCESS_PATH.get(db_field.related_model)
+            if path:
+                field.queryset = field.queryset.select_related(path)
+            field.label_from_instance = treeitem_label
+        return field
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -342,7 +465,7 @@ class TreeItemAdmin(admin.ModelAdmin):
             services.refresh_ancestors(obj)
 
 
-class ObjectiveInline(admin.TabularInline):
+class ObjectiveInline(TabularInline):
     model = m.Objective
     fk_name = "phase"
     formset = PrerequisiteOrderedInlineFormSet
@@ -352,7 +475,7 @@ class ObjectiveInline(admin.TabularInline):
     show_change_link = True
 
 
-class TaskInline(admin.TabularInline):
+class TaskInline(TabularInline):
     model = m.Task
     fk_name = "objective"
     formset = PrerequisiteOrderedInlineFormSet
@@ -361,16 +484,35 @@ class TaskInline(admin.TabularInline):
     show_change_link = True
 
 
-class ExternalAssetInline(admin.TabularInline):
+class ExternalAssetForm(forms.ModelForm):
+    externalinterlinker_id = CatalogueIdField("externalinterlinker", label="External interlinker")
+
+    class Meta:
+        model = m.ExternalAsset
+        fields = "__all__"  # noqa: DJ007 (the admin lists every column)
+
+
+class InternalAssetForm(forms.ModelForm):
+    softwareinterlinker_id = CatalogueIdField("softwareinterlinker", label="Software interlinker")
+    knowledgeinterlinker_id = CatalogueIdField("knowledgeinterlinker", label="Knowledge interlinker")
+
+    class Meta:
+        model = m.InternalAsset
+        fields = "__all__"  # noqa: DJ007 (the admin lists every column)
+
+
+class ExternalAssetInline(TabularInline):
     model = m.ExternalAsset
+    form = ExternalAssetForm
     fk_name = "task"
     fields = ("name", "uri", "externalinterlinker_id", "created_at")
     readonly_fields = ("created_at",)
     extra = 0
 
 
-class InternalAssetInline(admin.TabularInline):
+class InternalAssetInline(TabularInline):
     model = m.InternalAsset
+    form = InternalAssetForm
     fk_name = "task"
     fields = ("softwareinterlinker_id", "knowledgeinterlinker_id", "external_asset_id", "created_at")
     readonly_fields = ("created_at",)
@@ -380,6 +522,7 @@ class InternalAssetInline(admin.TabularInline):
 @admin.register(m.Phase)
 class PhaseAdmin(TreeItemAdmin):
     list_display = ("name", "coproductionprocess", "status", "progress", "start_date", "end_date", "disabled_on")
+    search_fields = ("name", "description", "=id", "coproductionprocess__name")
     autocomplete_fields = ("coproductionprocess",)
     readonly_fields = ("status", "progress", "start_date", "end_date", *TreeItemAdmin.readonly_fields)
     inlines = [ObjectiveInline]
@@ -387,26 +530,43 @@ class PhaseAdmin(TreeItemAdmin):
 
 @admin.register(m.Objective)
 class ObjectiveAdmin(TreeItemAdmin):
-    list_display = ("name", "phase", "status", "progress", "start_date", "end_date", "disabled_on")
+    list_display = ("name", "phase", "process", "status", "progress", "start_date", "end_date", "disabled_on")
+    search_fields = ("name", "description", "=id", "phase__name", "phase__coproductionprocess__name")
     autocomplete_fields = ("phase",)
     readonly_fields = ("status", "progress", "start_date", "end_date", *TreeItemAdmin.readonly_fields)
     inlines = [TaskInline]
 
 
+class TaskForm(TreeItemForm):
+    problemprofiles = CatalogueIdsField("problemprofile", label="Problem profiles")
+
+
 @admin.register(m.Task)
 class TaskAdmin(TreeItemAdmin):
-    list_display = ("name", "objective", "status", "start_date", "end_date", "disabled_on")
+    form = TaskForm
+    list_display = ("name", "objective_name", "phase_name", "process", "status", "start_date", "end_date")
+    search_fields = ("name", "description", "=id", "objective__name", "objective__phase__coproductionprocess__name")
     autocomplete_fields = ("objective",)
     inlines = [InternalAssetInline, ExternalAssetInline]
 
+    @admin.display(description="objective", ordering="objective__name")
+    def objective_name(self, obj):
+        return obj.objective.name if obj.objective else "–"
+
+    @admin.display(description="phase", ordering="objective__phase__name")
+    def phase_name(self, obj):
+        return obj.objective.phase.name if obj.objective and obj.objective.phase else "–"
+
 
 @admin.register(m.TreeItem)
-class TreeItemRootAdmin(admin.ModelAdmin):
+class TreeItemRootAdmin(ModelAdmin):
     """Read-only view of every tree item (edit through Phase / Objective / Task)."""
 
     list_display = ("name", "type", "status", "disabled_on", "created_at")
     list_filter = ("type", "status")
-    search_fields = ("name", "id")
+    search_fields = ("name", "=id")
+    ordering = ("name", "id")
+    raw_id_fields = ("creator", "disabler")
 
     def has_add_permission(self, request):
         return False
@@ -419,7 +579,7 @@ class TreeItemRootAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Permission)
-class PermissionAdmin(admin.ModelAdmin):
+class PermissionAdmin(ModelAdmin):
     list_display = (
         "team",
         "coproductionprocess",
@@ -447,31 +607,43 @@ class PermissionAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Asset)
-class AssetAdmin(admin.ModelAdmin):
-    list_display = ("id", "type", "task", "coproductionprocess_id", "created_at")
+class AssetAdmin(ModelAdmin):
+    list_display = ("id", "type", "task", "coproductionprocess", "created_at")
     list_filter = ("type",)
-    search_fields = ("id",)
+    search_fields = ("=id", "task__name", "coproductionprocess__name")
+    list_select_related = ("task", "coproductionprocess")
     readonly_fields = ("type", "objective", "phase", "coproductionprocess", *TIMESTAMPS)
     raw_id_fields = ("task", "creator")
 
 
 @admin.register(m.InternalAsset)
-class InternalAssetAdmin(admin.ModelAdmin):
-    list_display = ("id", "task", "softwareinterlinker_id", "external_asset_id", "created_at")
-    search_fields = ("id", "external_asset_id")
+class InternalAssetAdmin(ModelAdmin):
+    form = InternalAssetForm
+    list_display = (
+        "id",
+        "task",
+        "coproductionprocess",
+        "softwareinterlinker_id",
+        "knowledgeinterlinker_id",
+        "created_at",
+    )
+    search_fields = ("=id", "external_asset_id", "task__name", "coproductionprocess__name")
+    list_select_related = ("task", "coproductionprocess")
     raw_id_fields = ("task", "creator")
     readonly_fields = ("type", "objective", "phase", "coproductionprocess", *TIMESTAMPS)
 
 
 @admin.register(m.ExternalAsset)
-class ExternalAssetAdmin(admin.ModelAdmin):
-    list_display = ("name", "uri", "task", "created_at")
-    search_fields = ("name", "uri", "id")
+class ExternalAssetAdmin(ModelAdmin):
+    form = ExternalAssetForm
+    list_display = ("name", "uri", "task", "coproductionprocess", "created_at")
+    search_fields = ("name", "uri", "=id", "task__name", "coproductionprocess__name")
+    list_select_related = ("task", "coproductionprocess")
     raw_id_fields = ("task", "creator")
     readonly_fields = ("type", "objective", "phase", "coproductionprocess", *TIMESTAMPS)
 
 
-class ClaimInline(admin.TabularInline):
+class ClaimInline(TabularInline):
     model = m.Claim
     fk_name = "assignment"
     fields = ("user", "title", "state", "claim_type")
@@ -480,8 +652,9 @@ class ClaimInline(admin.TabularInline):
 
 
 @admin.register(m.Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(ModelAdmin):
     list_display = ("title", "user", "asset", "state", "created_at")
+    list_select_related = ("user", "asset")
     list_filter = ("state",)
     search_fields = ("title", "user__full_name", "user__email")
     raw_id_fields = ("user", "asset", "task", "coproductionprocess")
@@ -490,8 +663,9 @@ class AssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(ModelAdmin):
     list_display = ("title", "user", "asset", "state", "claim_type", "created_at")
+    list_select_related = ("user", "asset")
     list_filter = ("state", "claim_type")
     search_fields = ("title", "user__full_name", "user__email")
     raw_id_fields = ("user", "asset", "task", "coproductionprocess", "assignment")
@@ -502,7 +676,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ModelAdmin):
     list_display = ("event", "language", "title", "icon")
     list_filter = ("language",)
     search_fields = ("event", "title", "text")
@@ -510,7 +684,7 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.UserNotification)
-class UserNotificationAdmin(admin.ModelAdmin):
+class UserNotificationAdmin(ModelAdmin):
     list_display = ("notification", "user", "state", "is_archived", "coproductionprocess_id", "created_at")
     list_filter = ("state", "is_archived", "channel", "notification__event")
     search_fields = ("notification__event", "user__full_name", "user__email", "user__id")
@@ -520,7 +694,7 @@ class UserNotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.CoproductionProcessNotification)
-class CoproductionProcessNotificationAdmin(admin.ModelAdmin):
+class CoproductionProcessNotificationAdmin(ModelAdmin):
     list_display = ("notification", "coproductionprocess", "user", "claim_type", "created_at")
     list_filter = ("notification__event", "claim_type")
     search_fields = ("notification__event", "coproductionprocess__name", "user__full_name", "user__email")
@@ -530,17 +704,31 @@ class CoproductionProcessNotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.ParticipationRequest)
-class ParticipationRequestAdmin(admin.ModelAdmin):
+class ParticipationRequestAdmin(ModelAdmin):
     list_display = ("candidate", "coproductionprocess", "is_archived", "created_at")
     list_filter = ("is_archived",)
-    search_fields = ("candidate__full_name", "candidate__email", "razon")
+    search_fields = ("candidate__full_name", "candidate__email", "razon", "coproductionprocess__name")
     raw_id_fields = ("candidate", "coproductionprocess")
+    list_select_related = ("candidate", "coproductionprocess")
     readonly_fields = TIMESTAMPS
 
 
 class StoryForm(ThroughFieldsForm):
     through_fields = {"keyword_list": (m.StoryKeyword, "story", "keyword")}
-    keyword_list = multi_select(m.Keyword.objects.all(), "Keywords")
+    keyword_list = multi_select(m.Keyword.objects.order_by("name", "id"), "Keywords", m.StoryKeyword, "keyword")
+    data_story = forms.JSONField(
+        required=False,
+        label="Story content (JSON)",
+        encoder=None,
+        widget=forms.Textarea(attrs={"rows": 18, "cols": 100, "style": "font-family: monospace"}),
+        help_text="The story as upstream stores it: an object with title, description and sections.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        value = self.initial.get("data_story")
+        if isinstance(value, (dict, list)):
+            self.initial["data_story"] = json.dumps(value, indent=2, ensure_ascii=False)
 
     class Meta:
         model = m.Story
@@ -551,6 +739,7 @@ class StoryForm(ThroughFieldsForm):
 class StoryAdmin(ThroughFieldsAdmin):
     form = StoryForm
     list_display = ("__str__", "coproductionprocess", "state", "rating", "ratings_count", "published_date")
+    list_select_related = ("coproductionprocess",)
     list_filter = ("state",)
     search_fields = ("data_story__title", "coproductionprocess__name")
     raw_id_fields = ("coproductionprocess", "coproductionprocess_cloneforpub", "user")
@@ -558,21 +747,21 @@ class StoryAdmin(ThroughFieldsAdmin):
 
 
 @admin.register(m.Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ModelAdmin):
     list_display = ("name", "description")
     search_fields = ("name",)
     readonly_fields = TIMESTAMPS
 
 
 @admin.register(m.Keyword)
-class KeywordAdmin(admin.ModelAdmin):
+class KeywordAdmin(ModelAdmin):
     list_display = ("name", "description")
     search_fields = ("name",)
     readonly_fields = TIMESTAMPS
 
 
 @admin.register(m.Rating)
-class RatingAdmin(admin.ModelAdmin):
+class RatingAdmin(ModelAdmin):
     list_display = ("artefact_type", "artefact_id", "value", "user_id", "created_at")
     list_filter = ("artefact_type", "value")
     search_fields = ("artefact_id", "user_id", "title")

@@ -162,11 +162,89 @@ def logotype_link(value: str | None, request=None) -> str:
     return file_link(value, request)
 
 
-def schema_choices(language: str = "en") -> list[tuple[str, str]]:
-    """(id, name) of the catalogue's co-production schemas, for the admin's schema picker."""
+# Pickers for the admin: catalogue ids typed into co-production columns ----------------------
+
+#: kind -> (FROM clause, id column, label SQL, search columns). Labels carry context, so two
+#: template tasks called the same read apart ("Gather feedback — task — Objective — Schema X").
+_PICKERS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
+    "schema": (
+        "coproductionschema s JOIN artefact a ON a.id = s.id",
+        "s.id",
+        "COALESCE(a.name_translations -> %(lang)s, a.name_translations -> 'en', s.id::text)",
+        ("a.name_translations::text",),
+    ),
+    "treeitem": (
+        "treeitemmetadata t LEFT JOIN treeitemmetadata p ON p.id = t.parent_id "
+        "LEFT JOIN treeitemmetadata pp ON pp.id = p.parent_id "
+        "LEFT JOIN artefact a ON a.id = COALESCE(t.coproductionschema_id, p.coproductionschema_id, "
+        "pp.coproductionschema_id)",
+        "t.id",
+        "concat_ws(' — ', COALESCE(t.name_translations -> %(lang)s, t.name_translations -> 'en', t.id::text), "
+        "t.type, COALESCE(p.name_translations -> %(lang)s, p.name_translations -> 'en'), "
+        "COALESCE(a.name_translations -> %(lang)s, a.name_translations -> 'en'))",
+        ("t.name_translations::text",),
+    ),
+    "softwareinterlinker": (
+        "softwareinterlinker i JOIN artefact a ON a.id = i.id",
+        "i.id",
+        "COALESCE(a.name_translations -> %(lang)s, a.name_translations -> 'en', i.id::text)",
+        ("a.name_translations::text",),
+    ),
+    "knowledgeinterlinker": (
+        "knowledgeinterlinker i JOIN artefact a ON a.id = i.id",
+        "i.id",
+        "COALESCE(a.name_translations -> %(lang)s, a.name_translations -> 'en', i.id::text)",
+        ("a.name_translations::text",),
+    ),
+    "externalinterlinker": (
+        "interlinker i JOIN artefact a ON a.id = i.id",
+        "i.id",
+        "COALESCE(a.name_translations -> %(lang)s, a.name_translations -> 'en', i.id::text) || ' — ' || i.nature",
+        ("a.name_translations::text",),
+    ),
+    "problemprofile": (
+        "problemprofile pr",
+        "pr.id",
+        "pr.id || ': ' || COALESCE(pr.name_translations -> %(lang)s, pr.name_translations -> 'en', '')",
+        ("pr.id", "pr.name_translations::text"),
+    ),
+}
+#: Interlinker natures an ``externalinterlinker_id`` may point to.
+_EXTERNAL_NATURES = ("externalsoftwareinterlinker", "externalknowledgeinterlinker")
+PICKER_KINDS = tuple(_PICKERS)
+
+
+def _picker(kind: str):
+    if kind not in _PICKERS:
+        raise APIError(404, f"Unknown catalogue picker: {kind}")
+    return _PICKERS[kind]
+
+
+def _picker_where(kind: str) -> str:
+    return " AND i.nature = ANY(%(natures)s)" if kind == "externalinterlinker" else ""
+
+
+def catalogue_search(kind: str, *, term: str, language: str = "en", offset: int = 0, limit: int = 20) -> list[dict]:
+    """``[{id, text}]`` of catalogue rows of ``kind`` whose name (or id) contains ``term``, by label."""
+    table, id_column, label, search = _picker(kind)
+    where = " OR ".join(f"{column} ILIKE %(term)s" for column in (*search, f"{id_column}::text"))
     rows = _rows(
-        f"SELECT s.id, {_tr('a.name_translations', 'name')} FROM coproductionschema s "
-        "JOIN artefact a ON a.id = s.id ORDER BY 2, s.id",
-        {"lang": language},
+        f"SELECT {id_column}::text AS id, {label} AS text FROM {table} WHERE ({where}){_picker_where(kind)} "
+        f"ORDER BY 2, 1 OFFSET %(offset)s LIMIT %(limit)s",
+        {"term": f"%{term}%", "lang": language, "offset": offset, "limit": limit, "natures": list(_EXTERNAL_NATURES)},
     )
-    return [(str(row["id"]), row["name"] or str(row["id"])) for row in rows]
+    return rows
+
+
+def catalogue_labels(kind: str, ids, language: str = "en") -> dict[str, str]:
+    """``{id: label}`` for the given ids that exist in the catalogue (missing ids are left out)."""
+    ids = [str(value) for value in ids if value]
+    if not ids:
+        return {}
+    table, id_column, label, _ = _picker(kind)
+    rows = _rows(
+        f"SELECT {id_column}::text AS id, {label} AS text FROM {table} "
+        f"WHERE {id_column}::text = ANY(%(ids)s){_picker_where(kind)}",
+        {"ids": ids, "lang": language, "natures": list(_EXTERNAL_NATURES)},
+    )
+    return {row["id"]: row["text"] for row in rows}

@@ -281,3 +281,27 @@ def posts_sort(*, limit: int = 50, min_age_minutes: int = 30) -> dict:
     )
     sorted_count = sum(question_sort_answers(question_id=pk, now=now) for pk in list(due))
     return {"message": "posts sorted", "posts_sorted": sorted_count}
+
+
+def post_links_problems(
+    *, organization: Organization, user: User | None, category_ids: list[str], parent: Post | None = None
+) -> dict[str, str]:
+    """What is wrong with the links of a post typed in by hand (the admin), by field.
+
+    The API builds them from the caller, the organisation of the request and one category;
+    by hand each must hold the same way: the author is a member of the post's organisation,
+    every category exists and belongs to it, and an answer's question is of the same one.
+    """
+    problems: dict[str, str] = {}
+    if user is not None and not user.is_member_of(organization.pk):
+        problems["user"] = f"{user} is not a member of the organisation {organization}."
+    found = dict(Category.objects.filter(pk__in=category_ids).values_list("pk", "organization_id"))
+    unknown = [pk for pk in category_ids if pk not in found]
+    foreign = [pk for pk in category_ids if pk in found and found[pk] != organization.pk]
+    if unknown:
+        problems["category_ids"] = f"No such category: {', '.join(unknown)}."
+    elif foreign:
+        problems["category_ids"] = f"Not a category of {organization}: {', '.join(foreign)}."
+    if parent is not None and parent.organization_id != organization.pk:
+        problems["parent_post"] = "The question belongs to another organisation."
+    return problems

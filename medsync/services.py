@@ -84,15 +84,7 @@ def booking_create(
     """
     with transaction.atomic(using=DB):
         user = user_upsert(telegram_user) if telegram_user else None
-        item = _bookable_item(kind, item_id, location_id)
-        problem = slots.slot_problem(
-            booking_time,
-            working_hours=selectors.working_hours(location_id),
-            zone=slots.clinic_zone(),
-            now=timezone.now(),
-        )
-        if problem:
-            raise InvalidPayload({"booking_date_time": [problem]})
+        item = booking_check(kind=kind, item_id=item_id, location_id=location_id, booking_time=booking_time)
         booking = Booking(
             user=user,
             user_full_name=user_full_name,
@@ -115,6 +107,22 @@ def booking_create(
                 partial(booking_confirmation_send, booking_id=booking.booking_id, chat_id=telegram_user.id), using=DB
             )
     return booking
+
+
+def booking_check(*, kind: str, item_id: int, location_id: int, booking_time: dt.datetime) -> Doctor | Diagnostic:
+    """The rules of a booking (the API's and the admin's): the item exists and works at / is
+    offered at the location, and the time is a future slot of the location's working hours.
+    Returns the doctor or diagnostic; raises :class:`InvalidPayload` naming the field."""
+    item = _bookable_item(kind, item_id, location_id)
+    problem = slots.slot_problem(
+        booking_time,
+        working_hours=selectors.working_hours(location_id),
+        zone=slots.clinic_zone(),
+        now=timezone.now(),
+    )
+    if problem:
+        raise InvalidPayload({"booking_date_time": [problem]})
+    return item
 
 
 def booking_confirmation_send(*, booking_id: int, chat_id: int) -> bool:

@@ -155,3 +155,41 @@ def test_editing_a_phase_inline_keeps_its_links(admin_client, data):
     assert phase.name_translations["en"].startswith("Renamed")
     assert list(phase.prerequisites.all()) == [other]
     assert list(phase.problemprofiles.all()) == [data["profile"]]
+
+
+def test_an_artefact_or_tree_item_without_a_name_is_refused(admin_client, data):
+    before = models.CoproductionSchema.objects.count()
+    response = admin_client.post(
+        reverse("admin:catalogue_coproductionschema_add"),
+        {
+            "languages": "en",
+            "is_public": "true",
+            "children-TOTAL_FORMS": "0",
+            "children-INITIAL_FORMS": "0",
+            "ratings-TOTAL_FORMS": "0",
+            "ratings-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "Give a name in at least one language." in response.content.decode()
+    assert models.CoproductionSchema.objects.count() == before
+    response = admin_client.post(
+        reverse("admin:catalogue_treeitemmetadata_add"),
+        {"type": "phase", "children-TOTAL_FORMS": "0", "children-INITIAL_FORMS": "0"},
+    )
+    assert "Give a name in at least one language." in response.content.decode()
+
+
+def test_tree_item_autocomplete_and_inline_headers_read_apart(admin_client):
+    for schema_name in ("Schema A", "Schema B"):
+        schema = factories.CoproductionSchemaFactory(name_translations={"en": schema_name})
+        phase = factories.TreeItemFactory(type="phase", coproductionschema=schema, name_translations={"en": "Engage"})
+        factories.TreeItemFactory(type="task", parent=phase, name_translations={"en": "Gather feedback"})
+    found = admin_client.get(
+        "/admin/autocomplete/",
+        {"term": "gather", "app_label": "catalogue", "model_name": "treeitemmetadata", "field_name": "parent"},
+    ).json()
+    labels = sorted(row["text"] for row in found["results"])
+    assert labels == ["Gather feedback — task — Engage — Schema A", "Gather feedback — task — Engage — Schema B"]
+    page = admin_client.get(reverse("admin:catalogue_coproductionschema_change", args=[schema.pk])).content.decode()
+    assert "phase: Engage" not in page

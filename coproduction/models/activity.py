@@ -84,6 +84,9 @@ class ParticipationRequest(UUIDModel):
         db_table = "participationrequest"
         ordering = ["created_at", "id"]
 
+    def __str__(self):
+        return f"Request from {self.candidate or 'an unknown user'} to join {self.coproductionprocess or 'a process'}"
+
 
 class Keyword(UUIDModel):
     name = models.CharField()

@@ -1,6 +1,7 @@
 """The admin as a data-entry person uses it: a process, a schema, tasks finished, teams, organisations."""
 
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -148,8 +149,8 @@ def test_apply_a_catalogue_schema_from_the_picker(browser):
     schema = cf.CoproductionSchemaFactory(name_translations={"en": "Neighbourhood"})
     cf.TreeItemFactory(type="phase", name_translations={"en": "Listen"}, coproductionschema=schema)
     process = f.ProcessFactory()
-    page = browser.get(f"{ADMIN}/coproductionprocess/{process.pk}/change/")
-    assert b"Neighbourhood" in page.content
+    found = browser.get(f"{ADMIN}/coproductionprocess/catalogue-picker/schema/", {"term": "neighb"}).json()
+    assert found["results"] == [{"id": str(schema.pk), "text": "Neighbourhood"}]
     response = browser.post(
         f"{ADMIN}/coproductionprocess/{process.pk}/change/",
         {
@@ -187,3 +188,75 @@ def test_a_bad_schema_body_is_reported_not_half_applied(browser):
     )
     assert b"Schema not applied" in response.content
     assert not m.Phase.objects.exists()
+
+
+def _process_form(process, **extra):
+    return {
+        "name": process.name,
+        "language": "en",
+        "status": "in_progress",
+        "children-TOTAL_FORMS": 0,
+        "children-INITIAL_FORMS": 0,
+        "permissions-TOTAL_FORMS": 0,
+        "permissions-INITIAL_FORMS": 0,
+        **extra,
+    }
+
+
+def test_applying_a_schema_to_a_process_with_a_tree_is_refused(browser):
+    from catalogue.tests import factories as cf
+
+    schema = cf.CoproductionSchemaFactory(name_translations={"en": "Neighbourhood"})
+    cf.TreeItemFactory(type="phase", name_translations={"en": "Listen"}, coproductionschema=schema)
+    process = f.ProcessFactory()
+    url = f"{ADMIN}/coproductionprocess/{process.pk}/change/"
+    assert browser.post(url, _process_form(process, apply_schema_id=str(schema.pk))).status_code == 302
+    again = browser.post(url, _process_form(process, apply_schema_id=str(schema.pk)))
+    assert again.status_code == 200
+    assert "already has a tree (1 phase)" in again.content.decode()
+    assert m.Phase.objects.filter(coproductionprocess=process).count() == 1
+
+
+def test_catalogue_ids_are_checked_against_the_catalogue(browser):
+    import uuid
+
+    process = f.ProcessFactory()
+    missing = uuid.uuid4()
+    response = browser.post(
+        f"{ADMIN}/coproductionprocess/{process.pk}/change/", _process_form(process, schema_used=str(missing))
+    )
+    assert response.status_code == 200
+    assert f"Not a co-production schema of the catalogue: {missing}" in response.content.decode()
+    assert (
+        browser.post(
+            f"{ADMIN}/coproductionprocess/{process.pk}/change/", _process_form(process, schema_used="NOPE")
+        ).status_code
+        == 200
+    )
+    assert m.CoproductionProcess.objects.get(pk=process.pk).schema_used is None
+    assert browser.get(f"{ADMIN}/coproductionprocess/catalogue-picker/nothing/").status_code == 404
+
+
+def test_labels_read_as_words(browser):
+    phase_page = browser.get(f"{ADMIN}/phase/add/").content.decode()
+    assert ">Co-production process:</label>" in phase_page and "Coproductionprocess:" not in phase_page
+    process_page = browser.get(f"{ADMIN}/coproductionprocess/add/").content.decode()
+    assert ">English (en)</option>" in process_page
+    assert "set when saved" in browser.get(f"{ADMIN}/tag/add/").content.decode()
+
+
+def test_a_tasks_catalogue_links_are_picked_from_the_catalogue(browser):
+    from catalogue.tests import factories as cf
+
+    profile = cf.ProblemProfileFactory(id="ORG_PROBLEM_7", name_translations={"en": "Low turnout"})
+    task = f.TaskFactory(name="Gather feedback")
+    found = browser.get(f"{ADMIN}/coproductionprocess/catalogue-picker/problemprofile/", {"term": "turnout"}).json()
+    assert found["results"] == [{"id": "ORG_PROBLEM_7", "text": "ORG_PROBLEM_7: Low turnout"}]
+    url = f"{ADMIN}/task/{task.pk}/change/"
+    prefixes = re.findall(r'name="([\w-]+)-TOTAL_FORMS"', browser.get(url).content.decode())
+    form = _task_form(task, "awaiting") | {f"{p}-{k}_FORMS": 0 for p in prefixes for k in ("TOTAL", "INITIAL")}
+    refused = browser.post(url, {**form, "problemprofiles": ["NOPE"]})
+    assert "Not a problem profile of the catalogue: NOPE." in refused.content.decode()
+    saved = browser.post(url, {**form, "problemprofiles": [profile.pk]})
+    assert saved.status_code == 302, saved.context["adminform"].form.errors
+    assert m.Task.objects.get(pk=task.pk).problemprofiles == ["ORG_PROBLEM_7"]
