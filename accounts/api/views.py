@@ -7,7 +7,7 @@ import uuid
 from django.contrib.auth import authenticate
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, status
+from rest_framework import status
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,6 +18,7 @@ from accounts.api.permissions import IsAdmin, IsSuperuser
 from accounts.models import User
 from accounts.tokens import create_access_token, create_password_reset_token
 from common.exceptions import APIError
+from common.ids import parse_uuid
 from common.throttling import ScopedAddressThrottle
 
 USER_NOT_FOUND = "User not found"
@@ -31,13 +32,6 @@ def _valid(serializer_class, data, **kwargs) -> dict:
     serializer = serializer_class(data=data, **kwargs)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
-
-
-def _uuid(value: str, field: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        raise serializers.ValidationError({field: ["Must be a valid UUID."]}) from None
 
 
 def _message(text: str, status_code: int = status.HTTP_200_OK) -> Response:
@@ -213,7 +207,7 @@ class UserDetailView(APIView):
     @extend_schema(responses=s.UserPublicSerializer)
     def get(self, request, user_id: str):
         """A user by id: oneself, or anyone for a superuser."""
-        pk = _uuid(user_id, "user_id")
+        pk = parse_uuid(user_id, "user_id")
         if pk == request.user.pk:
             return Response(_user_data(request.user))
         if not request.user.is_superuser:
@@ -226,7 +220,7 @@ class UserDetailView(APIView):
     @extend_schema(request=s.UserUpdateSerializer, responses=s.UserPublicSerializer)
     def patch(self, request, user_id: str):
         """Update a user (superusers only)."""
-        pk = _uuid(user_id, "user_id")
+        pk = parse_uuid(user_id, "user_id")
         body = _valid(s.UserUpdateSerializer, request.data)
         user = User.objects.filter(pk=pk).first()
         if user is None:
@@ -236,7 +230,7 @@ class UserDetailView(APIView):
     @extend_schema(responses=s.MessageSerializer)
     def delete(self, request, user_id: str):
         """Delete a user and their items (superusers only)."""
-        user = User.objects.filter(pk=_uuid(user_id, "user_id")).first()
+        user = User.objects.filter(pk=parse_uuid(user_id, "user_id")).first()
         if user is None:
             raise APIError(status.HTTP_404_NOT_FOUND, USER_NOT_FOUND)
         services.user_delete(user=user, actor=request.user)
@@ -247,7 +241,7 @@ class UserDetailView(APIView):
 
 
 def _item_or_404(item_id: str):
-    item = selectors.item_get(_uuid(item_id, "id"))
+    item = selectors.item_get(parse_uuid(item_id, "id"))
     if item is None:
         raise APIError(status.HTTP_404_NOT_FOUND, ITEM_NOT_FOUND)
     return item

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.core.files.storage import default_storage
 from django.db.models import Count, ProtectedError
 from django.http import HttpResponse, HttpResponseRedirect
@@ -22,6 +20,7 @@ from catalogue.api.permissions import (
 )
 from catalogue.models import CoproductionSchema, Interlinker, ProblemProfile, Rating
 from common.exceptions import APIError
+from common.ids import uuid_or_404
 
 
 class CatalogueView(APIView):
@@ -70,13 +69,6 @@ class CatalogueView(APIView):
 def null_response() -> HttpResponse:
     """Upstream's DELETE answer: 200 with the JSON body ``null``."""
     return HttpResponse(b"null", content_type="application/json")
-
-
-def _uuid(value: str, message: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        raise APIError(404, message) from None
 
 
 def page_of(name: str, item) -> serializers.Serializer:
@@ -131,7 +123,7 @@ def _interlinkers_out(view: CatalogueView, rows) -> list[dict]:
 
 
 def _interlinker_or_404(interlinker_id: str) -> Interlinker:
-    interlinker = selectors.interlinker_get(pk=_uuid(interlinker_id, INTERLINKER_NOT_FOUND))
+    interlinker = selectors.interlinker_get(pk=uuid_or_404(interlinker_id, INTERLINKER_NOT_FOUND))
     if interlinker is None:
         raise APIError(404, INTERLINKER_NOT_FOUND)
     return interlinker
@@ -313,7 +305,7 @@ SCHEMA_NOT_FOUND = "CoproductionSchema not found"
 
 
 def _schema_or_404(schema_id: str) -> CoproductionSchema:
-    schema = CoproductionSchema.objects.filter(pk=_uuid(schema_id, SCHEMA_NOT_FOUND)).first()
+    schema = CoproductionSchema.objects.filter(pk=uuid_or_404(schema_id, SCHEMA_NOT_FOUND)).first()
     if schema is None:
         raise APIError(404, SCHEMA_NOT_FOUND)
     return schema
@@ -404,7 +396,7 @@ RATING_NOT_FOUND = "Rating not found"
 
 
 def _rating_or_404(rating_id: str) -> Rating:
-    rating = Rating.objects.filter(pk=_uuid(rating_id, RATING_NOT_FOUND)).first()
+    rating = Rating.objects.filter(pk=uuid_or_404(rating_id, RATING_NOT_FOUND)).first()
     if rating is None:
         raise APIError(404, RATING_NOT_FOUND)
     return rating

@@ -40,12 +40,19 @@ def orm_writes(source: str) -> list[tuple[int, str]]:
 
 
 def test_the_check_finds_a_planted_write():
-    planted = "def post(self, request):\n    row = Thing.objects.get(pk=1)\n    row.save()\n    Thing.objects.bulk_create([])\n"
+    planted = (
+        "def post(self, request):\n"
+        "    row = Thing.objects.get(pk=1)\n"
+        "    row.save()\n"
+        "    Thing.objects.bulk_create([])\n"
+    )
     assert orm_writes(planted) == [(3, "save"), (4, "bulk_create")]
 
 
 def test_view_modules_are_found():
-    assert any(path.parts[-3:] == ("coproduction", "api", "views") or "coproduction" in path.parts for path in VIEW_MODULES)
+    assert any(
+        path.parts[-3:] == ("coproduction", "api", "views") or "coproduction" in path.parts for path in VIEW_MODULES
+    )
     assert len(VIEW_MODULES) >= 5
 
 

@@ -3,8 +3,6 @@ coproduction user (spec §5.1), id parsing and upstream's error messages."""
 
 from __future__ import annotations
 
-import uuid
-
 from django.db import IntegrityError, connections, transaction
 from django.http import JsonResponse
 from drf_spectacular.types import OpenApiTypes
@@ -14,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from common.exceptions import APIError
+from common.ids import parse_uuid
 from coproduction import models as m
 from coproduction.services import DB
 
@@ -26,13 +25,6 @@ def path_params(*names: str, **types):
     return extend_schema(
         parameters=[OpenApiParameter(name, types.get(name, OpenApiTypes.STR), OpenApiParameter.PATH) for name in names]
     )
-
-
-def parse_uuid(value, field: str = "id") -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except (ValueError, TypeError, AttributeError):
-        raise serializers.ValidationError({field: ["Must be a valid UUID."]}) from None
 
 
 def valid(serializer_class, data, **kwargs) -> dict:

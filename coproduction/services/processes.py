@@ -6,6 +6,7 @@ import uuid
 from collections import defaultdict
 
 from common.exceptions import APIError
+from common.ids import uuid_or_none
 from common.tree_order import prerequisite_order
 from coproduction.models import (
     Asset,
@@ -82,10 +83,10 @@ def _ids(values) -> list[str]:
 def _schema_uuid(value, what: str):
     if value is None:
         return None
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        raise APIError(422, f"{what} must be a UUID: {value!r}") from None
+    parsed = uuid_or_none(value)
+    if parsed is None:
+        raise APIError(422, f"{what} must be a UUID: {value!r}")
+    return parsed
 
 
 def set_schema(*, process: CoproductionProcess, schema: dict, creator: User | None) -> CoproductionProcess:

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from coproduction.models import (
     CoproductionProcess,
+    Keyword,
     Story,
     User,
 )
@@ -29,3 +30,27 @@ def publish_story(
         ratings_count=0,
         published_date=timezone.now().date(),
     )
+
+
+def story_create(*, user: User, data: dict) -> Story:
+    return Story.objects.create(**{"user_id": user.pk, **data})
+
+
+def story_create_for_process(*, process: CoproductionProcess, user: User, data_story) -> Story:
+    """An unpublished story whose ``data_story`` is the free JSON body."""
+    return Story.objects.create(coproductionprocess=process, user=user, state=False, data_story=data_story)
+
+
+def story_update(*, story: Story, data: dict) -> Story:
+    for field, value in data.items():
+        setattr(story, field, value)
+    story.save()
+    return story
+
+
+def story_delete(*, story: Story) -> None:
+    story.delete()
+
+
+def story_add_keyword(*, story: Story, keyword: Keyword) -> None:
+    story.keywords.add(keyword)

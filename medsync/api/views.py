@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from accounts.authentication import BearerTokenAuthentication
 from common.exceptions import APIError
+from common.ids import parse_int
 from medsync import initdata, selectors, services, slots
 from medsync.api import serializers as s
 
@@ -29,17 +30,6 @@ INVALID_PAYLOAD = inline_serializer(
 
 def _path_int(name: str, description: str = "") -> OpenApiParameter:
     return OpenApiParameter(name, int, OpenApiParameter.PATH, description=description)
-
-
-def _int(value: str, name: str) -> int:
-    """A path parameter as an integer column value; anything else answers 422 (as FastAPI did)."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise serializers.ValidationError({name: ["A valid integer is required."]}) from None
-    if not s.INT_MIN <= number <= s.INT_MAX:
-        raise serializers.ValidationError({name: ["Out of range."]})
-    return number
 
 
 DATETIME_LIST = {"type": "array", "items": {"type": "string", "format": "date-time"}}
@@ -66,7 +56,7 @@ class DoctorDetailView(MedsyncView):
     @extend_schema(parameters=[_path_int("doctor_id")], responses={200: s.DoctorDetailSerializer, 404: DETAIL})
     def get(self, request, doctor_id):
         """One doctor with the about texts; 404 ``Doctor not found``."""
-        doctor = selectors.doctor_get(_int(doctor_id, "doctor_id"))
+        doctor = selectors.doctor_get(parse_int(doctor_id, "doctor_id"))
         if doctor is None:
             raise APIError(status.HTTP_404_NOT_FOUND, "Doctor not found")
         return Response(s.DoctorDetailSerializer(doctor).data)
@@ -92,7 +82,7 @@ class DiagnosticLocationsView(MedsyncView):
     )
     def get(self, request, diagnostic_id):
         """Locations offering a diagnostic test; 404 ``Locations not found`` when none."""
-        locations = selectors.diagnostic_locations(_int(diagnostic_id, "diagnostic_id"))
+        locations = selectors.diagnostic_locations(parse_int(diagnostic_id, "diagnostic_id"))
         if not locations:
             raise APIError(status.HTTP_404_NOT_FOUND, "Locations not found")
         return Response(s.LocationSerializer(locations, many=True).data)
@@ -102,7 +92,7 @@ class LocationDetailView(MedsyncView):
     @extend_schema(parameters=[_path_int("location_id")], responses={200: s.LocationSerializer, 404: DETAIL})
     def get(self, request, location_id):
         """One location; 404 ``Location not found``."""
-        location = selectors.location_get(_int(location_id, "location_id"))
+        location = selectors.location_get(parse_int(location_id, "location_id"))
         if location is None:
             raise APIError(status.HTTP_404_NOT_FOUND, "Location not found")
         return Response(s.LocationSerializer(location).data)
@@ -112,7 +102,7 @@ class WorkingHoursView(MedsyncView):
     @extend_schema(parameters=[_path_int("location_id")], responses=s.WorkingHourSerializer(many=True))
     def get(self, request, location_id):
         """A location's working hours (``weekday_index`` 0 = Sunday as getDay(); hours in the clinic time zone)."""
-        hours = selectors.working_hours(_int(location_id, "location_id"))
+        hours = selectors.working_hours(parse_int(location_id, "location_id"))
         return Response(s.WorkingHourSerializer(hours, many=True).data)
 
 
@@ -123,13 +113,13 @@ class BookedSlotsView(MedsyncView):
     kind = selectors.DOCTOR
 
     def get(self, request, location_id, month_number, **ids):
-        month = _int(month_number, "month_number")
+        month = parse_int(month_number, "month_number")
         if not 0 <= month <= 11:
             raise serializers.ValidationError({"month_number": ["0 (January) to 11 (December)."]})
         times = selectors.booked_in_month(
             kind=self.kind,
-            item_id=_int(ids[f"{self.kind}_id"], f"{self.kind}_id"),
-            location_id=_int(location_id, "location_id"),
+            item_id=parse_int(ids[f"{self.kind}_id"], f"{self.kind}_id"),
+            location_id=parse_int(location_id, "location_id"),
             month_index=month,
         )
         return Response([s.iso(time) for time in times])
@@ -162,8 +152,8 @@ class FreeSlotsView(MedsyncView):
     kind = selectors.DOCTOR
 
     def get(self, request, location_id, **ids):
-        item_id = _int(ids[f"{self.kind}_id"], f"{self.kind}_id")
-        location_id = _int(location_id, "location_id")
+        item_id = parse_int(ids[f"{self.kind}_id"], f"{self.kind}_id")
+        location_id = parse_int(location_id, "location_id")
         query = s.FreeSlotQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         zone = query.validated_data.get("tz") or slots.clinic_zone()
@@ -331,7 +321,7 @@ class MyBookingDetailView(MyView):
     )
     def get(self, request, booking_id):
         """One of the user's bookings; 404 ``Booking not found`` (also for someone else's)."""
-        booking_id = _int(booking_id, "booking_id")
+        booking_id = parse_int(booking_id, "booking_id")
         booking = selectors.user_bookings(_subject_user_id(request)).filter(pk=booking_id).first()
         if booking is None:
             raise APIError(status.HTTP_404_NOT_FOUND, "Booking not found")
@@ -353,7 +343,7 @@ class MyResultDetailView(MyView):
     )
     def get(self, request, diagnostic_result_id):
         """One result of the user's; 404 ``Result not found``."""
-        result_id = _int(diagnostic_result_id, "diagnostic_result_id")
+        result_id = parse_int(diagnostic_result_id, "diagnostic_result_id")
         result = selectors.user_results(_subject_user_id(request)).filter(pk=result_id).first()
         if result is None:
             raise APIError(status.HTTP_404_NOT_FOUND, "Result not found")

@@ -9,6 +9,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from common.exceptions import APIError
+from common.ids import uuid_or_none
 from common.translations import translated
 from coproduction import models as m
 from coproduction import selectors, services
@@ -217,20 +218,11 @@ class TeamApplyView(CoproductionView):
     def post(self, request, id):
         """Apply to join the team; answers the applicants (no e-mail is sent)."""
         user = self.current_user()
-        team = m.Team.objects.filter(pk=_uuid_or_none(id)).first()
+        team = m.Team.objects.filter(pk=uuid_or_none(id)).first()
         if team is None:
             raise APIError(404, "User not found")
         services.team_apply(team=team, user=user)
         return self.out(s.UserOutSerializer, selectors.users_qs().filter(applied_teams=team), many=True)
-
-
-def _uuid_or_none(value):
-    import uuid
-
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 class AddToObserversSerializer(serializers.Serializer):

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from common.exceptions import APIError
+from common.ids import uuid_or_none
 from coproduction import models as m
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
@@ -168,7 +169,7 @@ class PhaseObjectivesView(CoproductionView):
     def get(self, request, id):
         """Objectives of a phase."""
         self.current_user()
-        phase = m.Phase.objects.filter(pk=_uuid_or_none(id)).first()
+        phase = m.Phase.objects.filter(pk=uuid_or_none(id)).first()
         if phase is None:
             raise APIError(400, "Phase not found")
         objectives = selectors.objectives_qs().filter(phase=phase)
@@ -183,20 +184,11 @@ class ObjectiveTasksView(CoproductionView):
     def get(self, request, id):
         """Tasks of an objective."""
         self.current_user()
-        objective = m.Objective.objects.filter(pk=_uuid_or_none(id)).first()
+        objective = m.Objective.objects.filter(pk=uuid_or_none(id)).first()
         if objective is None:
             raise APIError(400, "Objective not found")
         tasks = selectors.tasks_qs().filter(objective=objective)
         return self.out(s.TaskOutSerializer, tasks, many=True, disabled_ancestors=selectors.disabled_item_ids())
-
-
-def _uuid_or_none(value):
-    import uuid
-
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 @path_params("id")
@@ -223,7 +215,7 @@ class TaskAssetsContributionsView(CoproductionView):
         from coproduction.api.views.assets import catalogue_context
 
         self.current_user()
-        task = selectors.tasks_qs().filter(pk=_uuid_or_none(id)).first()
+        task = selectors.tasks_qs().filter(pk=uuid_or_none(id)).first()
         if task is None:
             raise APIError(404, f"Task {id} not found")
         data = s.TaskOutSerializer(task, context=self.context(disabled_ancestors=selectors.disabled_item_ids())).data

@@ -1,0 +1,19 @@
+"""Participation requests: a user asks to take part in a process."""
+
+from __future__ import annotations
+
+from coproduction.models import ParticipationRequest, User
+
+
+def participation_request_create(*, candidate: User, data: dict) -> ParticipationRequest:
+    return ParticipationRequest.objects.create(**{**data, "candidate_id": candidate.pk})
+
+
+def participation_request_set_archived(*, request: ParticipationRequest, is_archived: bool) -> ParticipationRequest:
+    request.is_archived = is_archived
+    request.save(update_fields=["is_archived"])
+    return request
+
+
+def participation_request_delete(*, request: ParticipationRequest) -> None:
+    request.delete()
