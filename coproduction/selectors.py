@@ -106,3 +106,55 @@ def process_permissions(process_id) -> list:
 
 def assets_qs() -> QuerySet:
     return m.Asset.objects.select_related("as_internalasset", "as_externalasset")
+
+
+# Stories, notifications, participation requests, claims and assignments ------------------------
+
+
+def stories_qs() -> QuerySet:
+    return m.Story.objects.prefetch_related("keywords")
+
+
+def story_list(*, minimum_rating: float | None = None, search: str | None = None, keyword: str | None = None):
+    """Stories rated at least ``minimum_rating``, whose title or description holds ``search``,
+    whose keywords hold ``keyword`` (each filter only when given)."""
+    stories = stories_qs()
+    if minimum_rating is not None:
+        stories = stories.filter(rating__gte=minimum_rating)
+    if search:
+        stories = stories.filter(Q(data_story__title__icontains=search) | Q(data_story__description__icontains=search))
+    if keyword:
+        stories = stories.filter(data_story__keywords__icontains=keyword)
+    return stories
+
+
+def user_notifications_qs() -> QuerySet:
+    return m.UserNotification.objects.select_related("notification").order_by("-created_at", "id")
+
+
+def process_notifications_qs() -> QuerySet:
+    return m.CoproductionProcessNotification.objects.select_related("notification").order_by("-created_at", "id")
+
+
+def participation_requests_qs() -> QuerySet:
+    return (
+        m.ParticipationRequest.objects.select_related("candidate")
+        .prefetch_related("candidate__teams")
+        .order_by("created_at", "id")
+    )
+
+
+def claims_qs() -> QuerySet:
+    return (
+        m.Claim.objects.select_related("user", "asset__as_internalasset", "asset__as_externalasset")
+        .prefetch_related("user__teams")
+        .order_by("-created_at", "id")
+    )
+
+
+def assignments_qs() -> QuerySet:
+    return (
+        m.Assignment.objects.select_related("user", "asset__as_internalasset", "asset__as_externalasset")
+        .prefetch_related("user__teams", Prefetch("claims", queryset=claims_qs()))
+        .order_by("-created_at", "id")
+    )

@@ -7,13 +7,34 @@ re-exports every public name, so callers write ``services.team_create``.
 """
 
 from coproduction.services.assets import asset_clone, asset_create, asset_delete
+from coproduction.services.contributions import (
+    Contribution,
+    contribution_create,
+    contribution_defaults,
+    contribution_delete,
+    contribution_set_state,
+)
+from coproduction.services.labels import Label, label_create, label_delete, label_get_or_create_by_name
 from coproduction.services.notifications import (
+    notification_create,
+    notification_delete,
     notification_template,
+    notification_update,
     notify_process,
     notify_user,
     parameters_text,
     parse_parameters,
     permission_notify,
+    process_notification_create,
+    process_notification_delete,
+    process_notification_update,
+    process_notifications_create_by_event,
+    process_notifications_freeze_asset_name,
+    short_user_name,
+    user_notification_create,
+    user_notification_delete,
+    user_notification_set_archived,
+    user_notification_set_state,
 )
 from coproduction.services.organizations import (
     organization_administrator_add,
@@ -22,6 +43,11 @@ from coproduction.services.organizations import (
     organization_delete,
     organization_set_logotype,
     organization_update,
+)
+from coproduction.services.participation import (
+    participation_request_create,
+    participation_request_delete,
+    participation_request_set_archived,
 )
 from coproduction.services.permissions import (
     effective_permissions,
@@ -41,11 +67,17 @@ from coproduction.services.processes import (
     set_schema,
 )
 from coproduction.services.ratings import RATED_MODELS, rating_delete, rating_save, refresh_rating
-from coproduction.services.stories import publish_story
+from coproduction.services.stories import (
+    publish_story,
+    story_add_keyword,
+    story_create,
+    story_create_for_process,
+    story_delete,
+    story_update,
+)
 from coproduction.services.teams import (
     LAST_ADMINISTRATOR,
     observers_team_join,
-    short_user_name,
     team_add_member,
     team_administrator_add,
     team_administrator_remove,
@@ -81,7 +113,6 @@ __all__ = [
     "lock_row",
     "LAST_ADMINISTRATOR",
     "observers_team_join",
-    "short_user_name",
     "team_add_member",
     "team_administrator_add",
     "team_administrator_remove",
@@ -126,6 +157,11 @@ __all__ = [
     "process_delete",
     "set_schema",
     "publish_story",
+    "story_add_keyword",
+    "story_create",
+    "story_create_for_process",
+    "story_delete",
+    "story_update",
     "asset_clone",
     "asset_create",
     "asset_delete",
@@ -133,10 +169,35 @@ __all__ = [
     "rating_delete",
     "rating_save",
     "refresh_rating",
+    "notification_create",
+    "notification_delete",
     "notification_template",
+    "notification_update",
     "notify_process",
     "notify_user",
     "parameters_text",
     "parse_parameters",
     "permission_notify",
+    "process_notification_create",
+    "process_notification_delete",
+    "process_notification_update",
+    "process_notifications_create_by_event",
+    "process_notifications_freeze_asset_name",
+    "short_user_name",
+    "user_notification_create",
+    "user_notification_delete",
+    "user_notification_set_archived",
+    "user_notification_set_state",
+    "participation_request_create",
+    "participation_request_delete",
+    "participation_request_set_archived",
+    "Contribution",
+    "contribution_create",
+    "contribution_defaults",
+    "contribution_delete",
+    "contribution_set_state",
+    "Label",
+    "label_create",
+    "label_delete",
+    "label_get_or_create_by_name",
 ]

@@ -11,8 +11,7 @@ from coproduction.models import (
     Task,
     User,
 )
-from coproduction.services.notifications import notify_process
-from coproduction.services.teams import short_user_name
+from coproduction.services.notifications import notify_process, short_user_name
 from coproduction.services.tree import refresh_ancestors
 
 

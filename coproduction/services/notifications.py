@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import ast
+import html
 import json
+from collections.abc import Iterable
 
+from common.ids import parse_uuid
 from common.translations import get_language
 from coproduction.models import (
+    Asset,
     CoproductionProcess,
     CoproductionProcessNotification,
     Notification,
     Permission,
+    Task,
     TeamMember,
     User,
     UserNotification,
 )
+
+
+def short_user_name(full_name: str | None) -> str:
+    """ "Ana María López" -> "A.M.López" (upstream's ``userName`` parameter)."""
+    words = (full_name or "").split()
+    if not words:
+        return ""
+    initials = "".join(f"{word[0].upper()}." for word in words[:-1])
+    return initials + words[-1].title()
 
 
 def parse_parameters(value, *, strict: bool = False):
@@ -130,3 +144,127 @@ def permission_notify(*, permission: Permission, added: bool) -> None:
                 "treeitem_id": str(permission.treeitem_id),
             },
         )
+
+
+# Notification templates, user notifications, process notifications ---------------------------
+
+
+def notification_create(*, data: dict) -> Notification:
+    return Notification.objects.create(**data)
+
+
+def notification_update(*, notification: Notification, data: dict) -> Notification:
+    for field, value in data.items():
+        setattr(notification, field, value)
+    notification.save()
+    return notification
+
+
+def notification_delete(*, notification: Notification) -> None:
+    notification.delete()
+
+
+def user_notification_create(*, data: dict) -> UserNotification:
+    return UserNotification.objects.create(**data)
+
+
+def user_notification_set_state(*, user_notification: UserNotification, state: bool) -> UserNotification:
+    """Seen (``True``) or unseen."""
+    user_notification.state = state
+    user_notification.save(update_fields=["state"])
+    return user_notification
+
+
+def user_notification_set_archived(*, user_notification: UserNotification, is_archived: bool) -> UserNotification:
+    user_notification.is_archived = is_archived
+    user_notification.save(update_fields=["is_archived"])
+    return user_notification
+
+
+def user_notification_delete(*, user_notification: UserNotification) -> None:
+    user_notification.delete()
+
+
+def process_notification_create(*, data: dict) -> CoproductionProcessNotification:
+    return CoproductionProcessNotification.objects.create(**data)
+
+
+def process_notification_update(
+    *, process_notification: CoproductionProcessNotification, data: dict
+) -> CoproductionProcessNotification:
+    for field, value in data.items():
+        setattr(process_notification, field, value)
+    process_notification.save()
+    return process_notification
+
+
+def process_notification_delete(*, process_notification: CoproductionProcessNotification) -> None:
+    process_notification.delete()
+
+
+def process_notifications_create_by_event(
+    *,
+    process: CoproductionProcess,
+    event: str,
+    parameters: dict,
+    user_ids: list,
+    is_team: bool,
+    asset_id: str | None,
+    claim_type: str | None,
+) -> tuple[bool, list[str]]:
+    """One process notification per named user (or member of the named teams) who may access the
+    asset's task's assets; answers (whether any row was inserted, the e-mails left out). A
+    ``claim_id`` parameter becomes the row's id (upstream's quirk, kept)."""
+    from coproduction.services.permissions import effective_permissions  # permissions notify: import here
+
+    template = notification_template(event, process.language)
+    if is_team:
+        user_ids = list(
+            TeamMember.objects.filter(team_id__in=[parse_uuid(i, "user_id") for i in user_ids]).values_list(
+                "user_id", flat=True
+            )
+        )
+    task = None
+    if asset_id:
+        asset = Asset.objects.filter(pk=parse_uuid(asset_id, "asset_id")).first()
+        task = Task.objects.get(pk=asset.task_id) if asset and asset.task_id else None
+    inserted, excluded = False, []
+    for user in User.objects.filter(pk__in=user_ids).order_by("pk"):
+        if task is not None and not effective_permissions(user, task)[0]["access_assets_permission"]:
+            excluded.append(user.email)
+            continue
+        if template is None:
+            continue
+        row = CoproductionProcessNotification(
+            coproductionprocess=process,
+            notification=template,
+            parameters={**parameters, "userName": short_user_name(user.full_name)},
+            claim_type=claim_type,
+            asset_id=asset_id,
+            user=user,
+        )
+        if parameters.get("claim_id"):
+            row.id = parse_uuid(parameters["claim_id"], "claim_id")
+        row.save(force_insert=True)
+        inserted = True
+    return inserted, excluded
+
+
+def process_notifications_freeze_asset_name(
+    *, notifications: Iterable[CoproductionProcessNotification], asset_id: str, name: str
+) -> list[CoproductionProcessNotification]:
+    """A deleted asset's name written into the notifications that pointed at it (``{assetid:…}``)."""
+    changed = []
+    placeholder = f"{{assetid:{asset_id}}}"
+    for row in notifications:
+        parameters = parse_parameters(row.parameters)
+        if not isinstance(parameters, dict) or "assetName" not in parameters:
+            continue
+        if placeholder not in str(parameters.get("assetName")):
+            continue
+        parameters["assetName"] = str(parameters["assetName"]).replace(placeholder, html.escape(name))
+        parameters.update(assetLink="", showIcon="hidden", showLink="")
+        row.parameters = parameters
+        row.save(update_fields=["parameters"])
+        changed.append(row)
+    return changed

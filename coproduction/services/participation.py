@@ -9,11 +9,13 @@ def participation_request_create(*, candidate: User, data: dict) -> Participatio
     return ParticipationRequest.objects.create(**{**data, "candidate_id": candidate.pk})
 
 
-def participation_request_set_archived(*, request: ParticipationRequest, is_archived: bool) -> ParticipationRequest:
-    request.is_archived = is_archived
-    request.save(update_fields=["is_archived"])
-    return request
+def participation_request_set_archived(
+    *, participation_request: ParticipationRequest, is_archived: bool
+) -> ParticipationRequest:
+    participation_request.is_archived = is_archived
+    participation_request.save(update_fields=["is_archived"])
+    return participation_request
 
 
-def participation_request_delete(*, request: ParticipationRequest) -> None:
-    request.delete()
+def participation_request_delete(*, participation_request: ParticipationRequest) -> None:
+    participation_request.delete()

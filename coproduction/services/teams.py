@@ -39,15 +39,6 @@ def user_sync_from_account(account_user) -> User:
     return user
 
 
-def short_user_name(full_name: str | None) -> str:
-    """ "Ana María López" -> "A.M.López" (upstream's ``userName`` parameter)."""
-    words = (full_name or "").split()
-    if not words:
-        return ""
-    initials = "".join(f"{word[0].upper()}." for word in words[:-1])
-    return initials + words[-1].title()
-
-
 def team_refresh_users_count(team_id) -> None:
     lock_row(Team, team_id)
     Team.objects.filter(pk=team_id).update(users_count=TeamMember.objects.filter(team_id=team_id).count())
