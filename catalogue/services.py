@@ -125,6 +125,10 @@ def problemprofile_create(*, data: dict) -> ProblemProfile:
     return ProblemProfile.objects.create(**data)
 
 
+def problemprofile_delete(*, profile: ProblemProfile) -> None:
+    profile.delete()
+
+
 def problemprofile_update(*, profile: ProblemProfile, data: dict) -> ProblemProfile:
     _assign(profile, data)
     profile.save()

@@ -180,8 +180,7 @@ class UserMePasswordView(APIView):
             raise APIError(status.HTTP_400_BAD_REQUEST, "Incorrect password")
         if body["current_password"] == body["new_password"]:
             raise APIError(status.HTTP_400_BAD_REQUEST, "New password cannot be the same as the current one")
-        user.set_password(body["new_password"])
-        user.save(update_fields=["password", "updated_at"])
+        services.user_set_password(user=user, new_password=body["new_password"])
         return _message("Password updated successfully")
 
 
@@ -287,7 +286,7 @@ class ItemDetailView(APIView):
     @extend_schema(responses=s.MessageSerializer)
     def delete(self, request, item_id: str):
         """Delete an item."""
-        _item_or_404(item_id).delete()
+        services.item_delete(item=_item_or_404(item_id))
         return _message("Item deleted successfully")
 
 
@@ -329,7 +328,7 @@ class AdminItemDetailView(APIView):
     @extend_schema(responses=s.MessageSerializer)
     def delete(self, request, item_id: str):
         """Delete any item (superusers only)."""
-        _item_or_404(item_id).delete()
+        services.item_delete(item=_item_or_404(item_id))
         return _message("Item deleted successfully")
 
 

@@ -284,7 +284,7 @@ class ProblemProfileDetailView(CatalogueView):
 
     @extend_schema(responses=NULL_RESPONSE)
     def delete(self, request, problemprofile_id):
-        _profile_or_404(problemprofile_id).delete()
+        services.problemprofile_delete(profile=_profile_or_404(problemprofile_id))
         return null_response()
 
 

@@ -6,7 +6,7 @@ The concern's module holds the code (``coproduction.services.teams.team_create``
 re-exports every public name, so callers write ``services.team_create``.
 """
 
-from coproduction.services.assets import asset_clone, asset_create, asset_delete
+from coproduction.services.assets import asset_clone, asset_create, asset_delete, asset_update
 from coproduction.services.contributions import (
     Contribution,
     contribution_create,
@@ -45,6 +45,7 @@ from coproduction.services.organizations import (
     organization_update,
 )
 from coproduction.services.participation import (
+    participation_request_apply,
     participation_request_create,
     participation_request_delete,
     participation_request_set_archived,
@@ -64,6 +65,8 @@ from coproduction.services.processes import (
     process_copy,
     process_create,
     process_delete,
+    process_set_logotype,
+    process_update,
     set_schema,
 )
 from coproduction.services.ratings import RATED_MODELS, rating_delete, rating_save, refresh_rating
@@ -105,6 +108,7 @@ from coproduction.services.tree import (
     treeitem_disable,
     treeitem_insert_in_chain,
     treeitem_set_prerequisite,
+    treeitem_update,
 )
 
 __all__ = [
@@ -143,6 +147,7 @@ __all__ = [
     "treeitem_disable",
     "treeitem_insert_in_chain",
     "treeitem_set_prerequisite",
+    "treeitem_update",
     "effective_permissions",
     "is_process_administrator",
     "permission_create",
@@ -155,6 +160,8 @@ __all__ = [
     "process_copy",
     "process_create",
     "process_delete",
+    "process_set_logotype",
+    "process_update",
     "set_schema",
     "publish_story",
     "story_add_keyword",
@@ -165,6 +172,7 @@ __all__ = [
     "asset_clone",
     "asset_create",
     "asset_delete",
+    "asset_update",
     "RATED_MODELS",
     "rating_delete",
     "rating_save",
@@ -188,6 +196,7 @@ __all__ = [
     "user_notification_delete",
     "user_notification_set_archived",
     "user_notification_set_state",
+    "participation_request_apply",
     "participation_request_create",
     "participation_request_delete",
     "participation_request_set_archived",

@@ -46,6 +46,14 @@ def asset_clone(*, asset: Asset, task: Task | None = None, creator: User | None,
     return asset_create(model=ExternalAsset, data=data, task=task, creator=creator, notify=notify)
 
 
+def asset_update(*, asset: InternalAsset | ExternalAsset, data: dict) -> InternalAsset | ExternalAsset:
+    """Change the fields of an internal or external asset (its concrete row)."""
+    for field, value in data.items():
+        setattr(asset, field, value)
+    asset.save()
+    return asset
+
+
 def asset_delete(*, asset: Asset, user: User | None) -> None:
     _notify_asset("remove_asset_copro", asset, user)
     task = Task.objects.get(pk=asset.task_id) if asset.task_id else None

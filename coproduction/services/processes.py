@@ -65,6 +65,22 @@ def process_clear_schema(*, process: CoproductionProcess) -> CoproductionProcess
     return process
 
 
+def process_update(*, process: CoproductionProcess, data: dict, tags: list | None = None) -> CoproductionProcess:
+    """Change a process's fields; ``tags`` (when given) replace its tags."""
+    for field, value in data.items():
+        setattr(process, field, value)
+    process.save()
+    if tags is not None:
+        process.tags.set(tags)
+    return process
+
+
+def process_set_logotype(*, process: CoproductionProcess, logotype: str) -> CoproductionProcess:
+    process.logotype = logotype
+    process.save(update_fields=["logotype"])
+    return process
+
+
 def administrator_add(*, process: CoproductionProcess, user: User) -> None:
     CoproductionProcessAdministrator.objects.get_or_create(coproductionprocess=process, user=user)
 

@@ -168,3 +168,22 @@ def treeitem_create(*, model, data: dict, creator: User | None, notify: bool = T
             parameters={f"{item.type}Name": item.name, "processName": process.name, "treeitem_id": str(item.id)},
         )
     return item
+
+
+def treeitem_update(
+    *, item: Phase | Objective | Task, data: dict, prerequisites_ids: list | None, postrequisites_ids: list | None
+) -> Phase | Objective | Task:
+    """Change a phase, objective or task; ``prerequisites_ids`` (its first element) replaces its
+    prerequisite, each of ``postrequisites_ids`` gets it as prerequisite. Status, progress and
+    dates of the ancestors follow (for a phase only when it was disabled or enabled)."""
+    disabled_before = item.disabled_on
+    for field, value in data.items():
+        setattr(item, field, value)
+    item.save()
+    if prerequisites_ids is not None:
+        treeitem_set_prerequisite(item=item, prerequisite_id=prerequisites_ids[0] if prerequisites_ids else None)
+    for postrequisite in postrequisites_ids or []:
+        treeitem_set_prerequisite(item=TreeItem(pk=postrequisite), prerequisite_id=item.pk)
+    if isinstance(item, (Task, Objective)) or item.disabled_on != disabled_before:
+        refresh_ancestors(item)
+    return item

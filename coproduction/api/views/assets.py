@@ -158,10 +158,9 @@ class AssetDetailView(CoproductionView):
         body = valid(
             s.AssetInSerializer, {"task_id": str(asset.task_id), "type": asset.type, **request.data}, partial=True
         )
-        for field in allowed:
-            if field in request.data:
-                setattr(concrete, field, body.get(field))
-        concrete.save()
+        services.asset_update(
+            asset=concrete, data={field: body.get(field) for field in allowed if field in request.data}
+        )
         return asset_response(self, selectors.assets_qs().get(pk=asset.pk))
 
     @extend_schema(responses={200: None})

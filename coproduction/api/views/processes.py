@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from django.core.exceptions import SuspiciousFileOperation
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.files.storage import default_storage
 from django.db.models import Q
-from django.utils.text import get_valid_filename
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -17,7 +11,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from common.exceptions import APIError
-from common.uploads import validate_image
+from common.uploads import logotype_store
 from coproduction import catalogue, selectors, services
 from coproduction import models as m
 from coproduction.api import permissions as rules
@@ -147,11 +141,7 @@ class ProcessDetailView(CoproductionView):
         process = process_for_admin(self, id)
         body = dict(valid(s.ProcessInSerializer, request.data, partial=True))
         tags = body.pop("tags", None)
-        for field, value in body.items():
-            setattr(process, field, value)
-        process.save()
-        if tags is not None:
-            process.tags.set(tags)
+        services.process_update(process=process, data=body, tags=tags)
         return full(self, process.pk)
 
     @extend_schema(responses={200: None})
@@ -183,26 +173,9 @@ class ProcessLogotypeView(CoproductionView):
     def post(self, request, id):
         """Upload the process logotype (stored through Django's storage)."""
         process = process_for_admin(self, id, "You are not allowed to update this coproductionprocess")
-        process.logotype = store_upload(request, f"coproductionprocesses/{process.pk}")
-        process.save(update_fields=["logotype"])
+        logotype = logotype_store(request.FILES.get("file"), f"coproductionprocesses/{process.pk}")
+        services.process_set_logotype(process=process, logotype=logotype)
         return full(self, process.pk)
-
-
-def store_upload(request, folder: str) -> str:
-    """Store an uploaded logotype once its bytes decode as an image (400 naming the problem
-    otherwise, and nothing stored); the extension is the decoded format's, not the sender's."""
-    upload = request.FILES.get("file")
-    if upload is None:
-        raise serializers.ValidationError({"file": ["No file was submitted."]})
-    try:
-        image = validate_image(upload)
-    except DjangoValidationError as error:
-        raise APIError(400, error.messages[0]) from None
-    try:
-        stem = get_valid_filename(Path(upload.name or "").stem)[:100]
-    except SuspiciousFileOperation:
-        stem = "logotype"
-    return default_storage.save(f"{folder}/{stem}.{image.extension}", upload)
 
 
 @path_params("id")
@@ -384,19 +357,5 @@ class ApplyToBeContributorView(CoproductionView):
         user = self.current_user()
         body = valid(ApplyToBeContributorSerializer, request.data)
         process = get_or_404(m.CoproductionProcess.objects.all(), body["processId"], PROCESS_NOT_FOUND)
-        m.ParticipationRequest.objects.create(candidate=user, coproductionprocess=process, razon=body["razon"])
-        for admin_id in process.administrators.values_list("pk", flat=True):
-            services.notify_user(
-                event="apply_submited",
-                user_id=admin_id,
-                language=process.language,
-                process=process,
-                parameters={
-                    "razon": body["razon"],
-                    "userName": services.short_user_name(user.full_name),
-                    "userEmail": user.email,
-                    "processName": process.name,
-                    "copro_id": str(process.pk),
-                },
-            )
+        services.participation_request_apply(candidate=user, process=process, reason=body["razon"])
         return Response("Done")

@@ -11,12 +11,12 @@ from rest_framework.response import Response
 from common.exceptions import APIError
 from common.ids import uuid_or_none
 from common.translations import translated
+from common.uploads import logotype_store
 from coproduction import models as m
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api import serializers as s
 from coproduction.api.base import CoproductionView, get_or_404, path_params, user_or_404, valid
-from coproduction.api.views.processes import store_upload
 
 TEAM_NOT_FOUND = "Team not found"
 ORGANIZATION_NOT_FOUND = "Organization not found"
@@ -165,7 +165,7 @@ class TeamLogotypeView(CoproductionView):
     @extend_schema(request=UPLOAD, responses=s.TeamOutFullSerializer)
     def post(self, request, id):
         team = team_for_admin(self, id)
-        services.team_set_logotype(team=team, logotype=store_upload(request, f"teams/{team.pk}"))
+        services.team_set_logotype(team=team, logotype=logotype_store(request.FILES.get("file"), f"teams/{team.pk}"))
         return team_full(self, team.pk)
 
 
@@ -332,7 +332,8 @@ class OrganizationLogotypeView(CoproductionView):
     def post(self, request, id):
         organization = organization_for_admin(self, id)
         services.organization_set_logotype(
-            organization=organization, logotype=store_upload(request, f"organizations/{organization.pk}")
+            organization=organization,
+            logotype=logotype_store(request.FILES.get("file"), f"organizations/{organization.pk}"),
         )
         return organization_full(self, organization.pk)
 
