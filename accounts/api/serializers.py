@@ -111,11 +111,6 @@ class ItemUpdateSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=255, required=False, allow_null=True, allow_blank=True)
 
 
-class PageParamsSerializer(serializers.Serializer):
-    skip = serializers.IntegerField(min_value=0, default=0)
-    limit = serializers.IntegerField(min_value=0, default=100)
-
-
 class OwnerParamSerializer(serializers.Serializer):
     owner_id = serializers.UUIDField()
 

@@ -19,6 +19,7 @@ from accounts.models import User
 from accounts.tokens import create_access_token, create_password_reset_token
 from common.exceptions import APIError
 from common.ids import parse_uuid
+from common.pagination import SkipLimitPagination
 from common.throttling import ScopedAddressThrottle
 
 USER_NOT_FOUND = "User not found"
@@ -129,9 +130,9 @@ class UserListView(APIView):
     @extend_schema(operation_id="users_list", parameters=PAGE_PARAMS, responses=s.UsersPublicSerializer)
     def get(self, request):
         """All users (superusers only)."""
-        page = _valid(s.PageParamsSerializer, request.query_params)
-        users, count = selectors.user_page(**page)
-        return Response({"data": s.UserPublicSerializer(users, many=True).data, "count": count})
+        paginator = SkipLimitPagination()
+        users = paginator.paginate_queryset(selectors.user_list(), request, self)
+        return paginator.get_paginated_response(s.UserPublicSerializer(users, many=True).data)
 
     @extend_schema(request=s.UserCreateSerializer, responses=s.UserPublicSerializer)
     def post(self, request):
@@ -247,9 +248,9 @@ def _item_or_404(item_id: str):
 
 
 def _items_response(request) -> Response:
-    page = _valid(s.PageParamsSerializer, request.query_params)
-    items, count = selectors.item_page(user=request.user, **page)
-    return Response({"data": s.ItemPublicSerializer(items, many=True).data, "count": count})
+    paginator = SkipLimitPagination()
+    items = paginator.paginate_queryset(selectors.item_list(user=request.user), request)
+    return paginator.get_paginated_response(s.ItemPublicSerializer(items, many=True).data)
 
 
 class ItemListView(APIView):

@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from catalogue import models
 from catalogue.files import file_link
+from common.pagination import PageParamsSerializer
 
 
 def translations_field(**kwargs):
@@ -417,12 +418,7 @@ class RatingCreateSerializer(serializers.Serializer):
         return value
 
 
-class PageQuerySerializer(serializers.Serializer):
-    page = serializers.IntegerField(min_value=1, default=1)
-    size = serializers.IntegerField(min_value=1, max_value=100, default=50)
-
-
-class InterlinkerQuerySerializer(PageQuerySerializer):
+class InterlinkerQuerySerializer(PageParamsSerializer):
     search = serializers.CharField(required=False, allow_blank=True)
     rating = serializers.IntegerField(required=False, min_value=0, max_value=5)
     problemprofiles = serializers.ListField(child=serializers.CharField(), required=False)
@@ -430,22 +426,17 @@ class InterlinkerQuerySerializer(PageQuerySerializer):
     creator = serializers.ListField(child=serializers.CharField(), required=False)
 
 
-class CoproductionSchemaQuerySerializer(PageQuerySerializer):
+class CoproductionSchemaQuerySerializer(PageParamsSerializer):
     search = serializers.CharField(required=False, allow_blank=True)
     rating = serializers.IntegerField(required=False, min_value=0, max_value=5)
     creator = serializers.ListField(child=serializers.CharField(), required=False)
-
-
-class SkipLimitQuerySerializer(serializers.Serializer):
-    skip = serializers.IntegerField(min_value=0, default=0)
-    limit = serializers.IntegerField(min_value=0, max_value=1000, default=100)
 
 
 class LocaleQuerySerializer(serializers.Serializer):
     locale = serializers.ChoiceField(choices=settings.CATALOGUE_LANGUAGES)
 
 
-class RatingQuerySerializer(PageQuerySerializer):
+class RatingQuerySerializer(PageParamsSerializer):
     artefact_id = serializers.UUIDField(required=False)
 
 

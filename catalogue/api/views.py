@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.files.storage import default_storage
 from django.db.models import Count, ProtectedError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -19,8 +19,10 @@ from catalogue.api.permissions import (
     ReadAnyoneWriteSuperuser,
 )
 from catalogue.models import CoproductionSchema, Interlinker, ProblemProfile, Rating
+from common.api import null_response
 from common.exceptions import APIError
 from common.ids import uuid_or_404
+from common.pagination import PageEnvelopePagination, PageParamsSerializer, SkipLimitPagination
 
 
 class CatalogueView(APIView):
@@ -49,26 +51,15 @@ class CatalogueView(APIView):
         return self.valid(serializer_class, data)
 
     def page(self, queryset, params: dict, render) -> Response:
-        """Upstream's page envelope ``{items, total, page, size}`` (fastapi-pagination).
-
-        The page's keys are found first (a sort of the bare table), then only those rows are
-        read with their joins: joining every subtype table before sorting and cutting the
-        page cost 40 ms at 12,000 interlinkers, the two steps a few (docs/benchmarks.md).
-        """
-        page, size = params["page"], params["size"]
-        total = queryset.count()
-        keys = list(queryset.values_list("pk", flat=True)[(page - 1) * size : page * size])
-        rows = list(queryset.filter(pk__in=keys)) if keys else []
-        return Response({"items": render(rows), "total": total, "page": page, "size": size})
+        """Upstream's page envelope ``{items, total, page, size}``; the page's keys first
+        (common/pagination.py says why)."""
+        paginator = PageEnvelopePagination(keys_first=True)
+        rows = paginator.paginate_queryset(queryset, self.request, self, params=params)
+        return paginator.get_paginated_response(render(rows))
 
     @property
     def context(self) -> dict:
         return {"request": self.request}
-
-
-def null_response() -> HttpResponse:
-    """Upstream's DELETE answer: 200 with the JSON body ``null``."""
-    return HttpResponse(b"null", content_type="application/json")
 
 
 def page_of(name: str, item) -> serializers.Serializer:
@@ -204,7 +195,7 @@ class InterlinkerRelatedView(CatalogueView):
     @extend_schema(parameters=PAGE_PARAMS, responses=InterlinkerPage)
     def get(self, request, interlinker_id):
         """Interlinkers sharing a problem profile with this one."""
-        params = self.query(s.PageQuerySerializer)
+        params = self.query(PageParamsSerializer)
         interlinker = _interlinker_or_404(interlinker_id)
         return self.page(selectors.interlinker_related(interlinker), params, lambda rows: _interlinkers_out(self, rows))
 
@@ -212,7 +203,7 @@ class InterlinkerRelatedView(CatalogueView):
 class KnowledgeInterlinkerListView(CatalogueView):
     @extend_schema(parameters=PAGE_PARAMS, responses=KnowledgeInterlinkerPage)
     def get(self, request):
-        params = self.query(s.PageQuerySerializer)
+        params = self.query(PageParamsSerializer)
         return self.page(selectors.knowledgeinterlinker_list(), params, lambda rows: _interlinkers_out(self, rows))
 
 
@@ -221,7 +212,7 @@ class SoftwareInterlinkerListView(CatalogueView):
         operation_id="catalogue_softwareinterlinkers_list", parameters=PAGE_PARAMS, responses=SoftwareInterlinkerPage
     )
     def get(self, request):
-        params = self.query(s.PageQuerySerializer)
+        params = self.query(PageParamsSerializer)
         return self.page(selectors.softwareinterlinker_list(), params, lambda rows: _interlinkers_out(self, rows))
 
 
@@ -353,10 +344,11 @@ class CoproductionSchemaPublicView(CatalogueView):
     )
     def get(self, request):
         """Public schemas (no language filter)."""
-        params = self.query(s.SkipLimitQuerySerializer)
+        paginator = SkipLimitPagination(max_limit=1000, envelope=False)
+        params = self.query(paginator.params_serializer())
         queryset = CoproductionSchema.objects.filter(is_public=True).order_by("created_at", "id")
-        rows = queryset[params["skip"] : params["skip"] + params["limit"]]
-        return Response(_schemas_full(self, rows))
+        rows = paginator.paginate_queryset(queryset, request, self, params=params)
+        return paginator.get_paginated_response(_schemas_full(self, rows))
 
 
 class CoproductionSchemaDetailView(CatalogueView):

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from common.exceptions import APIError
 from common.ids import parse_uuid
+from common.pagination import PageEnvelopePagination
 from coproduction import models as m
 from coproduction.services import DB
 
@@ -98,12 +99,12 @@ class CoproductionView(APIView):
     def context(self, **extra) -> dict:
         return {"request": self.request, "user": self.optional_user(), **extra}
 
+    def page_response(self, queryset, params: dict, serializer_class) -> Response:
+        """Upstream's page envelope ``{items, total, page, size}`` (oldest first) of ``queryset``;
+        ``params``: ``page`` and ``size`` validated by ``PageParamsSerializer``."""
+        paginator = PageEnvelopePagination()
+        rows = paginator.paginate_queryset(queryset.order_by("created_at", "id"), self.request, self, params=params)
+        return paginator.get_paginated_response(serializer_class(rows, many=True, context=self.context()).data)
+
     def out(self, serializer_class, data, many: bool = False, **context) -> Response:
         return Response(serializer_class(data, many=many, context=self.context(**context)).data)
-
-
-def null_response():
-    """Upstream's deletions answer 200 with the JSON body ``null`` (DRF would send an empty body)."""
-    from django.http import HttpResponse
-
-    return HttpResponse(b"null", content_type="application/json")

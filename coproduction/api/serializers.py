@@ -905,8 +905,3 @@ class SchemaBodySerializer(serializers.Serializer):
     id = serializers.UUIDField(required=False)
     coproductionschema_id = serializers.UUIDField(required=False)
     children = serializers.ListField(child=serializers.DictField(), required=False)
-
-
-class PageSerializer(serializers.Serializer):
-    page = serializers.IntegerField(min_value=1, default=1)
-    size = serializers.IntegerField(min_value=1, max_value=100, default=50)

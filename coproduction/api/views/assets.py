@@ -6,13 +6,14 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from common.api import null_response
 from common.exceptions import APIError
 from common.translations import get_language
 from coproduction import catalogue, selectors, services
 from coproduction import models as m
 from coproduction.api import permissions as rules
 from coproduction.api import serializers as s
-from coproduction.api.base import CoproductionView, get_or_404, null_response, parse_uuid, path_params, valid
+from coproduction.api.base import CoproductionView, get_or_404, parse_uuid, path_params, valid
 
 ASSET_NOT_FOUND = "Asset not found"
 TASK_PARAM = [OpenApiParameter("task_id", str, required=True)]

@@ -10,7 +10,9 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from common.api import null_response
 from common.exceptions import APIError
+from common.pagination import PageParamsSerializer
 from common.uploads import logotype_store
 from coproduction import catalogue, selectors, services
 from coproduction import models as m
@@ -20,7 +22,6 @@ from coproduction.api.base import (
     NOT_ENOUGH_PERMISSIONS,
     CoproductionView,
     get_or_404,
-    null_response,
     path_params,
     user_or_404,
     valid,
@@ -87,7 +88,7 @@ class PublicProcessListView(CoproductionView):
     )
     def get(self, request):
         """Public processes, a page at a time (``{items, total, page, size}``)."""
-        page = valid(s.PageSerializer, request.query_params)
+        page = valid(PageParamsSerializer, request.query_params)
         processes = selectors.public_processes_qs().filter(is_public=True)
         if request.query_params.get("rating"):
             try:
@@ -99,22 +100,7 @@ class PublicProcessListView(CoproductionView):
             processes = processes.filter(Q(name__icontains=search) | Q(description__icontains=search))
         for tag in request.query_params.getlist("tag"):
             processes = processes.filter(tags__name=tag)
-        return paginate(self, processes.distinct(), page, s.ProcessOutSerializer)
-
-
-def paginate(view, queryset, page: dict, serializer_class) -> Response:
-    queryset = queryset.order_by("created_at", "id")
-    total = queryset.count()
-    start = (page["page"] - 1) * page["size"]
-    items = list(queryset[start : start + page["size"]])
-    return Response(
-        {
-            "items": serializer_class(items, many=True, context=view.context()).data,
-            "total": total,
-            "page": page["page"],
-            "size": page["size"],
-        }
-    )
+        return self.page_response(processes.distinct(), page, s.ProcessOutSerializer)
 
 
 @path_params("id")

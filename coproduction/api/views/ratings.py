@@ -7,11 +7,11 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
 from common.ids import parse_uuid
+from common.pagination import PageParamsSerializer
 from coproduction import services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
-from coproduction.api.serializers import PageSerializer, RatingSerializer
-from coproduction.api.views.processes import paginate
+from coproduction.api.serializers import RatingSerializer
 from coproduction.models import Rating
 
 RATING_NOT_FOUND = "Rating not found"
@@ -23,11 +23,11 @@ class RatingListView(CoproductionView):
         responses=RatingSerializer(many=True),
     )
     def get(self, request):
-        page = valid(PageSerializer, request.query_params)
+        page = valid(PageParamsSerializer, request.query_params)
         ratings = Rating.objects.all()
         if request.query_params.get("artefact_id"):
             ratings = ratings.filter(artefact_id=parse_uuid(request.query_params["artefact_id"], "artefact_id"))
-        return paginate(self, ratings, page, RatingSerializer)
+        return self.page_response(ratings, page, RatingSerializer)
 
     @extend_schema(request=RatingSerializer, responses=RatingSerializer)
     def post(self, request):

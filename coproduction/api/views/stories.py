@@ -9,11 +9,11 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from common.ids import parse_uuid
+from common.pagination import PageParamsSerializer
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
-from coproduction.api.serializers import KeywordSerializer, PageSerializer, StorySerializer
-from coproduction.api.views.processes import paginate
+from coproduction.api.serializers import KeywordSerializer, StorySerializer
 from coproduction.models import CoproductionProcess, Keyword, Story
 
 STORY_NOT_FOUND = "Story not found"
@@ -33,7 +33,7 @@ class StoryListView(CoproductionView):
     )
     def get(self, request):
         """Stories, a page at a time, filtered by rating, title/description and keyword."""
-        page = valid(PageSerializer, request.query_params)
+        page = valid(PageParamsSerializer, request.query_params)
         minimum_rating = None
         if request.query_params.get("rating"):
             try:
@@ -45,7 +45,7 @@ class StoryListView(CoproductionView):
             search=request.query_params.get("search"),
             keyword=request.query_params.get("keyword"),
         )
-        return paginate(self, stories, page, StorySerializer)
+        return self.page_response(stories, page, StorySerializer)
 
     @extend_schema(request=StorySerializer, responses=StorySerializer)
     def post(self, request):

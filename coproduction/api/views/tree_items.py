@@ -4,13 +4,14 @@ serializers, parent and operation ids."""
 
 from __future__ import annotations
 
-from rest_framework import serializers
 from rest_framework.response import Response
 
+from common.api import null_response
 from common.exceptions import APIError
+from common.pagination import SkipLimitPagination
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
-from coproduction.api.base import CoproductionView, get_or_404, null_response, valid
+from coproduction.api.base import CoproductionView, get_or_404, valid
 from coproduction.models import CoproductionProcess, User
 
 
@@ -58,12 +59,8 @@ class TreeItemView(CoproductionView):
 class TreeItemListView(TreeItemView):
     def get(self, request):
         self.current_user()
-        try:
-            skip = max(int(request.query_params.get("skip", 0)), 0)
-            limit = max(int(request.query_params.get("limit", 100)), 0)
-        except ValueError:
-            raise serializers.ValidationError({"skip": ["A valid integer is required."]}) from None
-        items = self.queryset().order_by("created_at", "id")[skip : skip + limit]
+        paginator = SkipLimitPagination(envelope=False)
+        items = paginator.paginate_queryset(self.queryset().order_by("created_at", "id"), request, self)
         return self.out(self.out_serializer, items, many=True, disabled_ancestors=selectors.disabled_item_ids())
 
     def post(self, request):
