@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from catalogue import files, selectors, services
-from catalogue.api import serializers as s
+from catalogue.api import serializers as api_serializers
 from catalogue.api.permissions import (
     NOT_AUTHENTICATED,
     RatingAuthorOrSuperuser,
@@ -78,25 +78,31 @@ def page_of(name: str, item) -> serializers.Serializer:
 
 INTERLINKER_OUT = PolymorphicProxySerializer(
     component_name="InterlinkerOut",
-    serializers=list(s.OUT_BY_NATURE.values()),
+    serializers=list(api_serializers.OUT_BY_NATURE.values()),
     resource_type_field_name="nature",
 )
 INTERLINKER_OUT_MANY = PolymorphicProxySerializer(
     component_name="InterlinkerOut",
-    serializers=list(s.OUT_BY_NATURE.values()),
+    serializers=list(api_serializers.OUT_BY_NATURE.values()),
     resource_type_field_name="nature",
     many=True,
 )
 INTERLINKER_IN = PolymorphicProxySerializer(
     component_name="InterlinkerCreate",
-    serializers=list(s.CREATE_BY_NATURE.values()),
+    serializers=list(api_serializers.CREATE_BY_NATURE.values()),
     resource_type_field_name="nature",
 )
 InterlinkerPage = page_of("InterlinkerPage", INTERLINKER_OUT_MANY)
-KnowledgeInterlinkerPage = page_of("KnowledgeInterlinkerPage", s.KnowledgeInterlinkerOutSerializer(many=True))
-SoftwareInterlinkerPage = page_of("SoftwareInterlinkerPage", s.SoftwareInterlinkerOutSerializer(many=True))
-CoproductionSchemaPage = page_of("CoproductionSchemaPage", s.CoproductionSchemaOutFullSerializer(many=True))
-RatingPage = page_of("RatingPage", s.RatingOutSerializer(many=True))
+KnowledgeInterlinkerPage = page_of(
+    "KnowledgeInterlinkerPage", api_serializers.KnowledgeInterlinkerOutSerializer(many=True)
+)
+SoftwareInterlinkerPage = page_of(
+    "SoftwareInterlinkerPage", api_serializers.SoftwareInterlinkerOutSerializer(many=True)
+)
+CoproductionSchemaPage = page_of(
+    "CoproductionSchemaPage", api_serializers.CoproductionSchemaOutFullSerializer(many=True)
+)
+RatingPage = page_of("RatingPage", api_serializers.RatingOutSerializer(many=True))
 PAGE_PARAMS = [OpenApiParameter("page", int, default=1), OpenApiParameter("size", int, default=50)]
 LANGUAGE_PARAM = OpenApiParameter(
     "Accept-Language", str, OpenApiParameter.HEADER, description="Request language: en, es, lv or it"
@@ -110,7 +116,7 @@ INTERLINKER_NOT_FOUND = "Interlinker not found"
 
 
 def _interlinkers_out(view: CatalogueView, rows) -> list[dict]:
-    return s.interlinkers_data(selectors.interlinkers_for_output(rows), view.context)
+    return api_serializers.interlinkers_data(selectors.interlinkers_for_output(rows), view.context)
 
 
 def _interlinker_or_404(interlinker_id: str) -> Interlinker:
@@ -128,7 +134,7 @@ class InterlinkerListView(CatalogueView):
             OpenApiParameter("search", str),
             OpenApiParameter("rating", int),
             OpenApiParameter("problemprofiles", str, many=True),
-            OpenApiParameter("nature", str, many=True, enum=[n.value for n in s.models.Nature]),
+            OpenApiParameter("nature", str, many=True, enum=[n.value for n in api_serializers.models.Nature]),
             OpenApiParameter("creator", str, many=True, description="Accepted and ignored (as upstream)."),
             LANGUAGE_PARAM,
         ],
@@ -136,7 +142,7 @@ class InterlinkerListView(CatalogueView):
     )
     def get(self, request):
         """Interlinkers offered in the request language, filtered and searched."""
-        params = self.query(s.InterlinkerQuerySerializer)
+        params = self.query(api_serializers.InterlinkerQuerySerializer)
         queryset = selectors.interlinker_list(
             search=params.get("search"),
             problemprofiles=params.get("problemprofiles", []),
@@ -149,8 +155,8 @@ class InterlinkerListView(CatalogueView):
     def post(self, request):
         """Create an interlinker of the payload's ``nature``."""
         data = request.data if isinstance(request.data, dict) else {}
-        nature = self.valid(s.NatureSerializer, {"nature": data.get("nature")})["nature"]
-        validated = self.valid(s.CREATE_BY_NATURE[nature], data)
+        nature = self.valid(api_serializers.NatureSerializer, {"nature": data.get("nature")})["nature"]
+        validated = self.valid(api_serializers.CREATE_BY_NATURE[nature], data)
         interlinker = services.interlinker_create(nature=nature, data=validated)
         return Response(_interlinkers_out(self, [selectors.interlinker_get(pk=interlinker.pk)])[0])
 
@@ -166,7 +172,7 @@ class InterlinkerDetailView(CatalogueView):
         interlinker = _interlinker_or_404(interlinker_id).concrete
         data = dict(request.data) if isinstance(request.data, dict) else {}
         data.pop("nature", None)
-        serializer_class = s.CREATE_BY_NATURE[interlinker.nature]
+        serializer_class = api_serializers.CREATE_BY_NATURE[interlinker.nature]
         validated = self.valid(serializer_class, data, partial=True)
         services.interlinker_update(interlinker=interlinker, data=validated)
         return Response(_interlinkers_out(self, [selectors.interlinker_get(pk=interlinker.pk)])[0])
@@ -217,7 +223,7 @@ class SoftwareInterlinkerListView(CatalogueView):
 
 
 class SoftwareInterlinkerByServiceView(CatalogueView):
-    @extend_schema(responses=s.SoftwareInterlinkerOutSerializer)
+    @extend_schema(responses=api_serializers.SoftwareInterlinkerOutSerializer)
     def get(self, request, service_name):
         """The first software interlinker with this ``service_name``."""
         software = selectors.softwareinterlinker_by_service_name(service_name)
@@ -239,18 +245,20 @@ def _profile_or_404(profile_id: str) -> ProblemProfile:
 
 
 def _profile_out(profile: ProblemProfile) -> dict:
-    return s.ProblemProfileOutSerializer(profile).data
+    return api_serializers.ProblemProfileOutSerializer(profile).data
 
 
 class ProblemProfileListView(CatalogueView):
-    @extend_schema(responses=s.ProblemProfileOutSerializer(many=True), parameters=[LANGUAGE_PARAM])
+    @extend_schema(responses=api_serializers.ProblemProfileOutSerializer(many=True), parameters=[LANGUAGE_PARAM])
     def get(self, request):
         """Problem profiles ordered by creation (at most 100)."""
-        return Response(s.ProblemProfileOutSerializer(selectors.problemprofile_list(), many=True).data)
+        return Response(api_serializers.ProblemProfileOutSerializer(selectors.problemprofile_list(), many=True).data)
 
-    @extend_schema(request=s.ProblemProfileCreateSerializer, responses=s.ProblemProfileOutSerializer)
+    @extend_schema(
+        request=api_serializers.ProblemProfileCreateSerializer, responses=api_serializers.ProblemProfileOutSerializer
+    )
     def post(self, request):
-        data = self.valid(s.ProblemProfileCreateSerializer, request.data)
+        data = self.valid(api_serializers.ProblemProfileCreateSerializer, request.data)
         if ProblemProfile.objects.filter(pk=data["id"]).exists():
             raise APIError(400, "ProblemProfile already exists")
         return Response(_profile_out(services.problemprofile_create(data=data)))
@@ -263,14 +271,16 @@ class ProblemProfileIdsView(CatalogueView):
 
 
 class ProblemProfileDetailView(CatalogueView):
-    @extend_schema(responses=s.ProblemProfileOutSerializer)
+    @extend_schema(responses=api_serializers.ProblemProfileOutSerializer)
     def get(self, request, problemprofile_id):
         return Response(_profile_out(_profile_or_404(problemprofile_id)))
 
-    @extend_schema(request=s.ProblemProfilePatchSerializer, responses=s.ProblemProfileOutSerializer)
+    @extend_schema(
+        request=api_serializers.ProblemProfilePatchSerializer, responses=api_serializers.ProblemProfileOutSerializer
+    )
     def put(self, request, problemprofile_id):
         profile = _profile_or_404(problemprofile_id)
-        data = self.valid(s.ProblemProfilePatchSerializer, request.data, partial=True)
+        data = self.valid(api_serializers.ProblemProfilePatchSerializer, request.data, partial=True)
         return Response(_profile_out(services.problemprofile_update(profile=profile, data=data)))
 
     @extend_schema(responses=NULL_RESPONSE)
@@ -280,10 +290,13 @@ class ProblemProfileDetailView(CatalogueView):
 
 
 class ProblemProfileByNameView(CatalogueView):
-    @extend_schema(parameters=[OpenApiParameter("locale", str, required=True)], responses=s.ProblemProfileOutSerializer)
+    @extend_schema(
+        parameters=[OpenApiParameter("locale", str, required=True)],
+        responses=api_serializers.ProblemProfileOutSerializer,
+    )
     def get(self, request, name):
         """The problem profile whose name in ``locale`` is exactly ``name``."""
-        locale = self.query(s.LocaleQuerySerializer)["locale"]
+        locale = self.query(api_serializers.LocaleQuerySerializer)["locale"]
         profile = ProblemProfile.objects.filter(**{f"name_translations__{locale}": name}).order_by("created_at").first()
         if profile is None:
             raise APIError(404, PROBLEMPROFILE_NOT_FOUND)
@@ -303,14 +316,14 @@ def _schema_or_404(schema_id: str) -> CoproductionSchema:
 
 
 def _schemas_full(view, rows) -> list[dict]:
-    return s.CoproductionSchemaOutFullSerializer(
+    return api_serializers.CoproductionSchemaOutFullSerializer(
         selectors.coproductionschemas_for_output(rows), many=True, context=view.context
     ).data
 
 
 def _schema_out(view, schema) -> dict:
     schema = CoproductionSchema.objects.prefetch_related("problemprofiles").get(pk=schema.pk)
-    return s.CoproductionSchemaOutSerializer(schema, context=view.context).data
+    return api_serializers.CoproductionSchemaOutSerializer(schema, context=view.context).data
 
 
 class CoproductionSchemaListView(CatalogueView):
@@ -327,20 +340,22 @@ class CoproductionSchemaListView(CatalogueView):
     )
     def get(self, request):
         """Schemas offered in the request language, with their phase/objective/task trees."""
-        params = self.query(s.CoproductionSchemaQuerySerializer)
+        params = self.query(api_serializers.CoproductionSchemaQuerySerializer)
         queryset = selectors.coproductionschema_list(search=params.get("search"), rating=params.get("rating"))
         return self.page(queryset, params, lambda rows: _schemas_full(self, rows))
 
-    @extend_schema(request=s.ArtefactCreateSerializer, responses=s.CoproductionSchemaOutSerializer)
+    @extend_schema(
+        request=api_serializers.ArtefactCreateSerializer, responses=api_serializers.CoproductionSchemaOutSerializer
+    )
     def post(self, request):
-        data = self.valid(s.ArtefactCreateSerializer, request.data)
+        data = self.valid(api_serializers.ArtefactCreateSerializer, request.data)
         return Response(_schema_out(self, services.coproductionschema_create(data=data)))
 
 
 class CoproductionSchemaPublicView(CatalogueView):
     @extend_schema(
         parameters=[OpenApiParameter("skip", int, default=0), OpenApiParameter("limit", int, default=100)],
-        responses=s.CoproductionSchemaOutFullSerializer(many=True),
+        responses=api_serializers.CoproductionSchemaOutFullSerializer(many=True),
     )
     def get(self, request):
         """Public schemas (no language filter)."""
@@ -352,14 +367,16 @@ class CoproductionSchemaPublicView(CatalogueView):
 
 
 class CoproductionSchemaDetailView(CatalogueView):
-    @extend_schema(responses=s.CoproductionSchemaOutFullSerializer)
+    @extend_schema(responses=api_serializers.CoproductionSchemaOutFullSerializer)
     def get(self, request, schema_id):
         return Response(_schemas_full(self, [_schema_or_404(schema_id)])[0])
 
-    @extend_schema(request=s.ArtefactCreateSerializer, responses=s.CoproductionSchemaOutSerializer)
+    @extend_schema(
+        request=api_serializers.ArtefactCreateSerializer, responses=api_serializers.CoproductionSchemaOutSerializer
+    )
     def put(self, request, schema_id):
         schema = _schema_or_404(schema_id)
-        data = self.valid(s.ArtefactCreateSerializer, request.data, partial=True)
+        data = self.valid(api_serializers.ArtefactCreateSerializer, request.data, partial=True)
         return Response(_schema_out(self, services.coproductionschema_update(schema=schema, data=data)))
 
     @extend_schema(responses=NULL_RESPONSE)
@@ -370,10 +387,13 @@ class CoproductionSchemaDetailView(CatalogueView):
 
 class CoproductionSchemaByNameView(CatalogueView):
     @extend_schema(
-        parameters=[OpenApiParameter("locale", str, default="en")], responses=s.CoproductionSchemaOutSerializer
+        parameters=[OpenApiParameter("locale", str, default="en")],
+        responses=api_serializers.CoproductionSchemaOutSerializer,
     )
     def get(self, request, name):
-        locale = self.query(s.LocaleQuerySerializer)["locale"] if "locale" in request.query_params else "en"
+        locale = (
+            self.query(api_serializers.LocaleQuerySerializer)["locale"] if "locale" in request.query_params else "en"
+        )
         schema = (
             CoproductionSchema.objects.filter(**{f"name_translations__{locale}": name}).order_by("created_at").first()
         )
@@ -396,7 +416,7 @@ def _rating_or_404(rating_id: str) -> Rating:
 
 def _ratings_out(view, rows) -> list[dict]:
     context = {**view.context, "users": selectors.rating_users(rows)}
-    return s.RatingOutSerializer(rows, many=True, context=context).data
+    return api_serializers.RatingOutSerializer(rows, many=True, context=context).data
 
 
 class RatingListView(CatalogueView):
@@ -409,14 +429,14 @@ class RatingListView(CatalogueView):
     )
     def get(self, request):
         """Ratings of an artefact (all ratings without ``artefact_id``), newest first."""
-        params = self.query(s.RatingQuerySerializer)
+        params = self.query(api_serializers.RatingQuerySerializer)
         queryset = selectors.rating_list(artefact_id=params.get("artefact_id"))
         return self.page(queryset, params, lambda rows: _ratings_out(self, rows))
 
-    @extend_schema(request=s.RatingCreateSerializer, responses=s.RatingOutSerializer)
+    @extend_schema(request=api_serializers.RatingCreateSerializer, responses=api_serializers.RatingOutSerializer)
     def post(self, request):
         """Rate an artefact as the caller; its ``rating`` and ``ratings_count`` follow."""
-        data = self.valid(s.RatingCreateSerializer, request.data)
+        data = self.valid(api_serializers.RatingCreateSerializer, request.data)
         rating = services.rating_create(user_id=str(request.user.pk), data=data)
         return Response(_ratings_out(self, [rating])[0])
 
@@ -424,15 +444,15 @@ class RatingListView(CatalogueView):
 class RatingDetailView(CatalogueView):
     permission_classes = [ReadAnyoneWriteAuthenticated, RatingAuthorOrSuperuser]
 
-    @extend_schema(responses=s.RatingOutSerializer)
+    @extend_schema(responses=api_serializers.RatingOutSerializer)
     def get(self, request, rating_id):
         return Response(_ratings_out(self, [_rating_or_404(rating_id)])[0])
 
-    @extend_schema(request=s.RatingCreateSerializer, responses=s.RatingOutSerializer)
+    @extend_schema(request=api_serializers.RatingCreateSerializer, responses=api_serializers.RatingOutSerializer)
     def put(self, request, rating_id):
         rating = _rating_or_404(rating_id)
         self.check_object_permissions(request, rating)
-        data = self.valid(s.RatingCreateSerializer, request.data, partial=True)
+        data = self.valid(api_serializers.RatingCreateSerializer, request.data, partial=True)
         return Response(_ratings_out(self, [services.rating_update(rating=rating, data=data)])[0])
 
     @extend_schema(responses=NULL_RESPONSE)

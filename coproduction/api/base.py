@@ -14,11 +14,17 @@ from rest_framework.views import APIView
 from common.exceptions import APIError
 from common.ids import parse_uuid
 from common.pagination import PageEnvelopePagination
-from coproduction import models as m
+from coproduction import models
 from coproduction.services import DB
 
 NOT_AUTHENTICATED = "Not authenticated"
 NOT_ENOUGH_PERMISSIONS = "Not enough permissions"
+TEAM_NOT_FOUND = "Team not found"
+ORGANIZATION_NOT_FOUND = "Organization not found"
+PERMISSION_NOT_FOUND = "Permission not found"
+LOGOTYPE_UPLOAD = {
+    "multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
+}
 
 
 def path_params(*names: str, **types):
@@ -43,9 +49,9 @@ def get_or_404(queryset, pk, message: str, field: str = "id"):
     return obj
 
 
-def user_or_404(user_id) -> m.User:
+def user_or_404(user_id) -> models.User:
     """A co-production user by its (string) id, or 404 ``User not found``."""
-    user = m.User.objects.filter(pk=user_id).first()
+    user = models.User.objects.filter(pk=user_id).first()
     if user is None:
         raise APIError(404, "User not found")
     return user
@@ -79,18 +85,18 @@ class CoproductionView(APIView):
         """Refusals of the permission classes (coproduction/api/permissions.py) in upstream's shape."""
         raise APIError(403, message or NOT_AUTHENTICATED)
 
-    def current_user(self) -> m.User:
+    def current_user(self) -> models.User:
         """The caller's mirrored ``user`` row; 403 ``Not authenticated`` when anonymous or not mirrored yet."""
         account = self.request.user
         if not getattr(account, "is_authenticated", False):
             raise APIError(403, NOT_AUTHENTICATED)
         if not hasattr(self, "_coproduction_user"):
-            self._coproduction_user = m.User.objects.filter(pk=str(account.pk)).first()
+            self._coproduction_user = models.User.objects.filter(pk=str(account.pk)).first()
         if self._coproduction_user is None:
             raise APIError(403, NOT_AUTHENTICATED)
         return self._coproduction_user
 
-    def optional_user(self) -> m.User | None:
+    def optional_user(self) -> models.User | None:
         try:
             return self.current_user()
         except APIError:

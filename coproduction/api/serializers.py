@@ -14,7 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from common.tree_order import prefetched_prerequisite_ids, prerequisite_order
-from coproduction import models as m
+from coproduction import models
 from coproduction.services import parameters_text
 
 
@@ -43,7 +43,7 @@ class UserOutSerializer(serializers.ModelSerializer):
     teams_ids = serializers.SerializerMethodField()
 
     class Meta:
-        model = m.User
+        model = models.User
         fields = [
             "id",
             "picture",
@@ -68,7 +68,7 @@ class TeamOutSerializer(_LinkMixin, serializers.ModelSerializer):
     current_user_participation = serializers.SerializerMethodField()
 
     class Meta:
-        model = m.Team
+        model = models.Team
         fields = [
             "id",
             "created_at",
@@ -129,7 +129,7 @@ class OrganizationOutSerializer(_LinkMixin, serializers.ModelSerializer):
     people_involved = serializers.SerializerMethodField()
 
     class Meta:
-        model = m.Organization
+        model = models.Organization
         fields = [
             "id",
             "created_at",
@@ -213,7 +213,7 @@ PERMISSION_FIELDS = [
 
 class PermissionOutSerializer(serializers.ModelSerializer):
     class Meta:
-        model = m.Permission
+        model = models.Permission
         fields = PERMISSION_FIELDS
 
 
@@ -221,20 +221,20 @@ class PermissionOutFullSerializer(serializers.ModelSerializer):
     team = TeamOutSerializer(read_only=True, allow_null=True)
 
     class Meta:
-        model = m.Permission
+        model = models.Permission
         fields = [*PERMISSION_FIELDS, "team"]
 
 
 class TagSerializer(serializers.ModelSerializer):
     class Meta:
-        model = m.Tag
+        model = models.Tag
         fields = ["id", "name", "description"]
         extra_kwargs = {"name": {"validators": []}}
 
 
 class KeywordSerializer(serializers.ModelSerializer):
     class Meta:
-        model = m.Keyword
+        model = models.Keyword
         fields = ["id", "name", "description"]
         extra_kwargs = {"name": {"validators": []}}
 
@@ -287,7 +287,7 @@ class ProcessOutSerializer(_LinkMixin, serializers.ModelSerializer):
     tags = TagSerializer(many=True, read_only=True)
 
     class Meta:
-        model = m.CoproductionProcess
+        model = models.CoproductionProcess
         fields = PROCESS_FIELDS
 
     def get_logotype_link(self, obj) -> str:
@@ -381,7 +381,7 @@ class TreeItemOutSerializer(serializers.ModelSerializer):
     def get_progress(self, obj) -> int:
         progress = getattr(obj, "progress", None)
         if progress is None:
-            return 100 if obj.status == m.Status.FINISHED else 0
+            return 100 if obj.status == models.Status.FINISHED else 0
         return int(progress)
 
     def get_is_disabled(self, obj) -> bool:
@@ -390,23 +390,23 @@ class TreeItemOutSerializer(serializers.ModelSerializer):
 
 
 def _ancestor_ids(obj) -> list:
-    if isinstance(obj, m.Task):
+    if isinstance(obj, models.Task):
         return [obj.objective_id, obj.objective.phase_id] if obj.objective_id else []
-    if isinstance(obj, m.Objective):
+    if isinstance(obj, models.Objective):
         return [obj.phase_id]
     return []
 
 
 class PhaseOutSerializer(TreeItemOutSerializer):
     class Meta:
-        model = m.Phase
+        model = models.Phase
         list_serializer_class = ChainOrderedListSerializer
         fields = [*TREEITEM_FIELDS, "coproductionprocess_id", "is_part_of_codelivery"]
 
 
 class ObjectiveOutSerializer(TreeItemOutSerializer):
     class Meta:
-        model = m.Objective
+        model = models.Objective
         list_serializer_class = ChainOrderedListSerializer
         fields = [*TREEITEM_FIELDS, "phase_id"]
 
@@ -415,7 +415,7 @@ class TaskOutSerializer(TreeItemOutSerializer):
     phase_id = serializers.SerializerMethodField()
 
     class Meta:
-        model = m.Task
+        model = models.Task
         list_serializer_class = ChainOrderedListSerializer
         fields = [
             *TREEITEM_FIELDS,
@@ -440,7 +440,9 @@ class _FullMixin(serializers.Serializer):
         by_process = self.context.get("process_permissions")
         if by_process is None:
             process_id = obj.process_id
-            by_process = list(m.Permission.objects.filter(coproductionprocess_id=process_id).select_related("team"))
+            by_process = list(
+                models.Permission.objects.filter(coproductionprocess_id=process_id).select_related("team")
+            )
             self.context["process_permissions"] = by_process
         path = set(_ancestor_ids(obj)) | {obj.pk}
         return [p for p in by_process if p.treeitem_id is None or p.treeitem_id in path]
@@ -508,7 +510,7 @@ class AssetOutSerializer(serializers.Serializer):
             "updated_at": serializers.DateTimeField().to_representation(asset.updated_at) if asset.updated_at else None,
         }
         if asset.type == "internalasset":
-            internal = asset if isinstance(asset, m.InternalAsset) else asset.as_internalasset
+            internal = asset if isinstance(asset, models.InternalAsset) else asset.as_internalasset
             software = self.context.get("software", {}).get(internal.softwareinterlinker_id)
             base.update(
                 softwareinterlinker_id=_str(internal.softwareinterlinker_id),
@@ -527,7 +529,7 @@ class AssetOutSerializer(serializers.Serializer):
                     "link": base["link"],
                 }
         else:
-            external = asset if isinstance(asset, m.ExternalAsset) else asset.as_externalasset
+            external = asset if isinstance(asset, models.ExternalAsset) else asset.as_externalasset
             base.update(
                 externalinterlinker_id=_str(external.externalinterlinker_id),
                 name=external.name,
@@ -548,7 +550,7 @@ class ClaimOutSerializer(serializers.ModelSerializer):
     asset = AssetOutSerializer(read_only=True, allow_null=True)
 
     class Meta:
-        model = m.Claim
+        model = models.Claim
         fields = [
             "id",
             "created_at",
@@ -575,7 +577,7 @@ class AssignmentOutSerializer(serializers.ModelSerializer):
     link_to_claim = serializers.SerializerMethodField()
 
     class Meta:
-        model = m.Assignment
+        model = models.Assignment
         fields = [
             "id",
             "created_at",
@@ -609,10 +611,10 @@ class AssignmentOutSerializer(serializers.ModelSerializer):
 
 
 class NotificationSerializer(serializers.ModelSerializer):
-    language = serializers.ChoiceField(choices=m.Languages.choices, default="en")
+    language = serializers.ChoiceField(choices=models.Languages.choices, default="en")
 
     class Meta:
-        model = m.Notification
+        model = models.Notification
         fields = [
             "id",
             "created_at",
@@ -651,13 +653,13 @@ class UserNotificationSerializer(serializers.ModelSerializer):
     parameters = ParametersField(required=False, allow_null=True)
     notification = NotificationSerializer(read_only=True)
     notification_id = serializers.PrimaryKeyRelatedField(
-        source="notification", queryset=m.Notification.objects.all(), write_only=False
+        source="notification", queryset=models.Notification.objects.all(), write_only=False
     )
-    user_id = serializers.PrimaryKeyRelatedField(source="user", queryset=m.User.objects.all())
+    user_id = serializers.PrimaryKeyRelatedField(source="user", queryset=models.User.objects.all())
     coproductionprocess_id = serializers.UUIDField(required=False, allow_null=True)
 
     class Meta:
-        model = m.UserNotification
+        model = models.UserNotification
         fields = [
             "id",
             "created_at",
@@ -678,10 +680,10 @@ class ClaimTypeField(serializers.ChoiceField):
     """Stored ``management``; read and written as ``Management`` (upstream's enum names)."""
 
     def __init__(self, **kwargs):
-        super().__init__(choices=[label for _, label in m.ClaimTypes.choices], **kwargs)
+        super().__init__(choices=[label for _, label in models.ClaimTypes.choices], **kwargs)
 
     def to_representation(self, value):
-        return dict(m.ClaimTypes.choices).get(value, value) if value else None
+        return dict(models.ClaimTypes.choices).get(value, value) if value else None
 
     def to_internal_value(self, data):
         return super().to_internal_value(data).lower()
@@ -691,14 +693,16 @@ class ProcessNotificationSerializer(serializers.ModelSerializer):
     parameters = ParametersField(required=False, allow_null=True)
     claim_type = ClaimTypeField(required=False, allow_null=True)
     notification = NotificationSerializer(read_only=True)
-    notification_id = serializers.PrimaryKeyRelatedField(source="notification", queryset=m.Notification.objects.all())
+    notification_id = serializers.PrimaryKeyRelatedField(
+        source="notification", queryset=models.Notification.objects.all()
+    )
     coproductionprocess_id = serializers.PrimaryKeyRelatedField(
-        source="coproductionprocess", queryset=m.CoproductionProcess.objects.all()
+        source="coproductionprocess", queryset=models.CoproductionProcess.objects.all()
     )
     user_id = serializers.CharField(required=False, allow_null=True)
 
     class Meta:
-        model = m.CoproductionProcessNotification
+        model = models.CoproductionProcessNotification
         fields = [
             "id",
             "created_at",
@@ -720,7 +724,7 @@ class ParticipationRequestSerializer(serializers.ModelSerializer):
     coproductionprocess_id = serializers.UUIDField(required=False, allow_null=True)
 
     class Meta:
-        model = m.ParticipationRequest
+        model = models.ParticipationRequest
         fields = [
             "id",
             "created_at",
@@ -742,7 +746,7 @@ class StorySerializer(serializers.ModelSerializer):
     user_id = serializers.CharField(required=False, allow_null=True)
 
     class Meta:
-        model = m.Story
+        model = models.Story
         fields = [
             "id",
             "created_at",
@@ -767,7 +771,7 @@ class RatingSerializer(serializers.ModelSerializer):
     artefact_type = serializers.CharField()
 
     class Meta:
-        model = m.Rating
+        model = models.Rating
         fields = ["id", "created_at", "updated_at", "user_id", "artefact_id", "artefact_type", "title", "text", "value"]
         read_only_fields = ["id", "created_at", "updated_at", "user_id"]
 
@@ -779,13 +783,13 @@ class ProcessInSerializer(serializers.ModelSerializer):
     hasAddAnOrganization = serializers.BooleanField(source="has_add_an_organization", required=False, allow_null=True)
     skipResourcesStep = serializers.BooleanField(source="skip_resources_step", required=False, allow_null=True)
     organization_id = serializers.PrimaryKeyRelatedField(
-        source="organization", queryset=m.Organization.objects.all(), required=False, allow_null=True
+        source="organization", queryset=models.Organization.objects.all(), required=False, allow_null=True
     )
-    tags = serializers.PrimaryKeyRelatedField(queryset=m.Tag.objects.all(), many=True, required=False)
-    language = serializers.ChoiceField(choices=m.Languages.choices)
+    tags = serializers.PrimaryKeyRelatedField(queryset=models.Tag.objects.all(), many=True, required=False)
+    language = serializers.ChoiceField(choices=models.Languages.choices)
 
     class Meta:
-        model = m.CoproductionProcess
+        model = models.CoproductionProcess
         fields = [
             "schema_used",
             "language",
@@ -840,7 +844,7 @@ class ObjectiveInSerializer(TreeItemInSerializer):
 class TaskInSerializer(TreeItemInSerializer):
     objective_id = serializers.UUIDField(required=False)
     problemprofiles = serializers.ListField(child=serializers.CharField(), required=False)
-    status = serializers.ChoiceField(choices=m.Status.choices, required=False)
+    status = serializers.ChoiceField(choices=models.Status.choices, required=False)
     start_date = serializers.DateField(required=False, allow_null=True)
     end_date = serializers.DateField(required=False, allow_null=True)
     management = serializers.IntegerField(required=False)
@@ -852,7 +856,7 @@ class TeamInSerializer(serializers.Serializer):
     name = serializers.CharField()
     description = serializers.CharField(allow_blank=True)
     organization_id = serializers.UUIDField(required=False, allow_null=True)
-    type = serializers.ChoiceField(choices=m.RoleTypes.choices)
+    type = serializers.ChoiceField(choices=models.RoleTypes.choices)
     logotype = serializers.CharField(required=False, allow_null=True)
     user_ids = serializers.ListField(child=serializers.CharField(), required=False)
 
@@ -864,8 +868,8 @@ class OrganizationInSerializer(serializers.Serializer):
     )
     icon = serializers.CharField(required=False, allow_null=True)
     logotype = serializers.CharField(required=False, allow_null=True)
-    default_team_type = serializers.ChoiceField(choices=m.RoleTypes.choices)
-    team_creation_permission = serializers.ChoiceField(choices=m.TeamCreationPermissions.choices, required=False)
+    default_team_type = serializers.ChoiceField(choices=models.RoleTypes.choices)
+    team_creation_permission = serializers.ChoiceField(choices=models.TeamCreationPermissions.choices, required=False)
     public = serializers.BooleanField(required=False)
 
 
