@@ -7,28 +7,16 @@
   (co-production's skip/limit lists).
 
 Views are ``APIView``s: they call ``paginate_queryset`` then ``get_paginated_response`` with the
-serialized rows. Bad parameters answer 422 naming the field.
+serialized rows. The parameters and their bounds are ``common/paging.py``'s (one place for
+every app); bad ones answer the view's validation error naming the field.
 """
 
 from __future__ import annotations
 
-from rest_framework import serializers
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 
-DEFAULT_SIZE, MAX_SIZE = 50, 100
-DEFAULT_LIMIT = 100
-
-
-class PageParamsSerializer(serializers.Serializer):
-    page = serializers.IntegerField(min_value=1, default=1)
-    size = serializers.IntegerField(min_value=1, max_value=MAX_SIZE, default=DEFAULT_SIZE)
-
-
-def _validated(serializer_class, query_params) -> dict:
-    serializer = serializer_class(data=query_params)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
+from common.paging import page_size, skip_limit
 
 
 class PageEnvelopePagination(BasePagination):
@@ -45,7 +33,7 @@ class PageEnvelopePagination(BasePagination):
     def paginate_queryset(self, queryset, request, view=None, params: dict | None = None) -> list:
         """``params``: ``page`` and ``size`` already validated (with a view's other filters);
         otherwise they are read from the request."""
-        params = params if params is not None else _validated(PageParamsSerializer, request.query_params)
+        params = params if params is not None else page_size(request.query_params)
         self.page, self.size = params["page"], params["size"]
         self.total = queryset.count()
         start = (self.page - 1) * self.size
@@ -71,29 +59,15 @@ class PageEnvelopePagination(BasePagination):
 
 
 class SkipLimitPagination(BasePagination):
-    """``?skip=&limit=`` (422 when not integers ≥ 0, or ``limit`` above ``max_limit``);
-    ``{data, count}``, or the bare list with ``envelope=False``."""
+    """``?skip=&limit=`` (``common.paging.SkipLimitSerializer``); ``{data, count}``, or the bare
+    list with ``envelope=False``."""
 
-    def __init__(self, *, max_limit: int | None = None, envelope: bool = True):
-        self.max_limit = max_limit
+    def __init__(self, *, envelope: bool = True):
         self.envelope = envelope
 
-    def params_serializer(self) -> type[serializers.Serializer]:
-        """The serializer of ``skip`` and ``limit`` with this paginator's ``max_limit``."""
-        return type(
-            "SkipLimitParamsSerializer",
-            (serializers.Serializer,),
-            {
-                "skip": serializers.IntegerField(min_value=0, default=0),
-                "limit": serializers.IntegerField(min_value=0, max_value=self.max_limit, default=DEFAULT_LIMIT),
-            },
-        )
-
-    def params(self, query_params) -> dict:
-        return _validated(self.params_serializer(), query_params)
-
     def paginate_queryset(self, queryset, request, view=None, params: dict | None = None) -> list:
-        params = params if params is not None else self.params(request.query_params)
+        """``params``: ``skip`` and ``limit`` already validated; otherwise read from the request."""
+        params = params if params is not None else skip_limit(request.query_params)
         skip, limit = params["skip"], params["limit"]
         rows = list(queryset[skip : skip + limit])
         self.count = queryset.count() if self.envelope else len(rows)

@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from catalogue import models
 from catalogue.files import file_link
-from common.pagination import PageParamsSerializer
+from common.paging import PageSizeSerializer
 
 
 def translations_field(**kwargs):
@@ -418,7 +418,7 @@ class RatingCreateSerializer(serializers.Serializer):
         return value
 
 
-class InterlinkerQuerySerializer(PageParamsSerializer):
+class InterlinkerQuerySerializer(PageSizeSerializer):
     search = serializers.CharField(required=False, allow_blank=True)
     rating = serializers.IntegerField(required=False, min_value=0, max_value=5)
     problemprofiles = serializers.ListField(child=serializers.CharField(), required=False)
@@ -426,7 +426,7 @@ class InterlinkerQuerySerializer(PageParamsSerializer):
     creator = serializers.ListField(child=serializers.CharField(), required=False)
 
 
-class CoproductionSchemaQuerySerializer(PageParamsSerializer):
+class CoproductionSchemaQuerySerializer(PageSizeSerializer):
     search = serializers.CharField(required=False, allow_blank=True)
     rating = serializers.IntegerField(required=False, min_value=0, max_value=5)
     creator = serializers.ListField(child=serializers.CharField(), required=False)
@@ -436,7 +436,7 @@ class LocaleQuerySerializer(serializers.Serializer):
     locale = serializers.ChoiceField(choices=settings.CATALOGUE_LANGUAGES)
 
 
-class RatingQuerySerializer(PageParamsSerializer):
+class RatingQuerySerializer(PageSizeSerializer):
     artefact_id = serializers.UUIDField(required=False)
 
 

@@ -22,7 +22,8 @@ from catalogue.models import CoproductionSchema, Interlinker, ProblemProfile, Ra
 from common.api import null_response
 from common.exceptions import APIError
 from common.ids import uuid_or_404
-from common.pagination import PageEnvelopePagination, PageParamsSerializer, SkipLimitPagination
+from common.pagination import PageEnvelopePagination, SkipLimitPagination
+from common.paging import PageSizeSerializer, SkipLimitSerializer
 
 
 class CatalogueView(APIView):
@@ -78,18 +79,18 @@ def page_of(name: str, item) -> serializers.Serializer:
 
 INTERLINKER_OUT = PolymorphicProxySerializer(
     component_name="InterlinkerOut",
-    serializers=list(api_serializers.OUT_BY_NATURE.values()),
+    serializers={str(nature): serializer for nature, serializer in api_serializers.OUT_BY_NATURE.items()},
     resource_type_field_name="nature",
 )
 INTERLINKER_OUT_MANY = PolymorphicProxySerializer(
     component_name="InterlinkerOut",
-    serializers=list(api_serializers.OUT_BY_NATURE.values()),
+    serializers={str(nature): serializer for nature, serializer in api_serializers.OUT_BY_NATURE.items()},
     resource_type_field_name="nature",
     many=True,
 )
 INTERLINKER_IN = PolymorphicProxySerializer(
     component_name="InterlinkerCreate",
-    serializers=list(api_serializers.CREATE_BY_NATURE.values()),
+    serializers={str(nature): serializer for nature, serializer in api_serializers.CREATE_BY_NATURE.items()},
     resource_type_field_name="nature",
 )
 InterlinkerPage = page_of("InterlinkerPage", INTERLINKER_OUT_MANY)
@@ -103,7 +104,7 @@ CoproductionSchemaPage = page_of(
     "CoproductionSchemaPage", api_serializers.CoproductionSchemaOutFullSerializer(many=True)
 )
 RatingPage = page_of("RatingPage", api_serializers.RatingOutSerializer(many=True))
-PAGE_PARAMS = [OpenApiParameter("page", int, default=1), OpenApiParameter("size", int, default=50)]
+PAGE_PARAMS = [PageSizeSerializer]
 LANGUAGE_PARAM = OpenApiParameter(
     "Accept-Language", str, OpenApiParameter.HEADER, description="Request language: en, es, lv or it"
 )
@@ -201,7 +202,7 @@ class InterlinkerRelatedView(CatalogueView):
     @extend_schema(parameters=PAGE_PARAMS, responses=InterlinkerPage)
     def get(self, request, interlinker_id):
         """Interlinkers sharing a problem profile with this one."""
-        params = self.query(PageParamsSerializer)
+        params = self.query(PageSizeSerializer)
         interlinker = _interlinker_or_404(interlinker_id)
         return self.page(selectors.interlinker_related(interlinker), params, lambda rows: _interlinkers_out(self, rows))
 
@@ -209,7 +210,7 @@ class InterlinkerRelatedView(CatalogueView):
 class KnowledgeInterlinkerListView(CatalogueView):
     @extend_schema(parameters=PAGE_PARAMS, responses=KnowledgeInterlinkerPage)
     def get(self, request):
-        params = self.query(PageParamsSerializer)
+        params = self.query(PageSizeSerializer)
         return self.page(selectors.knowledgeinterlinker_list(), params, lambda rows: _interlinkers_out(self, rows))
 
 
@@ -218,7 +219,7 @@ class SoftwareInterlinkerListView(CatalogueView):
         operation_id="catalogue_softwareinterlinkers_list", parameters=PAGE_PARAMS, responses=SoftwareInterlinkerPage
     )
     def get(self, request):
-        params = self.query(PageParamsSerializer)
+        params = self.query(PageSizeSerializer)
         return self.page(selectors.softwareinterlinker_list(), params, lambda rows: _interlinkers_out(self, rows))
 
 
@@ -259,8 +260,6 @@ class ProblemProfileListView(CatalogueView):
     )
     def post(self, request):
         data = self.valid(api_serializers.ProblemProfileCreateSerializer, request.data)
-        if ProblemProfile.objects.filter(pk=data["id"]).exists():
-            raise APIError(400, "ProblemProfile already exists")
         return Response(_profile_out(services.problemprofile_create(data=data)))
 
 
@@ -354,13 +353,13 @@ class CoproductionSchemaListView(CatalogueView):
 
 class CoproductionSchemaPublicView(CatalogueView):
     @extend_schema(
-        parameters=[OpenApiParameter("skip", int, default=0), OpenApiParameter("limit", int, default=100)],
+        parameters=[SkipLimitSerializer],
         responses=api_serializers.CoproductionSchemaOutFullSerializer(many=True),
     )
     def get(self, request):
         """Public schemas (no language filter)."""
-        paginator = SkipLimitPagination(max_limit=1000, envelope=False)
-        params = self.query(paginator.params_serializer())
+        paginator = SkipLimitPagination(envelope=False)
+        params = self.query(SkipLimitSerializer)
         queryset = CoproductionSchema.objects.filter(is_public=True).order_by("created_at", "id")
         rows = paginator.paginate_queryset(queryset, request, self, params=params)
         return paginator.get_paginated_response(_schemas_full(self, rows))

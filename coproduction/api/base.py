@@ -60,6 +60,9 @@ def user_or_404(user_id) -> models.User:
 class CoproductionView(APIView):
     """Each request runs in one transaction on the coproduction database; errors roll it back."""
 
+    # Handlers calling this refuse anonymous callers (403); the OpenAPI document says so.
+    login_marker = "self.current_user()"
+
     def dispatch(self, request, *args, **kwargs):
         """Foreign keys are DEFERRABLE (Django); checking them before the block ends turns a
         dangling id in a body into a 422 instead of an error at commit."""
@@ -107,7 +110,7 @@ class CoproductionView(APIView):
 
     def page_response(self, queryset, params: dict, serializer_class) -> Response:
         """Upstream's page envelope ``{items, total, page, size}`` (oldest first) of ``queryset``;
-        ``params``: ``page`` and ``size`` validated by ``PageParamsSerializer``."""
+        ``params``: ``page`` and ``size`` validated by ``common.paging.PageSizeSerializer``."""
         paginator = PageEnvelopePagination()
         rows = paginator.paginate_queryset(queryset.order_by("created_at", "id"), self.request, self, params=params)
         return paginator.get_paginated_response(serializer_class(rows, many=True, context=self.context()).data)

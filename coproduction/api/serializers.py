@@ -13,6 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from common.input import integer_column_field
 from common.tree_order import prefetched_prerequisite_ids, prerequisite_order
 from coproduction import models
 from coproduction.services import parameters_text
@@ -719,7 +720,7 @@ class ProcessNotificationSerializer(serializers.ModelSerializer):
 
 
 class ParticipationRequestSerializer(serializers.ModelSerializer):
-    user = UserOutSerializer(source="candidate", read_only=True)
+    user = UserOutSerializer(source="candidate", read_only=True, allow_null=True)
     candidate_id = serializers.CharField(required=False, allow_null=True)
     coproductionprocess_id = serializers.UUIDField(required=False, allow_null=True)
 
@@ -847,9 +848,9 @@ class TaskInSerializer(TreeItemInSerializer):
     status = serializers.ChoiceField(choices=models.Status.choices, required=False)
     start_date = serializers.DateField(required=False, allow_null=True)
     end_date = serializers.DateField(required=False, allow_null=True)
-    management = serializers.IntegerField(required=False)
-    development = serializers.IntegerField(required=False)
-    exploitation = serializers.IntegerField(required=False)
+    management = integer_column_field(required=False)
+    development = integer_column_field(required=False)
+    exploitation = integer_column_field(required=False)
 
 
 class TeamInSerializer(serializers.Serializer):

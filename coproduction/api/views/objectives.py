@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from common.exceptions import APIError
 from common.ids import uuid_or_none
+from common.paging import SkipLimitSerializer
 from coproduction import selectors
 from coproduction.api.base import CoproductionView, path_params
 from coproduction.api.serializers import (
@@ -36,7 +37,7 @@ class ObjectiveView(TreeItemView):
 @extend_schema_view(
     get=extend_schema(
         operation_id="objectives_list",
-        parameters=[OpenApiParameter("skip", int), OpenApiParameter("limit", int)],
+        parameters=[SkipLimitSerializer],
         responses=ObjectiveOutSerializer(many=True),
     ),
     post=extend_schema(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.db.models import Q
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from common.exceptions import APIError
+from common.input import GuardedFormParser, GuardedMultiPartParser
+from common.pagination import SkipLimitPagination
+from common.paging import SkipLimitSerializer, skip_limit
 from common.translations import translated
 from common.uploads import logotype_store
 from coproduction import models, selectors, services
@@ -36,7 +38,7 @@ def organization_for_admin(view, pk) -> models.Organization:
 
 class OrganizationListView(CoproductionView):
     @extend_schema(
-        parameters=[OpenApiParameter("search", str), OpenApiParameter("skip", int), OpenApiParameter("limit", int)],
+        parameters=[OpenApiParameter("search", str), SkipLimitSerializer],
         responses=api_serializers.OrganizationOutFullSerializer(many=True),
     )
     def get(self, request):
@@ -49,7 +51,9 @@ class OrganizationListView(CoproductionView):
         if search:
             organizations = organizations.alias(tname=translated("name")).filter(tname__icontains=search)
         ids = organizations.values("pk")
+        paging = skip_limit(request.query_params)
         rows = selectors.organizations_qs().filter(pk__in=ids).order_by("created_at", "id")
+        rows = SkipLimitPagination(envelope=False).paginate_queryset(rows, request, self, params=paging)
         return self.out(api_serializers.OrganizationOutFullSerializer, rows, many=True)
 
     @extend_schema(
@@ -104,7 +108,7 @@ class OrganizationTeamsView(CoproductionView):
 
 @path_params("id")
 class OrganizationLogotypeView(CoproductionView):
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [GuardedMultiPartParser, GuardedFormParser]
 
     @extend_schema(request=LOGOTYPE_UPLOAD, responses=api_serializers.OrganizationOutFullSerializer)
     def post(self, request, id):

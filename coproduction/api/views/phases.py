@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from common.exceptions import APIError
 from common.ids import uuid_or_none
+from common.paging import SkipLimitSerializer
 from coproduction import selectors, services
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
 from coproduction.api.serializers import (
@@ -38,7 +39,7 @@ class PhaseView(TreeItemView):
 @extend_schema_view(
     get=extend_schema(
         operation_id="phases_list",
-        parameters=[OpenApiParameter("skip", int), OpenApiParameter("limit", int)],
+        parameters=[SkipLimitSerializer],
         responses=PhaseOutSerializer(many=True),
     ),
     post=extend_schema(operation_id="phases_create", request=PhaseInSerializer, responses=PhaseOutFullSerializer),

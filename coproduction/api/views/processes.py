@@ -6,13 +6,14 @@ from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from common.api import null_response
 from common.exceptions import APIError
-from common.pagination import PageParamsSerializer
+from common.input import GuardedFormParser, GuardedMultiPartParser
+from common.pagination import SkipLimitPagination
+from common.paging import PageSizeSerializer, SkipLimitSerializer, page_envelope, skip_limit
 from common.uploads import logotype_store
 from coproduction import catalogue, models, selectors, services
 from coproduction.api import permissions as rules
@@ -55,15 +56,19 @@ def full(view: CoproductionView, process_id) -> Response:
 
 class ProcessListView(CoproductionView):
     @extend_schema(
-        parameters=[OpenApiParameter("search", str), OpenApiParameter("skip", int), OpenApiParameter("limit", int)],
+        parameters=[OpenApiParameter("search", str), SkipLimitSerializer],
         responses=api_serializers.ProcessOutFullSerializer(many=True),
     )
     def get(self, request):
         """Processes the caller administers or holds a permission on, by creation."""
         processes = selectors.processes_visible_to(self.current_user())
+        paging = skip_limit(request.query_params)
         if request.query_params.get("search"):
             processes = processes.filter(name__icontains=request.query_params["search"])
-        return self.out(api_serializers.ProcessOutFullSerializer, processes.order_by("created_at", "id"), many=True)
+        processes = SkipLimitPagination(envelope=False).paginate_queryset(
+            processes.order_by("created_at", "id"), request, self, params=paging
+        )
+        return self.out(api_serializers.ProcessOutFullSerializer, processes, many=True)
 
     @extend_schema(request=api_serializers.ProcessInSerializer, responses=api_serializers.ProcessOutFullSerializer)
     def post(self, request):
@@ -77,18 +82,18 @@ class PublicProcessListView(CoproductionView):
     permission_classes = [AllowAny]
 
     @extend_schema(
+        operation_id="coproduction_api_v1_coproductionprocesses_public_list",
         parameters=[
             OpenApiParameter("rating", float),
             OpenApiParameter("search", str),
             OpenApiParameter("tag", str, many=True),
-            OpenApiParameter("page", int),
-            OpenApiParameter("size", int),
+            PageSizeSerializer,
         ],
-        responses=api_serializers.ProcessOutSerializer(many=True),
+        responses=page_envelope("PublicProcessPage", api_serializers.ProcessOutSerializer(many=True)),
     )
     def get(self, request):
         """Public processes, a page at a time (``{items, total, page, size}``)."""
-        page = valid(PageParamsSerializer, request.query_params)
+        page = valid(PageSizeSerializer, request.query_params)
         processes = selectors.public_processes_qs().filter(is_public=True)
         if request.query_params.get("rating"):
             try:
@@ -148,7 +153,7 @@ class ProcessCatalogueView(CoproductionView):
 
 @path_params("id")
 class ProcessLogotypeView(CoproductionView):
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [GuardedMultiPartParser, GuardedFormParser]
 
     @extend_schema(
         request=LOGOTYPE_UPLOAD,

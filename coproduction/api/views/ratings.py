@@ -7,7 +7,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
 from common.ids import parse_uuid
-from common.pagination import PageParamsSerializer
+from common.paging import PageSizeSerializer, page_envelope
 from coproduction import services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
@@ -19,11 +19,12 @@ RATING_NOT_FOUND = "Rating not found"
 
 class RatingListView(CoproductionView):
     @extend_schema(
-        parameters=[OpenApiParameter("artefact_id", str), OpenApiParameter("page", int), OpenApiParameter("size", int)],
-        responses=RatingSerializer(many=True),
+        operation_id="coproduction_api_v1_ratings_list",
+        parameters=[OpenApiParameter("artefact_id", str), PageSizeSerializer],
+        responses=page_envelope("CoproductionRatingPage", RatingSerializer(many=True)),
     )
     def get(self, request):
-        page = valid(PageParamsSerializer, request.query_params)
+        page = valid(PageSizeSerializer, request.query_params)
         ratings = Rating.objects.all()
         if request.query_params.get("artefact_id"):
             ratings = ratings.filter(artefact_id=parse_uuid(request.query_params["artefact_id"], "artefact_id"))

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from common.ids import parse_uuid
-from common.pagination import PageParamsSerializer
+from common.paging import PageSizeSerializer, page_envelope
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
@@ -26,14 +26,13 @@ class StoryListView(CoproductionView):
             OpenApiParameter("rating", float),
             OpenApiParameter("search", str),
             OpenApiParameter("keyword", str),
-            OpenApiParameter("page", int),
-            OpenApiParameter("size", int),
+            PageSizeSerializer,
         ],
-        responses=StorySerializer(many=True),
+        responses=page_envelope("CoproductionStoryPage", StorySerializer(many=True)),
     )
     def get(self, request):
         """Stories, a page at a time, filtered by rating, title/description and keyword."""
-        page = valid(PageParamsSerializer, request.query_params)
+        page = valid(PageSizeSerializer, request.query_params)
         minimum_rating = None
         if request.query_params.get("rating"):
             try:

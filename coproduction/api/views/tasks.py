@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.response import Response
 
 from common.exceptions import APIError
 from common.ids import uuid_or_none
+from common.paging import SkipLimitSerializer
 from coproduction import selectors
 from coproduction.api.base import CoproductionView, path_params
 from coproduction.api.serializers import (
@@ -37,7 +38,7 @@ class TaskView(TreeItemView):
 @extend_schema_view(
     get=extend_schema(
         operation_id="tasks_list",
-        parameters=[OpenApiParameter("skip", int), OpenApiParameter("limit", int)],
+        parameters=[SkipLimitSerializer],
         responses=TaskOutSerializer(many=True),
     ),
     post=extend_schema(operation_id="tasks_create", request=TaskInSerializer, responses=TaskOutFullSerializer),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from common.exceptions import APIError
 from common.ids import uuid_or_none
+from common.input import GuardedFormParser, GuardedMultiPartParser
 from common.uploads import logotype_store
 from coproduction import models, selectors, services
 from coproduction.api import permissions as rules
@@ -109,7 +109,7 @@ class TeamDetailView(CoproductionView):
 
 @path_params("id")
 class TeamLogotypeView(CoproductionView):
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [GuardedMultiPartParser, GuardedFormParser]
 
     @extend_schema(request=LOGOTYPE_UPLOAD, responses=api_serializers.TeamOutFullSerializer)
     def post(self, request, id):
