@@ -1,12 +1,28 @@
 """``/coproduction/api/v1/``: upstream's paths (spec §4), each with and without the final slash."""
 
 from common.api import not_implemented, path_both
-from coproduction.api.views import activity as a
-from coproduction.api.views import assets as st
-from coproduction.api.views import processes as p
-from coproduction.api.views import realtime as rt
-from coproduction.api.views import teams as t
-from coproduction.api.views import tree as tr
+from coproduction.api.views import (
+    assets,
+    assignments,
+    claims,
+    keywords,
+    notifications,
+    objectives,
+    organizations,
+    participation_requests,
+    permissions,
+    phases,
+    process_notifications,
+    processes,
+    ratings,
+    realtime,
+    stories,
+    tags,
+    tasks,
+    teams,
+    user_notifications,
+    users,
+)
 
 ID = r"(?P<id>[^/]+)"
 USER_ID = r"(?P<user_id>[^/]+)"
@@ -16,185 +32,221 @@ NOT_UPSTREAM = not_implemented(
 OUT_OF_SCOPE = "{} is out of scope for this project (spec §8)."
 
 
-def _oos(what: str):
+def out_of_scope(what: str):
     return not_implemented(OUT_OF_SCOPE.format(what))
 
 
-def _needs(service: str, what: str):
+def needs(service: str, what: str):
     """Out of scope because it needs an external service this project does not include."""
     return not_implemented(f"{what} need {service}, an external service this project does not include.")
 
 
 CP = "coproductionprocesses"
-claims_list, claims_users, claims_teams, claims_detail, claims_approve, claim_lists = a.CLAIM_VIEWS
-assign_list, assign_users, assign_teams, assign_detail, assign_approve, assign_lists = a.ASSIGNMENT_VIEWS
 
 urlpatterns = [
     # Processes
-    path_both(CP, p.ProcessListView.as_view()),
-    path_both(f"{CP}/public", p.PublicProcessListView.as_view()),
-    path_both(f"{CP}/public/{ID}", p.PublicProcessDetailView.as_view()),
-    path_both(f"{CP}/emailApplyToBeContributor", p.ApplyToBeContributorView.as_view()),
-    path_both(f"{CP}/import", rt.ProcessImportView.as_view()),
-    path_both(f"{CP}/{ID}", p.ProcessDetailView.as_view()),
-    path_both(f"{CP}/{ID}/catalogue", p.ProcessCatalogueView.as_view()),
-    path_both(f"{CP}/{ID}/logotype", p.ProcessLogotypeView.as_view()),
-    path_both(f"{CP}/{ID}/set_schema", p.SetSchemaView.as_view()),
-    path_both(f"{CP}/{ID}/clear_schema", p.ClearSchemaView.as_view()),
-    path_both(f"{CP}/{ID}/tree", p.ProcessTreeView.as_view()),
-    path_both(f"{CP}/{ID}/tree/catalogue", p.ProcessTreeCatalogueView.as_view()),
-    path_both(f"{CP}/{ID}/assets", p.ProcessAssetsView.as_view()),
-    path_both(f"{CP}/{ID}/administrators", p.AdministratorsView.as_view()),
-    path_both(f"{CP}/{ID}/administrators/{USER_ID}", p.AdministratorDetailView.as_view()),
+    path_both(CP, processes.ProcessListView.as_view()),
+    path_both(f"{CP}/public", processes.PublicProcessListView.as_view()),
+    path_both(f"{CP}/public/{ID}", processes.PublicProcessDetailView.as_view()),
+    path_both(f"{CP}/emailApplyToBeContributor", processes.ApplyToBeContributorView.as_view()),
+    path_both(f"{CP}/import", realtime.ProcessImportView.as_view()),
+    path_both(f"{CP}/{ID}", processes.ProcessDetailView.as_view()),
+    path_both(f"{CP}/{ID}/catalogue", processes.ProcessCatalogueView.as_view()),
+    path_both(f"{CP}/{ID}/logotype", processes.ProcessLogotypeView.as_view()),
+    path_both(f"{CP}/{ID}/set_schema", processes.SetSchemaView.as_view()),
+    path_both(f"{CP}/{ID}/clear_schema", processes.ClearSchemaView.as_view()),
+    path_both(f"{CP}/{ID}/tree", processes.ProcessTreeView.as_view()),
+    path_both(f"{CP}/{ID}/tree/catalogue", processes.ProcessTreeCatalogueView.as_view()),
+    path_both(f"{CP}/{ID}/assets", processes.ProcessAssetsView.as_view()),
+    path_both(f"{CP}/{ID}/administrators", processes.AdministratorsView.as_view()),
+    path_both(f"{CP}/{ID}/administrators/{USER_ID}", processes.AdministratorDetailView.as_view()),
     path_both(f"{CP}/{ID}/add_team", NOT_UPSTREAM),
     path_both(f"{CP}/{ID}/add_user", NOT_UPSTREAM),
-    path_both(f"{CP}/{ID}/copy", p.CopyView.as_view()),
-    path_both(f"{CP}/{ID}/publish_story", p.PublishStoryView.as_view()),
-    path_both(f"{CP}/{ID}/addTag", p.AddTagView.as_view()),
-    path_both(f"{CP}/{ID}/activity", rt.ProcessActivityView.as_view()),
-    path_both(f"{CP}/{ID}/download", rt.ProcessDownloadView.as_view()),
-    path_both(f"{CP}/{ID}/last_created_zip", rt.LastCreatedZipView.as_view()),
-    path_both(f"{CP}/{ID}/ws", rt.websocket_only),
+    path_both(f"{CP}/{ID}/copy", processes.CopyView.as_view()),
+    path_both(f"{CP}/{ID}/publish_story", processes.PublishStoryView.as_view()),
+    path_both(f"{CP}/{ID}/addTag", processes.AddTagView.as_view()),
+    path_both(f"{CP}/{ID}/activity", realtime.ProcessActivityView.as_view()),
+    path_both(f"{CP}/{ID}/download", realtime.ProcessDownloadView.as_view()),
+    path_both(f"{CP}/{ID}/last_created_zip", realtime.LastCreatedZipView.as_view()),
+    path_both(f"{CP}/{ID}/ws", realtime.websocket_only),
     # Tree
-    path_both("phases", tr.PhaseListView.as_view()),
-    path_both(f"phases/{ID}", tr.PhaseDetailView.as_view()),
-    path_both(f"phases/{ID}/objectives", tr.PhaseObjectivesView.as_view()),
-    path_both(f"phases/{ID}/copy", tr.PhaseCopyView.as_view()),
-    path_both("objectives", tr.ObjectiveListView.as_view()),
-    path_both(f"objectives/{ID}", tr.ObjectiveDetailView.as_view()),
-    path_both(f"objectives/{ID}/tasks", tr.ObjectiveTasksView.as_view()),
-    path_both("tasks", tr.TaskListView.as_view()),
-    path_both(f"tasks/{ID}", tr.TaskDetailView.as_view()),
-    path_both(f"tasks/{ID}/listTaskAssetsContributions", tr.TaskAssetsContributionsView.as_view()),
+    path_both("phases", phases.PhaseListView.as_view()),
+    path_both(f"phases/{ID}", phases.PhaseDetailView.as_view()),
+    path_both(f"phases/{ID}/objectives", phases.PhaseObjectivesView.as_view()),
+    path_both(f"phases/{ID}/copy", phases.PhaseCopyView.as_view()),
+    path_both("objectives", objectives.ObjectiveListView.as_view()),
+    path_both(f"objectives/{ID}", objectives.ObjectiveDetailView.as_view()),
+    path_both(f"objectives/{ID}/tasks", objectives.ObjectiveTasksView.as_view()),
+    path_both("tasks", tasks.TaskListView.as_view()),
+    path_both(f"tasks/{ID}", tasks.TaskDetailView.as_view()),
+    path_both(f"tasks/{ID}/listTaskAssetsContributions", tasks.TaskAssetsContributionsView.as_view()),
     # Assets
-    path_both("assets", st.AssetListView.as_view()),
-    path_both("assets/catalogue", st.AssetCatalogueListView.as_view()),
-    path_both("assets/listAssetswithInternalInfo", st.AssetInternalInfoListView.as_view()),
-    path_both("assets/instantiate", st.InstantiateView.as_view()),
-    path_both("assets/emailAskTeamContribution", st.AskTeamContributionView.as_view()),
-    path_both("assets/emailAskUserContribution", st.AskUserContributionView.as_view()),
-    path_both(f"assets/internal/{ID}", st.AssetInternalView.as_view()),
-    path_both(f"assets/internal/{ID}/catalogue", st.AssetInternalCatalogueView.as_view()),
-    path_both(f"assets/{ID}", st.AssetDetailView.as_view()),
-    path_both(f"assets/{ID}/clone", st.AssetCloneView.as_view()),
-    path_both(f"assets/{ID}/listContributions", st.AssetContributionsView.as_view()),
+    path_both("assets", assets.AssetListView.as_view()),
+    path_both("assets/catalogue", assets.AssetCatalogueListView.as_view()),
+    path_both("assets/listAssetswithInternalInfo", assets.AssetInternalInfoListView.as_view()),
+    path_both("assets/instantiate", assets.InstantiateView.as_view()),
+    path_both("assets/emailAskTeamContribution", assets.AskTeamContributionView.as_view()),
+    path_both("assets/emailAskUserContribution", assets.AskUserContributionView.as_view()),
+    path_both(f"assets/internal/{ID}", assets.AssetInternalView.as_view()),
+    path_both(f"assets/internal/{ID}/catalogue", assets.AssetInternalCatalogueView.as_view()),
+    path_both(f"assets/{ID}", assets.AssetDetailView.as_view()),
+    path_both(f"assets/{ID}/clone", assets.AssetCloneView.as_view()),
+    path_both(f"assets/{ID}/listContributions", assets.AssetContributionsView.as_view()),
     # Users, teams, organisations, permissions
-    path_both("users/me", t.UserMeView.as_view()),
-    path_both("users/search", t.UserSearchView.as_view()),
-    path_both("users/agree-terms", t.AgreeTermsView.as_view()),
-    path_both("users/refuse-terms", t.RefuseTermsView.as_view()),
-    path_both(f"users/{ID}/ws", rt.websocket_only),
-    path_both("teams", t.TeamListView.as_view()),
-    path_both("teams/addtoobservers", t.AddToObserversView.as_view()),
-    path_both(f"teams/{ID}", t.TeamDetailView.as_view()),
-    path_both(f"teams/{ID}/logotype", t.TeamLogotypeView.as_view()),
-    path_both(f"teams/{ID}/users", t.TeamUsersView.as_view()),
-    path_both(f"teams/{ID}/users/{USER_ID}", t.TeamUserDetailView.as_view()),
-    path_both(f"teams/{ID}/administrators", t.TeamAdministratorsView.as_view()),
-    path_both(f"teams/{ID}/administrators/{USER_ID}", t.TeamAdministratorDetailView.as_view()),
-    path_both(f"teams/{ID}/apply", t.TeamApplyView.as_view()),
-    path_both("organizations", t.OrganizationListView.as_view()),
-    path_both(f"organizations/{ID}", t.OrganizationDetailView.as_view()),
-    path_both(f"organizations/{ID}/teams", t.OrganizationTeamsView.as_view()),
-    path_both(f"organizations/{ID}/logotype", t.OrganizationLogotypeView.as_view()),
-    path_both(f"organizations/{ID}/administrators", t.OrganizationAdministratorsView.as_view()),
-    path_both(f"organizations/{ID}/administrators/{USER_ID}", t.OrganizationAdministratorDetailView.as_view()),
-    path_both("permissions", t.PermissionListView.as_view()),
-    path_both(r"permissions/for/(?P<treeitem_id>[^/]+)", t.PermissionsForTreeItemView.as_view()),
-    path_both(f"permissions/{ID}", t.PermissionDetailView.as_view()),
-    # Stories, ratings, tags, keywords
-    path_both("stories", a.StoryListView.as_view()),
-    path_both("stories/listStories", a.StoryAllView.as_view()),
-    path_both(r"stories/(?P<process_id>[^/]+)/listStories", a.ProcessStoriesView.as_view()),
-    path_both(r"stories/(?P<process_id>[^/]+)/createStory", a.CreateStoryView.as_view()),
-    path_both(f"stories/{ID}", a.StoryDetailView.as_view()),
-    path_both(f"stories/{ID}/story", a.StoryGetView.as_view()),
-    path_both(f"stories/{ID}/addKeyword", a.StoryAddKeywordView.as_view()),
-    path_both("ratings", a.RatingListView.as_view()),
-    path_both(f"ratings/{ID}", a.RatingDetailView.as_view()),
-    path_both("tags", a.TagListView.as_view()),
-    path_both("tags/createbyName", a.TagCreateByNameView.as_view()),
-    path_both("tags/search", a.TagSearchView.as_view()),
-    path_both(f"tags/{ID}", a.TagDetailView.as_view()),
-    path_both("keywords", a.KeywordListView.as_view()),
-    path_both("keywords/createbyName", a.KeywordCreateByNameView.as_view()),
-    path_both("keywords/search", a.KeywordSearchView.as_view()),
-    path_both(f"keywords/{ID}", a.KeywordDetailView.as_view()),
-    # Notifications
-    path_both("notifications", a.NotificationListView.as_view()),
-    path_both(r"notifications/(?P<event>[^/]+)/(?P<language>[^/]+)/notification", a.NotificationByEventView.as_view()),
-    path_both(f"notifications/{ID}", a.NotificationDetailView.as_view()),
-    path_both("usernotifications", a.UserNotificationListView.as_view()),
-    path_both(f"usernotifications/{USER_ID}/listUserNotifications", a.UserNotificationsOfUserView.as_view()),
-    path_both(f"usernotifications/{USER_ID}/listUnseenUserNotifications", a.UnseenUserNotificationsView.as_view()),
+    path_both("users/me", users.UserMeView.as_view()),
+    path_both("users/search", users.UserSearchView.as_view()),
+    path_both("users/agree-terms", users.AgreeTermsView.as_view()),
+    path_both("users/refuse-terms", users.RefuseTermsView.as_view()),
+    path_both(f"users/{ID}/ws", realtime.websocket_only),
+    path_both("teams", teams.TeamListView.as_view()),
+    path_both("teams/addtoobservers", teams.AddToObserversView.as_view()),
+    path_both(f"teams/{ID}", teams.TeamDetailView.as_view()),
+    path_both(f"teams/{ID}/logotype", teams.TeamLogotypeView.as_view()),
+    path_both(f"teams/{ID}/users", teams.TeamUsersView.as_view()),
+    path_both(f"teams/{ID}/users/{USER_ID}", teams.TeamUserDetailView.as_view()),
+    path_both(f"teams/{ID}/administrators", teams.TeamAdministratorsView.as_view()),
+    path_both(f"teams/{ID}/administrators/{USER_ID}", teams.TeamAdministratorDetailView.as_view()),
+    path_both(f"teams/{ID}/apply", teams.TeamApplyView.as_view()),
+    path_both("organizations", organizations.OrganizationListView.as_view()),
+    path_both(f"organizations/{ID}", organizations.OrganizationDetailView.as_view()),
+    path_both(f"organizations/{ID}/teams", organizations.OrganizationTeamsView.as_view()),
+    path_both(f"organizations/{ID}/logotype", organizations.OrganizationLogotypeView.as_view()),
+    path_both(f"organizations/{ID}/administrators", organizations.OrganizationAdministratorsView.as_view()),
     path_both(
-        r"usernotifications/(?P<copro_id>[^/]+)/listNotificationsbyCopro", a.UserNotificationsOfProcessView.as_view()
+        f"organizations/{ID}/administrators/{USER_ID}", organizations.OrganizationAdministratorDetailView.as_view()
+    ),
+    path_both("permissions", permissions.PermissionListView.as_view()),
+    path_both(r"permissions/for/(?P<treeitem_id>[^/]+)", permissions.PermissionsForTreeItemView.as_view()),
+    path_both(f"permissions/{ID}", permissions.PermissionDetailView.as_view()),
+    # Stories, ratings, tags, keywords
+    path_both("stories", stories.StoryListView.as_view()),
+    path_both("stories/listStories", stories.StoryAllView.as_view()),
+    path_both(r"stories/(?P<process_id>[^/]+)/listStories", stories.ProcessStoriesView.as_view()),
+    path_both(r"stories/(?P<process_id>[^/]+)/createStory", stories.CreateStoryView.as_view()),
+    path_both(f"stories/{ID}", stories.StoryDetailView.as_view()),
+    path_both(f"stories/{ID}/story", stories.StoryGetView.as_view()),
+    path_both(f"stories/{ID}/addKeyword", stories.StoryAddKeywordView.as_view()),
+    path_both("ratings", ratings.RatingListView.as_view()),
+    path_both(f"ratings/{ID}", ratings.RatingDetailView.as_view()),
+    path_both("tags", tags.TagListView.as_view()),
+    path_both("tags/createbyName", tags.TagCreateByNameView.as_view()),
+    path_both("tags/search", tags.TagSearchView.as_view()),
+    path_both(f"tags/{ID}", tags.TagDetailView.as_view()),
+    path_both("keywords", keywords.KeywordListView.as_view()),
+    path_both("keywords/createbyName", keywords.KeywordCreateByNameView.as_view()),
+    path_both("keywords/search", keywords.KeywordSearchView.as_view()),
+    path_both(f"keywords/{ID}", keywords.KeywordDetailView.as_view()),
+    # Notifications
+    path_both("notifications", notifications.NotificationListView.as_view()),
+    path_both(
+        r"notifications/(?P<event>[^/]+)/(?P<language>[^/]+)/notification",
+        notifications.NotificationByEventView.as_view(),
+    ),
+    path_both(f"notifications/{ID}", notifications.NotificationDetailView.as_view()),
+    path_both("usernotifications", user_notifications.UserNotificationListView.as_view()),
+    path_both(
+        f"usernotifications/{USER_ID}/listUserNotifications", user_notifications.UserNotificationsOfUserView.as_view()
     ),
     path_both(
-        r"usernotifications/(?P<copro_id>[^/]+)/listUserAplicationsbyCoproId", a.ApplicationsOfProcessView.as_view()
+        f"usernotifications/{USER_ID}/listUnseenUserNotifications",
+        user_notifications.UnseenUserNotificationsView.as_view(),
+    ),
+    path_both(
+        r"usernotifications/(?P<copro_id>[^/]+)/listNotificationsbyCopro",
+        user_notifications.UserNotificationsOfProcessView.as_view(),
+    ),
+    path_both(
+        r"usernotifications/(?P<copro_id>[^/]+)/listUserAplicationsbyCoproId",
+        user_notifications.ApplicationsOfProcessView.as_view(),
     ),
     path_both(
         r"usernotifications/(?P<copro_id>[^/]+)/listUserAplicationsHistorybyCoproId",
-        a.ApplicationsHistoryOfProcessView.as_view(),
+        user_notifications.ApplicationsHistoryOfProcessView.as_view(),
     ),
-    path_both(f"usernotifications/{ID}", a.UserNotificationDetailView.as_view()),
-    path_both(f"usernotifications/{ID}/archive", a.UserNotificationArchiveView.as_view()),
-    path_both(f"usernotifications/{ID}/notification", a.UserNotificationTemplateView.as_view()),
-    path_both("coproductionprocessnotifications", a.ProcessNotificationListView.as_view()),
-    path_both("coproductionprocessnotifications/createbyEvent", a.CreateByEventView.as_view()),
+    path_both(f"usernotifications/{ID}", user_notifications.UserNotificationDetailView.as_view()),
+    path_both(f"usernotifications/{ID}/archive", user_notifications.UserNotificationArchiveView.as_view()),
+    path_both(f"usernotifications/{ID}/notification", user_notifications.UserNotificationTemplateView.as_view()),
+    path_both("coproductionprocessnotifications", process_notifications.ProcessNotificationListView.as_view()),
+    path_both("coproductionprocessnotifications/createbyEvent", process_notifications.CreateByEventView.as_view()),
     path_both(
         r"coproductionprocessnotifications/updateAssetNameParameter/(?P<asset_id>[^/]+)",
-        a.UpdateAssetNameParameterView.as_view(),
+        process_notifications.UpdateAssetNameParameterView.as_view(),
     ),
     path_both(
         r"coproductionprocessnotifications/(?P<coproductionprocess_id>[^/]+)/listCoproductionProcessNotifications",
-        a.ProcessNotificationsOfProcessView.as_view(),
+        process_notifications.ProcessNotificationsOfProcessView.as_view(),
     ),
     path_both(
         r"coproductionprocessnotifications/(?P<coproductionprocess_id>[^/]+)/(?P<asset_id>[^/]+)/listCoproductionProcessNotifications",
-        a.ProcessNotificationsOfAssetView.as_view(),
+        process_notifications.ProcessNotificationsOfAssetView.as_view(),
     ),
-    path_both(f"coproductionprocessnotifications/{ID}", a.ProcessNotificationDetailView.as_view()),
+    path_both(f"coproductionprocessnotifications/{ID}", process_notifications.ProcessNotificationDetailView.as_view()),
     path_both(
-        f"coproductionprocessnotifications/{ID}/coproductionprocessnotification", a.ProcessNotificationGetView.as_view()
+        f"coproductionprocessnotifications/{ID}/coproductionprocessnotification",
+        process_notifications.ProcessNotificationGetView.as_view(),
     ),
-    path_both(f"coproductionprocessnotifications/{ID}/notification", a.ProcessNotificationTemplateView.as_view()),
+    path_both(
+        f"coproductionprocessnotifications/{ID}/notification",
+        process_notifications.ProcessNotificationTemplateView.as_view(),
+    ),
     # Participation requests
-    path_both("participationrequests", a.ParticipationRequestListView.as_view()),
+    path_both("participationrequests", participation_requests.ParticipationRequestListView.as_view()),
     path_both(
-        r"participationrequests/(?P<candidate_id>[^/]+)/listParticipationRequests", a.RequestsOfCandidateView.as_view()
+        r"participationrequests/(?P<candidate_id>[^/]+)/listParticipationRequests",
+        participation_requests.RequestsOfCandidateView.as_view(),
     ),
     path_both(
         r"participationrequests/(?P<copro_id>[^/]+)/listFullParticipationRequestsbyCoproId",
-        a.RequestsOfProcessView.as_view(),
+        participation_requests.RequestsOfProcessView.as_view(),
     ),
     path_both(
         r"participationrequests/(?P<copro_id>[^/]+)/listInprogressParticipationRequestsbyCoproId",
-        a.PendingRequestsOfProcessView.as_view(),
+        participation_requests.PendingRequestsOfProcessView.as_view(),
     ),
-    path_both(f"participationrequests/{ID}", a.ParticipationRequestDetailView.as_view()),
-    path_both(f"participationrequests/{ID}/archive", a.ParticipationRequestArchiveView.as_view()),
+    path_both(f"participationrequests/{ID}", participation_requests.ParticipationRequestDetailView.as_view()),
+    path_both(f"participationrequests/{ID}/archive", participation_requests.ParticipationRequestArchiveView.as_view()),
     # Claims and assignments
-    path_both("claims", claims_list.as_view()),
-    path_both("claims/create_user_list", claims_users.as_view()),
-    path_both("claims/create_team_list", claims_teams.as_view()),
-    *[
-        path_both(rf"claims/(?P<{key}>[^/]+)/{name}", view.as_view())
-        for name, view in claim_lists.items()
-        for key in [view.key]
-    ],
-    path_both(f"claims/{ID}", claims_detail.as_view()),
-    path_both(f"claims/{ID}/approve", claims_approve.as_view()),
-    path_both("assignments", assign_list.as_view()),
-    path_both("assignments/create_user_list", assign_users.as_view()),
-    path_both("assignments/create_team_list", assign_teams.as_view()),
-    *[path_both(rf"assignments/(?P<{view.key}>[^/]+)/{name}", view.as_view()) for name, view in assign_lists.items()],
-    path_both(r"assignments/(?P<assign_id>[^/]+)/view", a.AssignmentViewView.as_view()),
-    path_both(f"assignments/{ID}", assign_detail.as_view()),
-    path_both(f"assignments/{ID}/approve", assign_approve.as_view()),
+    path_both("claims", claims.ClaimListView.as_view()),
+    path_both("claims/create_user_list", claims.ClaimUsersCreateView.as_view()),
+    path_both("claims/create_team_list", claims.ClaimTeamsCreateView.as_view()),
+    path_both(r"claims/(?P<user_id>[^/]+)/listClaims", claims.ClaimsOfUserView.as_view()),
+    path_both(r"claims/(?P<copro_id>[^/]+)/listFullClaimsbyCoproId", claims.ClaimsOfProcessView.as_view()),
+    path_both(r"claims/(?P<task_id>[^/]+)/listFullClaimsbyTaskId", claims.ClaimsOfTaskView.as_view()),
+    path_both(r"claims/(?P<asset_id>[^/]+)/listFullClaimsbyAssetId", claims.ClaimsOfAssetView.as_view()),
+    path_both(r"claims/(?P<copro_id>[^/]+)/listPendingClaimsbyCoproId", claims.PendingClaimsOfProcessView.as_view()),
+    path_both(f"claims/{ID}", claims.ClaimDetailView.as_view()),
+    path_both(f"claims/{ID}/approve", claims.ClaimApproveView.as_view()),
+    path_both("assignments", assignments.AssignmentListView.as_view()),
+    path_both("assignments/create_user_list", assignments.AssignmentUsersCreateView.as_view()),
+    path_both("assignments/create_team_list", assignments.AssignmentTeamsCreateView.as_view()),
+    path_both(r"assignments/(?P<user_id>[^/]+)/listAssignments", assignments.AssignmentsOfUserView.as_view()),
+    path_both(
+        r"assignments/(?P<copro_id>[^/]+)/listFullAssignmentsbyCoproId", assignments.AssignmentsOfProcessView.as_view()
+    ),
+    path_both(
+        r"assignments/(?P<task_id>[^/]+)/listFullAssignmentsbyTaskId", assignments.AssignmentsOfTaskView.as_view()
+    ),
+    path_both(
+        r"assignments/(?P<asset_id>[^/]+)/listFullAssignmentsbyAssetId", assignments.AssignmentsOfAssetView.as_view()
+    ),
+    path_both(
+        r"assignments/(?P<copro_id>[^/]+)/listPendingAssignmentsbyCoproId",
+        assignments.PendingAssignmentsOfProcessView.as_view(),
+    ),
+    path_both(
+        r"assignments/(?P<copro_id>[^/]+)/listFullAssignmentsbyCoproIdUserId",
+        assignments.CallersAssignmentsOfProcessView.as_view(),
+    ),
+    path_both(
+        r"assignments/(?P<copro_id>[^/]+)/listPendingAssignmentsbyCoproIdUserId",
+        assignments.CallersPendingAssignmentsOfProcessView.as_view(),
+    ),
+    path_both(r"assignments/(?P<assign_id>[^/]+)/view", assignments.AssignmentGetView.as_view()),
+    path_both(f"assignments/{ID}", assignments.AssignmentDetailView.as_view()),
+    path_both(f"assignments/{ID}/approve", assignments.AssignmentApproveView.as_view()),
     # Out of scope (spec §8)
-    path_both("utils/test-email", rt.TestEmailView.as_view()),
-    path_both("utils/test-celery", rt.TestCeleryView.as_view()),
-    path_both(r"games/.*", _needs("the gamification engine (interlink-gamification)", "Games")),
-    path_both(r"recomenders/.*", _needs("the recommender service", "The recommenders")),
+    path_both("utils/test-email", realtime.TestEmailView.as_view()),
+    path_both("utils/test-celery", realtime.TestCeleryView.as_view()),
+    path_both(r"games/.*", needs("the gamification engine (interlink-gamification)", "Games")),
+    path_both(r"recomenders/.*", needs("the recommender service", "The recommenders")),
 ]
