@@ -13,7 +13,7 @@ def participation_request_create(*, candidate: User, data: dict) -> Participatio
 
 def participation_request_apply(*, candidate: User, process: CoproductionProcess, reason: str) -> ParticipationRequest:
     """``emailApplyToBeContributor``: a request, and an ``apply_submited`` notification to each of
-    the process's administrators (no e-mail is sent)."""
+    the process's administrators, and upstream's ``apply_to_be_contributor`` e-mail to them."""
     participation_request = ParticipationRequest.objects.create(
         candidate=candidate, coproductionprocess=process, razon=reason
     )

@@ -226,3 +226,25 @@ def test_writes_through_the_api_send_upstreams_emails_after_commit(admin, member
         again = admin.post(f"/coproductionprocesses/{process.pk}/administrators", {"user_id": "no-such-user"})
         assert again.status_code == 404
     assert len(mail.outbox) == sent  # a removal mails nobody, a failed request sends nothing
+
+
+def test_team_creation_and_applying_to_a_process_send_upstreams_emails(admin, member, outsider, on_commit):
+    from coproduction.tests import factories as f
+
+    with on_commit():
+        team = admin.post(
+            "/teams", {"name": "Ops", "description": "d", "type": "citizen", "user_ids": [member.user.pk]}
+        )
+    assert team.status_code == 200, team.content
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        ([member.user.email], "Interlink: You have been added to a new team")
+    ]
+    process = f.ProcessFactory(administrators=[admin.user], name="Green city")
+    with on_commit():
+        applied = outsider.post(
+            "/coproductionprocesses/emailApplyToBeContributor", {"processId": str(process.pk), "razon": "I can help"}
+        )
+    assert applied.status_code == 200, applied.content
+    message = mail.outbox[-1]
+    assert (message.to, message.subject) == ([admin.user.email], "Interlink: A user has applied to be a contributor")
+    assert "I can help" in message.body and outsider.user.email in message.body
