@@ -30,6 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 REPORT = ROOT / "docs" / "benchmarks.md"
+# BENCH_SERVER=asgi serves config.asgi with uvicorn instead of gunicorn's sync WSGI workers;
+# BENCH_PORT moves the three ports (BENCH_PORT, +1, +2) so parallel runs do not collide.
+SERVER = os.environ.get("BENCH_SERVER", "wsgi")
+PORT = int(os.environ.get("BENCH_PORT", "8100"))
 CONNECTIONS = 16
 ALIASES = ("default", "catalogue", "coproduction", "medsync", "matar")
 
@@ -40,7 +44,7 @@ def log(message: str) -> None:
 
 def bench_env(scale: str, role: str) -> dict:
     env = dict(os.environ)
-    env["DATABASE_NAME"] = "bench" if scale == "full" else "bench_smoke"
+    env["DATABASE_NAME"] = os.environ.get("BENCH_DATABASE_NAME") or ("bench" if scale == "full" else "bench_smoke")
     # Development settings with DEBUG off: production's code path without its HTTPS redirect
     # and without asking for real secrets on a throw-away database.
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
@@ -127,9 +131,12 @@ class Gunicorn:
         self.url = f"http://127.0.0.1:{port}"
         env = bench_env(scale, role)
         env.update(GUNICORN_BIND=f"127.0.0.1:{port}", GUNICORN_WORKERS=str(workers))
-        self.process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi"], cwd=ROOT, env=env
-        )
+        if SERVER == "asgi":  # the ASGI entry point (HTTP and WebSockets) under uvicorn's workers
+            command = [PYTHON, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--port", str(port)]
+            command += ["--workers", str(workers), "--log-level", "warning", "--no-access-log"]
+        else:
+            command = [PYTHON, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi"]
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env)
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
@@ -138,7 +145,7 @@ class Gunicorn:
             except OSError:
                 time.sleep(0.3)
         self.stop()
-        raise RuntimeError(f"gunicorn on port {port} did not start")
+        raise RuntimeError(f"{SERVER} server on port {port} did not start")
 
     def stop(self) -> None:
         self.process.terminate()
@@ -353,7 +360,7 @@ def main() -> None:
 
     targets = {(e.app, e.name): e.target for e in ENDPOINTS}
     log("serving with gunicorn, 2 workers")
-    server = Gunicorn(scale, 8100, workers=2)
+    server = Gunicorn(scale, PORT, workers=2)
     rows = []
     try:
         for endpoint in probe["endpoints"]:
@@ -369,14 +376,14 @@ def main() -> None:
         server.stop()
     data["endpoints"] = rows
     log("1 worker")
-    single = Gunicorn(scale, 8100, workers=1)
+    single = Gunicorn(scale, PORT, workers=1)
     try:
         one = wrk(single.url + scaling_path, seconds, tokens["user"])["rps"]
     finally:
         single.stop()
     data["scaling"] = {"path": scaling_path, "1": one, "2": two}
     log("RLS overhead through the API: the same endpoint served by a role that bypasses the policies")
-    bypassing = Gunicorn(scale, 8102, workers=2, role="maintenance")
+    bypassing = Gunicorn(scale, PORT + 2, workers=2, role="maintenance")
     try:
         rls_endpoint = next(e for e in probe["endpoints"] if e["auth"] == "user")
         bypass = measure(bypassing, rls_endpoint, tokens["user"], seconds, runs)
@@ -390,13 +397,13 @@ def main() -> None:
         "ratio": round(bypass["rps"] / policies["rps"], 2),
     }
     log("two instances, mixed load")
-    servers = [Gunicorn(scale, 8100, workers=1), Gunicorn(scale, 8101, workers=1)]
+    servers = [Gunicorn(scale, PORT, workers=1), Gunicorn(scale, PORT + 1, workers=1)]
     try:
         results = mixed_load(servers, probe["endpoints"], tokens, seconds)
     finally:
         for s in servers:
             s.stop()
-    data["two_instances"] = {"ports": [8100, 8101], "results": results}
+    data["two_instances"] = {"ports": [PORT, PORT + 1], "results": results}
     write_report(data, Path(options.output))
     log(f"wrote {options.output}")
     errors = sum(r["errors"] for r in results) + sum(r["errors"] for r in rows)

@@ -773,3 +773,34 @@ class RatingAdmin(ModelAdmin):
 
     def delete_model(self, request, obj):
         services.rating_delete(rating=obj)
+
+
+@admin.register(models.ActivityLog)
+class ActivityLogAdmin(ModelAdmin):
+    """The activity log (what upstream sends to its logging service): read only."""
+
+    list_display = ("timestamp", "action", "model", "object_id", "user_id", "coproductionprocess_id")
+    list_filter = ("action", "model")
+    search_fields = ("=object_id", "=user_id", "action")
+    date_hierarchy = "timestamp"
+    ordering = ("-timestamp", "-id")
+    readonly_fields = (
+        "id",
+        "timestamp",
+        "service",
+        "action",
+        "model",
+        "object_id",
+        "user_id",
+        "coproductionprocess_id",
+        "data",
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

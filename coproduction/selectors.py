@@ -158,3 +158,8 @@ def assignments_qs() -> QuerySet:
         .prefetch_related("user__teams", Prefetch("claims", queryset=claims_qs()))
         .order_by("-created_at", "id")
     )
+
+
+def activity_of_process(process_id) -> QuerySet:
+    """The activity log of a process, newest first (coproduction/models/activitylog.py)."""
+    return models.ActivityLog.objects.filter(coproductionprocess_id=process_id).order_by("-timestamp", "-id")

@@ -283,6 +283,51 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
     "otp_send_address": os.environ.get("THROTTLE_OTP_SEND_ADDRESS", "20/hour"),
 }
 
+# --- realtime ---
+# Served as ASGI (config/asgi.py): HTTP through Django, WebSockets through Channels. "daphne"
+# first makes `runserver` (make run) serve both on one port; production: docs/deployment.md.
+INSTALLED_APPS = ["daphne", *INSTALLED_APPS, "channels"]
+ASGI_APPLICATION = "config.asgi.application"
+# Channel layer (who receives the co-production events): Redis when REDIS_URL is set (every
+# server process and worker shares it), in memory otherwise (one process: make run, tests).
+CHANNEL_LAYERS_REDIS_URL = os.environ.get("CHANNEL_LAYERS_REDIS_URL", REDIS_URL)
+CHANNEL_LAYERS_PREFIX = os.environ.get("CHANNEL_LAYERS_PREFIX", "asgi")
+if CHANNEL_LAYERS_REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [CHANNEL_LAYERS_REDIS_URL], "prefix": CHANNEL_LAYERS_PREFIX},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Celery (config/celery.py): a broker from CELERY_BROKER_URL (Redis or RabbitMQ); without one
+# every task runs eagerly in the calling process, so `make run` needs no extra service.
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not os.environ.get("CELERY_BROKER_URL"))
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "memory://"
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "celery")
+CELERY_TASK_ACKS_LATE = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Co-production e-mails (upstream's EMAILS_FROM_NAME; the address is DEFAULT_FROM_EMAIL) and
+# the front-end host their links point at (COPRODUCTION_SERVER_NAME above).
+EMAILS_FROM_NAME = os.environ.get("EMAILS_FROM_NAME", "Interlink")
+# SMTP (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend): upstream's SMTP_* names.
+EMAIL_HOST = os.environ.get("SMTP_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("SMTP_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SMTP_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("SMTP_TLS", True)
+EMAIL_TIMEOUT = int(os.environ.get("SMTP_TIMEOUT", "10"))
+if os.environ.get("EMAIL_FILE_PATH"):  # Django's file backend (EMAIL_BACKEND=…filebased.EmailBackend)
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
+# ZIP exports of processes (GET …/{id}/download) are kept in Django storage under this folder;
+# only the newest per process is kept (…/last_created_zip serves it). Imports are capped.
+COPRODUCTION_EXPORT_DIR = os.environ.get("COPRODUCTION_EXPORT_DIR", "coproduction/zipfiles")
+COPRODUCTION_IMPORT_MAX_BYTES = int(os.environ.get("COPRODUCTION_IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
+COPRODUCTION_IMPORT_MAX_FILES = int(os.environ.get("COPRODUCTION_IMPORT_MAX_FILES", "2000"))
+
 # --- input limits at the API boundary (issue #12; common/input.py, common/paging.py) ----
 # Largest request body Django reads into memory (form and raw bodies; file parts excepted).
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2_621_440)))

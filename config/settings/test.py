@@ -19,7 +19,8 @@ PASSWORD_HASHERS = [
     "accounts.hashers.FastUpstreamBcryptHasher",  # upstream's format at cost 4; a test pins base's cost 12
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mail kept in memory; a test worker or server process may ask for another backend.
+EMAIL_BACKEND = os.environ.get("TEST_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 MEDIA_ROOT = BASE_DIR / ".data" / "test-media"  # noqa: F405
 # The database cache on the test's own connection (rolled back with each test), unless a test
 # server process asks for the separate connection production uses (CACHE_DATABASE_ALIAS=cache).

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from common.exceptions import APIError
 from common.ids import parse_uuid
 from common.pagination import PageEnvelopePagination
-from coproduction import models
+from coproduction import activitylog, models
 from coproduction.services import DB
 
 NOT_AUTHENTICATED = "Not authenticated"
@@ -67,7 +67,7 @@ class CoproductionView(APIView):
         """Foreign keys are DEFERRABLE (Django); checking them before the block ends turns a
         dangling id in a body into a 422 instead of an error at commit."""
         try:
-            with transaction.atomic(using=DB):
+            with activitylog.request_scope(), transaction.atomic(using=DB):
                 response = super().dispatch(request, *args, **kwargs)
                 if request.method not in ("GET", "HEAD", "OPTIONS") and response.status_code < 400:
                     with connections[DB].cursor() as cursor:
@@ -97,6 +97,7 @@ class CoproductionView(APIView):
             self._coproduction_user = models.User.objects.filter(pk=str(account.pk)).first()
         if self._coproduction_user is None:
             raise APIError(403, NOT_AUTHENTICATED)
+        activitylog.set_acting_user(self._coproduction_user.pk)
         return self._coproduction_user
 
     def optional_user(self) -> models.User | None:

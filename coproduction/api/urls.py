@@ -15,6 +15,7 @@ from coproduction.api.views import (
     process_notifications,
     processes,
     ratings,
+    realtime,
     stories,
     tags,
     tasks,
@@ -25,12 +26,19 @@ from coproduction.api.views import (
 
 ID = r"(?P<id>[^/]+)"
 USER_ID = r"(?P<user_id>[^/]+)"
-NOT_UPSTREAM = not_implemented("Not implemented upstream")
+NOT_UPSTREAM = not_implemented(
+    "Not built upstream either: its handler calls a crud method (add_team / add_user) upstream never wrote."
+)
 OUT_OF_SCOPE = "{} is out of scope for this project (spec §8)."
 
 
 def out_of_scope(what: str):
     return not_implemented(OUT_OF_SCOPE.format(what))
+
+
+def needs(service: str, what: str):
+    """Out of scope because it needs an external service this project does not include."""
+    return not_implemented(f"{what} need {service}, an external service this project does not include.")
 
 
 CP = "coproductionprocesses"
@@ -41,7 +49,7 @@ urlpatterns = [
     path_both(f"{CP}/public", processes.PublicProcessListView.as_view()),
     path_both(f"{CP}/public/{ID}", processes.PublicProcessDetailView.as_view()),
     path_both(f"{CP}/emailApplyToBeContributor", processes.ApplyToBeContributorView.as_view()),
-    path_both(f"{CP}/import", out_of_scope("ZIP import")),
+    path_both(f"{CP}/import", realtime.ProcessImportView.as_view()),
     path_both(f"{CP}/{ID}", processes.ProcessDetailView.as_view()),
     path_both(f"{CP}/{ID}/catalogue", processes.ProcessCatalogueView.as_view()),
     path_both(f"{CP}/{ID}/logotype", processes.ProcessLogotypeView.as_view()),
@@ -57,13 +65,10 @@ urlpatterns = [
     path_both(f"{CP}/{ID}/copy", processes.CopyView.as_view()),
     path_both(f"{CP}/{ID}/publish_story", processes.PublishStoryView.as_view()),
     path_both(f"{CP}/{ID}/addTag", processes.AddTagView.as_view()),
-    path_both(
-        f"{CP}/{ID}/activity",
-        not_implemented("Activity comes from the external logging service, which this project does not include."),
-    ),
-    path_both(f"{CP}/{ID}/download", out_of_scope("ZIP export")),
-    path_both(f"{CP}/{ID}/last_created_zip", out_of_scope("ZIP export")),
-    path_both(f"{CP}/{ID}/ws", out_of_scope("WebSockets")),
+    path_both(f"{CP}/{ID}/activity", realtime.ProcessActivityView.as_view()),
+    path_both(f"{CP}/{ID}/download", realtime.ProcessDownloadView.as_view()),
+    path_both(f"{CP}/{ID}/last_created_zip", realtime.LastCreatedZipView.as_view()),
+    path_both(f"{CP}/{ID}/ws", realtime.websocket_only),
     # Tree
     path_both("phases", phases.PhaseListView.as_view()),
     path_both(f"phases/{ID}", phases.PhaseDetailView.as_view()),
@@ -92,7 +97,7 @@ urlpatterns = [
     path_both("users/search", users.UserSearchView.as_view()),
     path_both("users/agree-terms", users.AgreeTermsView.as_view()),
     path_both("users/refuse-terms", users.RefuseTermsView.as_view()),
-    path_both(f"users/{ID}/ws", out_of_scope("WebSockets")),
+    path_both(f"users/{ID}/ws", realtime.websocket_only),
     path_both("teams", teams.TeamListView.as_view()),
     path_both("teams/addtoobservers", teams.AddToObserversView.as_view()),
     path_both(f"teams/{ID}", teams.TeamDetailView.as_view()),
@@ -240,8 +245,8 @@ urlpatterns = [
     path_both(f"assignments/{ID}", assignments.AssignmentDetailView.as_view()),
     path_both(f"assignments/{ID}/approve", assignments.AssignmentApproveView.as_view()),
     # Out of scope (spec §8)
-    path_both("utils/test-email", out_of_scope("E-mail")),
-    path_both("utils/test-celery", out_of_scope("Celery")),
-    path_both(r"games/.*", out_of_scope("The gamification engine")),
-    path_both(r"recomenders/.*", out_of_scope("The governance-model recommender")),
+    path_both("utils/test-email", realtime.TestEmailView.as_view()),
+    path_both("utils/test-celery", realtime.TestCeleryView.as_view()),
+    path_both(r"games/.*", needs("the gamification engine (interlink-gamification)", "Games")),
+    path_both(r"recomenders/.*", needs("the recommender service", "The recommenders")),
 ]

@@ -10,6 +10,7 @@ from coproduction.models.activity import (
     StoryKeyword,
     UserNotification,
 )
+from coproduction.models.activitylog import ActivityLog
 from coproduction.models.assets import Asset, Assignment, Claim, ExternalAsset, InternalAsset
 from coproduction.models.base import ChannelTypes, ClaimTypes, Languages, RoleTypes, Status, TeamCreationPermissions
 from coproduction.models.organizations import (
@@ -36,6 +37,7 @@ from coproduction.models.processes import (
 )
 
 __all__ = [
+    "ActivityLog",
     "PERMISSION_FLAGS",
     "Asset",
     "Assignment",

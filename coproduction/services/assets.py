@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coproduction import announcements
 from coproduction.models import (
     Asset,
     CoproductionProcess,
@@ -23,6 +24,7 @@ def asset_create(*, model, data: dict, task: Task, creator: User | None, notify:
         refresh_ancestors(task)
     if notify:
         _notify_asset("add_asset_copro", asset, creator)
+    announcements.asset_created(asset)
     return asset
 
 
@@ -55,6 +57,7 @@ def asset_update(*, asset: InternalAsset | ExternalAsset, data: dict) -> Interna
 
 
 def asset_delete(*, asset: Asset, user: User | None) -> None:
+    announcements.asset_removed(asset)
     _notify_asset("remove_asset_copro", asset, user)
     task = Task.objects.get(pk=asset.task_id) if asset.task_id else None
     asset.delete()

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from common.ids import parse_uuid
 from common.translations import get_language
+from coproduction import announcements
 from coproduction.models import (
     Asset,
     CoproductionProcess,
@@ -247,6 +248,12 @@ def process_notifications_create_by_event(
             row.id = parse_uuid(parameters["claim_id"], "claim_id")
         row.save(force_insert=True)
         inserted = True
+    if inserted:
+        announcements.contribution_created(
+            process_id=process.pk,
+            task_id=parameters.get("treeitem_id") or (task.pk if task else None),
+            asset_id=asset_id,
+        )
     return inserted, excluded
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from common.exceptions import APIError
+from coproduction import announcements
 from coproduction.models import Organization, OrganizationAdministrator, User
 from coproduction.services.teams import LAST_ADMINISTRATOR
 
@@ -11,6 +12,7 @@ def organization_create(*, creator: User, data: dict) -> Organization:
     """An organisation administered by its creator."""
     organization = Organization.objects.create(creator=creator, **data)
     OrganizationAdministrator.objects.create(organization=organization, user=creator)
+    announcements.organization_changed(organization, "created")
     return organization
 
 
@@ -18,10 +20,12 @@ def organization_update(*, organization: Organization, data: dict) -> Organizati
     for field, value in data.items():
         setattr(organization, field, value)
     organization.save()
+    announcements.organization_changed(organization, "updated")
     return organization
 
 
 def organization_delete(*, organization: Organization) -> None:
+    announcements.organization_changed(organization, "removed")
     organization.delete()
 
 
@@ -32,7 +36,8 @@ def organization_set_logotype(*, organization: Organization, logotype: str) -> O
 
 
 def organization_administrator_add(*, organization: Organization, user: User) -> None:
-    OrganizationAdministrator.objects.get_or_create(organization=organization, user=user)
+    if OrganizationAdministrator.objects.get_or_create(organization=organization, user=user)[1]:
+        announcements.organization_administrator_changed(organization, user.pk, added=True)
 
 
 def organization_administrator_remove(*, organization: Organization, user_id) -> None:
@@ -40,4 +45,5 @@ def organization_administrator_remove(*, organization: Organization, user_id) ->
     administrators = OrganizationAdministrator.objects.filter(organization=organization)
     if administrators.count() <= 1 and administrators.filter(user_id=user_id).exists():
         raise APIError(400, LAST_ADMINISTRATOR)
-    administrators.filter(user_id=user_id).delete()
+    if administrators.filter(user_id=user_id).delete()[0]:
+        announcements.organization_administrator_changed(organization, user_id, added=False)

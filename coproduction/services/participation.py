@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coproduction import announcements
 from coproduction.models import CoproductionProcess, ParticipationRequest, User
 from coproduction.services.notifications import notify_user, short_user_name
 
@@ -12,7 +13,7 @@ def participation_request_create(*, candidate: User, data: dict) -> Participatio
 
 def participation_request_apply(*, candidate: User, process: CoproductionProcess, reason: str) -> ParticipationRequest:
     """``emailApplyToBeContributor``: a request, and an ``apply_submited`` notification to each of
-    the process's administrators (no e-mail is sent)."""
+    the process's administrators, and upstream's ``apply_to_be_contributor`` e-mail to them."""
     participation_request = ParticipationRequest.objects.create(
         candidate=candidate, coproductionprocess=process, razon=reason
     )
@@ -30,6 +31,7 @@ def participation_request_apply(*, candidate: User, process: CoproductionProcess
                 "copro_id": str(process.pk),
             },
         )
+    announcements.participation_requested(process, candidate, reason)
     return participation_request
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from common.exceptions import APIError
+from coproduction import announcements
 from coproduction.models import (
     CoproductionProcessAdministrator,
     Permission,
@@ -67,9 +68,11 @@ def permission_create(*, creator: User, data: dict) -> Permission:
     """Grant a team permissions on a process or a subtree; its members are notified."""
     permission = Permission.objects.create(creator=creator, **data)
     permission_notify(permission=permission, added=True)
+    announcements.permission_created(permission, creator)
     return permission
 
 
 def permission_delete(*, permission: Permission) -> None:
     permission_notify(permission=permission, added=False)
+    announcements.permission_removed(permission)
     permission.delete()

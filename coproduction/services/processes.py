@@ -8,6 +8,7 @@ from collections import defaultdict
 from common.exceptions import APIError
 from common.ids import uuid_or_none
 from common.tree_order import prerequisite_order
+from coproduction import announcements
 from coproduction.models import (
     Asset,
     CoproductionProcess,
@@ -37,11 +38,13 @@ def process_create(*, data: dict, creator: User) -> CoproductionProcess:
     CoproductionProcessAdministrator.objects.create(coproductionprocess=process, user=creator)
     if tags is not None:
         process.tags.set(tags)
+    announcements.process_created(process)
     return process
 
 
 def process_delete(*, process: CoproductionProcess) -> None:
     """Spec §5.5: the publication story of a clone and the process's user notifications go too."""
+    announcements.process_removed(process)
     Story.objects.filter(coproductionprocess_cloneforpub=process).delete()
     UserNotification.objects.filter(coproductionprocess=process).delete()
     TreeItem.objects.filter(pk__in=_tree_ids(process)).delete()
@@ -57,6 +60,7 @@ def _tree_ids(process: CoproductionProcess) -> list:
 
 def process_clear_schema(*, process: CoproductionProcess) -> CoproductionProcess:
     """Hard delete of the whole tree (the ``treeitem`` root rows too, not only the children)."""
+    announcements.schema_cleared(process, schema_id=process.schema_used)
     Asset.objects.filter(task__objective__phase__coproductionprocess=process).delete()
     TreeItem.objects.filter(pk__in=_tree_ids(process)).delete()
     process.schema_used = None
@@ -72,6 +76,7 @@ def process_update(*, process: CoproductionProcess, data: dict, tags: list | Non
     process.save()
     if tags is not None:
         process.tags.set(tags)
+    announcements.process_updated(process)
     return process
 
 
@@ -82,14 +87,17 @@ def process_set_logotype(*, process: CoproductionProcess, logotype: str) -> Copr
 
 
 def administrator_add(*, process: CoproductionProcess, user: User) -> None:
-    CoproductionProcessAdministrator.objects.get_or_create(coproductionprocess=process, user=user)
+    _, created = CoproductionProcessAdministrator.objects.get_or_create(coproductionprocess=process, user=user)
+    if created:
+        announcements.process_administrator_added(process, user)
 
 
 def administrator_remove(*, process: CoproductionProcess, user_id: str) -> None:
     admins = CoproductionProcessAdministrator.objects.filter(coproductionprocess=process)
     if admins.count() <= 1 and admins.filter(user_id=user_id).exists():
         raise APIError(400, "Can not delete the last administrator")
-    admins.filter(user_id=user_id).delete()
+    if admins.filter(user_id=user_id).delete()[0]:
+        announcements.process_administrator_removed(process, user_id)
 
 
 def _ids(values) -> list[str]:
@@ -157,6 +165,7 @@ def set_schema(*, process: CoproductionProcess, schema: dict, creator: User | No
             treeitem_set_prerequisite(item=TreeItem(pk=item_id), prerequisite_id=target)
     process.schema_used = schema_id
     process.save(update_fields=["schema_used"])
+    announcements.schema_set(process)
     return process
 
 
@@ -230,6 +239,7 @@ def process_copy(
                 delete_assets_permission=permission.delete_assets_permission,
             )
     refresh_dates(clone)
+    announcements.process_cloned(clone, from_view=from_view)
     return clone
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from coproduction import announcements
 from coproduction.models import (
     CoproductionProcess,
     Keyword,
@@ -19,7 +20,7 @@ def publish_story(
     clone = process_copy(process=process, user=user, label_name=label_name, from_view=from_view)
     clone.is_part_of_publication = True
     clone.save(update_fields=["is_part_of_publication"])
-    return Story.objects.create(
+    story = Story.objects.create(
         coproductionprocess=process,
         coproductionprocess_cloneforpub=clone,
         user=user,
@@ -30,6 +31,8 @@ def publish_story(
         ratings_count=0,
         published_date=timezone.now().date(),
     )
+    announcements.story_created(story)
+    return story
 
 
 def story_create(*, user: User, data: dict) -> Story:

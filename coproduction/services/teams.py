@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from common.exceptions import APIError
 from common.translations import get_language
+from coproduction import announcements
 from coproduction.models import (
     Asset,
     CoproductionProcess,
@@ -69,6 +70,7 @@ def team_create(*, creator: User, data: dict, member_ids: Iterable = ()) -> Team
     TeamAdministrator.objects.create(team=team, user=creator)
     for member in User.objects.filter(pk__in=list(member_ids)):
         team_add_member(team=team, user=member)
+    announcements.team_created(team, member_ids)
     return team
 
 
@@ -76,10 +78,12 @@ def team_update(*, team: Team, data: dict) -> Team:
     for field, value in data.items():
         setattr(team, field, value)
     team.save()
+    announcements.team_updated(team)
     return team
 
 
 def team_delete(*, team: Team) -> None:
+    announcements.team_removed(team)
     team.delete()
 
 
@@ -109,15 +113,18 @@ def team_member_add(*, team: Team, user: User) -> None:
     team_add_member(team=team, user=user)
     TeamApply.objects.filter(team=team, user=user).delete()
     _notify_team_member(team, user.pk, "add_user_team")
+    announcements.team_member_added(team, user)
 
 
 def team_member_remove(*, team: Team, user: User) -> None:
     team_remove_member(team=team, user=user)
     _notify_team_member(team, user.pk, "remove_user_team")
+    announcements.team_member_removed(team, user)
 
 
 def team_administrator_add(*, team: Team, user: User) -> None:
-    TeamAdministrator.objects.get_or_create(team=team, user=user)
+    if TeamAdministrator.objects.get_or_create(team=team, user=user)[1]:
+        announcements.team_administrator_added(team, user)
 
 
 def team_administrator_remove(*, team: Team, user_id) -> None:
@@ -125,11 +132,13 @@ def team_administrator_remove(*, team: Team, user_id) -> None:
     administrators = TeamAdministrator.objects.filter(team=team)
     if administrators.count() <= 1 and administrators.filter(user_id=user_id).exists():
         raise APIError(400, LAST_ADMINISTRATOR)
-    administrators.filter(user_id=user_id).delete()
+    if administrators.filter(user_id=user_id).delete()[0]:
+        announcements.team_administrator_removed(team, user_id)
 
 
 def team_apply(*, team: Team, user: User) -> None:
-    TeamApply.objects.get_or_create(team=team, user=user)
+    if TeamApply.objects.get_or_create(team=team, user=user)[1]:
+        announcements.team_applied(team, user)
 
 
 def observers_team_join(*, process: CoproductionProcess, asset: Asset, user: User) -> Team:

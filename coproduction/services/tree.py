@@ -10,6 +10,7 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from common.exceptions import APIError
+from coproduction import announcements
 from coproduction.models import (
     CoproductionProcess,
     Objective,
@@ -92,6 +93,7 @@ def treeitem_disable(*, item: Phase | Objective | Task, user: User | None) -> No
     if isinstance(item, Objective):
         params.update(phase_treeitem_id=str(item.phase_id), phaseName=item.phase.name)
     notify_process(event=event, process=process, parameters=params)
+    announcements.treeitem_disabled(item)
 
 
 def _process_of(item: TreeItem) -> CoproductionProcess:
@@ -103,6 +105,7 @@ def task_update(*, task: Task, data: dict) -> Task:
         setattr(task, field, value)
     task.save()
     refresh_ancestors(task)
+    announcements.treeitem_updated(task)
     return task
 
 
@@ -167,6 +170,7 @@ def treeitem_create(*, model, data: dict, creator: User | None, notify: bool = T
             process=process,
             parameters={f"{item.type}Name": item.name, "processName": process.name, "treeitem_id": str(item.id)},
         )
+    announcements.treeitem_created(item)
     return item
 
 

@@ -184,11 +184,15 @@ def test_public_listing_page_envelope_and_rating(admin, member):
     assert APIClient().get(API + "/coproductionprocesses/public?size=101").status_code == 422
 
 
-def test_out_of_scope_and_not_upstream_paths_answer_501(admin):
+def test_out_of_scope_and_not_upstream_paths_answer_501_naming_what_they_need(admin):
     process = _process(admin)
-    for path in ("activity", "add_team", "download"):
-        response = admin.get(f"/coproductionprocesses/{process['id']}/{path}")
-        assert response.status_code == 501 and response.json()["detail"]
+    for path in ("add_team", "add_user"):
+        response = admin.post(f"/coproductionprocesses/{process['id']}/{path}", {})
+        assert response.status_code == 501 and "Not built upstream" in response.json()["detail"]
+    games = admin.get("/games/anything")
+    assert games.status_code == 501 and "gamification engine" in games.json()["detail"]
+    recommenders = admin.get("/recomenders/anything")
+    assert recommenders.status_code == 501 and "recommender service" in recommenders.json()["detail"]
 
 
 def test_list_query_counts_do_not_grow(admin, coproduction_queries):
