@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 from common.exceptions import APIError
 from coproduction import models as m
 from coproduction.services import DB
+from interlink_auth.authentication import INTERLINK_AUTHENTICATION_CLASSES
 
 NOT_AUTHENTICATED = "Not authenticated"
 NOT_ENOUGH_PERMISSIONS = "Not enough permissions"
@@ -60,6 +61,8 @@ def user_or_404(user_id) -> m.User:
 
 class CoproductionView(APIView):
     """Each request runs in one transaction on the coproduction database; errors roll it back."""
+
+    authentication_classes = INTERLINK_AUTHENTICATION_CLASSES
 
     def dispatch(self, request, *args, **kwargs):
         """Foreign keys are DEFERRABLE (Django); checking them before the block ends turns a

@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from interlink_auth.models import InterlinkUser
+
+
+@admin.register(InterlinkUser)
+class InterlinkUserAdmin(admin.ModelAdmin):
+    list_display = ("sub", "email", "full_name", "account", "last_login")
+    search_fields = ("sub", "email", "full_name")
+    raw_id_fields = ("account",)
+    list_select_related = ("account",)
+    readonly_fields = ("sub", "last_login", "created_at", "updated_at")
