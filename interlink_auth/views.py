@@ -46,7 +46,9 @@ DEFAULT_REDIRECT = "/"
 def _redirect_target(request) -> str | None:
     """``redirect_on_callback``: a path here, or a URL on an allowed origin; None if not allowed."""
     target = request.GET.get("redirect_on_callback") or DEFAULT_REDIRECT
-    hosts = {request.get_host()}
+    host = request.get_host()
+    # The front-end's logout sends `protocol//hostname` (no port): this host on any port is the same site.
+    hosts = {host, host.rsplit(":", 1)[0] if not host.endswith("]") else host}
     hosts.update(origin.split("://", 1)[-1] for origin in allowed_origins(request))
     if url_has_allowed_host_and_scheme(target, allowed_hosts=hosts, require_https=False):
         return target

@@ -77,6 +77,8 @@ def test_an_offsite_redirect_is_refused_and_an_allowed_origin_accepted():
     assert refused.status_code == 400 and b"redirect_on_callback" in refused.content
     assert client.get("/auth/login?redirect_on_callback=//evil.example/").status_code == 400
     assert client.get("/auth/login?redirect_on_callback=http://localhost:3000/dashboard").status_code == 200
+    # What INTERLINK's front-end sends on logout: this host without its port.
+    assert client.get("/auth/logout?redirect_on_callback=http://testserver").status_code == 302
 
 
 def test_cookie_writes_need_an_allowed_origin():
