@@ -85,8 +85,15 @@ def _jwks_client() -> jwt.PyJWKClient:
     state = _current()
     if "jwks" not in state:
         url = settings.OIDC_JWKS_URL or metadata()["jwks_uri"]
+        # The key set is cached for OIDC_CACHE_SECONDS (and refetched on an unknown kid);
+        # PyJWKClient's per-kid LRU (cache_keys) stays off: it would keep accepting a key the
+        # provider has withdrawn until the process restarts.
         state["jwks"] = jwt.PyJWKClient(
-            url, cache_keys=True, lifespan=settings.OIDC_CACHE_SECONDS, timeout=settings.OIDC_HTTP_TIMEOUT
+            url,
+            cache_jwk_set=True,
+            cache_keys=False,
+            lifespan=settings.OIDC_CACHE_SECONDS,
+            timeout=settings.OIDC_HTTP_TIMEOUT,
         )
     return state["jwks"]
 
