@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 ALIASES := default catalogue coproduction medsync matar
 
-.PHONY: install db demo run test lint check-erd erd clean-db bench bench-smoke wrk chromium
+.PHONY: install db demo run test lint check-erd erd clean-db bench bench-smoke wrk chromium fuzz
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -66,3 +66,9 @@ bench: install wrk
 
 bench-smoke: install wrk
 	$(PY) -m bench.run --smoke --output .data/benchmarks-smoke.md
+
+# The full-size schemathesis run by hand (common/fuzz.py): every phase, FUZZ_MAX_EXAMPLES (100)
+# examples per operation, five callers, on the demo data; reports in .data/fuzz/. The test suite
+# runs a bounded one (common/tests/test_fuzz.py).
+fuzz: demo
+	$(PY) -m common.fuzz --max-examples $${FUZZ_MAX_EXAMPLES:-100}

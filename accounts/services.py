@@ -15,11 +15,28 @@ SUPERUSER_SELF_DELETE = "Super users are not allowed to delete themselves"
 
 
 def user_create(
-    *, email: str, password: str, is_active: bool = True, is_superuser: bool = False, full_name: str | None = None
+    *,
+    email: str,
+    password: str,
+    is_active: bool = True,
+    is_superuser: bool = False,
+    full_name: str | None = None,
+    conflict_message: str = "The user with this email already exists in the system.",
 ) -> User:
-    return User.objects.create_user(
-        email=email, password=password, is_active=is_active, is_superuser=is_superuser, full_name=full_name
-    )
+    """A new user; a taken e-mail answers 400 ``conflict_message`` (upstream's wording).
+
+    The look-up answers the serial case; the unique index answers the race (two requests
+    with the same new e-mail at once), in a savepoint so the request's transaction goes on.
+    """
+    if User.objects.filter(email=email).exists():
+        raise APIError(status.HTTP_400_BAD_REQUEST, conflict_message)
+    try:
+        with transaction.atomic():
+            return User.objects.create_user(
+                email=email, password=password, is_active=is_active, is_superuser=is_superuser, full_name=full_name
+            )
+    except IntegrityError:
+        raise APIError(status.HTTP_400_BAD_REQUEST, conflict_message) from None
 
 
 def user_update(*, user: User, data: dict, conflict_message: str = "User with this email already exists") -> User:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import router, transaction
+from django.db import IntegrityError, router, transaction
 from django.db.models import Avg, Count, DecimalField, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Round
 
@@ -22,6 +22,7 @@ from catalogue.models import (
     TreeItemMetadata,
     TreeItemPrerequisite,
 )
+from common.exceptions import APIError
 
 
 def artefact_ratings_refresh(artefact_ids: Iterable, *, using: str | None = None) -> None:
@@ -121,8 +122,19 @@ def coproductionschema_update(*, schema: CoproductionSchema, data: dict) -> Copr
     return schema
 
 
+PROBLEMPROFILE_EXISTS = "ProblemProfile already exists"
+
+
 def problemprofile_create(*, data: dict) -> ProblemProfile:
-    return ProblemProfile.objects.create(**data)
+    """A new profile; its id is the caller's, so a taken one answers 400 (upstream's message),
+    also when two requests race for it (the primary key answers, in a savepoint)."""
+    if ProblemProfile.objects.filter(pk=data["id"]).exists():
+        raise APIError(400, PROBLEMPROFILE_EXISTS)
+    try:
+        with transaction.atomic(using="catalogue"):
+            return ProblemProfile.objects.create(**data)
+    except IntegrityError:
+        raise APIError(400, PROBLEMPROFILE_EXISTS) from None
 
 
 def problemprofile_update(*, profile: ProblemProfile, data: dict) -> ProblemProfile:

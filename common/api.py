@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import JsonResponse
 from django.urls import re_path
 from rest_framework import exceptions, status
@@ -21,6 +22,9 @@ def exception_handler(exc, context):
       ``WWW-Authenticate: Bearer``.
     """
     view = context.get("view")
+    if isinstance(exc, ObjectDoesNotExist):
+        # A row gone between two reads of one request (deleted by a concurrent one): not found.
+        exc = exceptions.NotFound()
     if isinstance(exc, exceptions.NotAuthenticated):
         exc = exceptions.NotAuthenticated(NOT_AUTHENTICATED)
     response = drf_exception_handler(exc, context)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from accounts.models import Item, User
+from common.paging import SkipLimitSerializer
 
 
 def validate_new_password(value: str | None) -> None:
@@ -111,9 +112,7 @@ class ItemUpdateSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=255, required=False, allow_null=True, allow_blank=True)
 
 
-class PageParamsSerializer(serializers.Serializer):
-    skip = serializers.IntegerField(min_value=0, default=0)
-    limit = serializers.IntegerField(min_value=0, default=100)
+PageParamsSerializer = SkipLimitSerializer  # bounded once for every app (common.paging)
 
 
 class OwnerParamSerializer(serializers.Serializer):

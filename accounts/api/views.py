@@ -18,13 +18,14 @@ from accounts.api.permissions import IsAdmin, IsSuperuser
 from accounts.models import User
 from accounts.tokens import create_access_token, create_password_reset_token
 from common.exceptions import APIError
+from common.openapi import ERROR_DETAIL
 from common.throttling import ScopedAddressThrottle
 
 USER_NOT_FOUND = "User not found"
 ITEM_NOT_FOUND = "Item not found"
 NOT_ENOUGH_PRIVILEGES = "The user doesn't have enough privileges"
 NO_SUCH_EMAIL = "The user with this email does not exist in the system."
-PAGE_PARAMS = [OpenApiParameter("skip", int, default=0), OpenApiParameter("limit", int, default=100)]
+PAGE_PARAMS = [s.PageParamsSerializer]
 
 
 def _valid(serializer_class, data, **kwargs) -> dict:
@@ -115,14 +116,17 @@ class PasswordRecoveryHtmlView(APIView):
 
     @extend_schema(request=None, responses={(200, "text/html"): str})
     def post(self, request, email: str):
-        """The HTML of the password-recovery e-mail (subject in the ``subject:`` header, as upstream)."""
+        """The HTML of the password-recovery e-mail, its subject in the ``subject`` header.
+
+        Upstream names the header ``subject:``; a colon cannot be part of a header name (the
+        server refused the response: 500), so the name is ``subject``."""
         user = User.objects.filter(email=email).first()
         if user is None:
             raise APIError(status.HTTP_404_NOT_FOUND, "The user with this username does not exist in the system.")
         token = create_password_reset_token(email, password_hash=user.password)
         data = emails.reset_password_email(email_to=user.email, email=email, token=token)
         response = HttpResponse(data.html_content, content_type="text/html; charset=utf-8")
-        response["subject:"] = data.subject
+        response["subject"] = data.subject
         return response
 
 
@@ -143,8 +147,6 @@ class UserListView(APIView):
     def post(self, request):
         """Create a user (superusers only); a welcome e-mail is sent."""
         body = _valid(s.UserCreateSerializer, request.data)
-        if User.objects.filter(email=body["email"]).exists():
-            raise APIError(status.HTTP_400_BAD_REQUEST, "The user with this email already exists in the system.")
         user = services.user_create(**body)
         emails.send_email(
             email_to=user.email,
@@ -161,7 +163,7 @@ class UserMeView(APIView):
         """The current user."""
         return Response(_user_data(request.user))
 
-    @extend_schema(request=s.UserUpdateMeSerializer, responses=s.UserPublicSerializer)
+    @extend_schema(request=s.UserUpdateMeSerializer, responses={200: s.UserPublicSerializer, 409: ERROR_DETAIL})
     def patch(self, request):
         """Update the current user's name or e-mail."""
         body = _valid(s.UserUpdateMeSerializer, request.data)
@@ -201,9 +203,8 @@ class UserSignupView(APIView):
     def post(self, request):
         """Create a new user without logging in."""
         body = _valid(s.UserRegisterSerializer, request.data)
-        if User.objects.filter(email=body["email"]).exists():
-            raise APIError(status.HTTP_400_BAD_REQUEST, "The user with this email already exists in the system")
-        return Response(_user_data(services.user_create(**body)))
+        user = services.user_create(**body, conflict_message="The user with this email already exists in the system")
+        return Response(_user_data(user))
 
 
 class UserDetailView(APIView):
@@ -223,7 +224,7 @@ class UserDetailView(APIView):
             raise APIError(status.HTTP_404_NOT_FOUND, USER_NOT_FOUND)
         return Response(_user_data(user))
 
-    @extend_schema(request=s.UserUpdateSerializer, responses=s.UserPublicSerializer)
+    @extend_schema(request=s.UserUpdateSerializer, responses={200: s.UserPublicSerializer, 409: ERROR_DETAIL})
     def patch(self, request, user_id: str):
         """Update a user (superusers only)."""
         pk = _uuid(user_id, "user_id")

@@ -163,7 +163,7 @@ def test_recovery_html_content_for_superusers(api, alice, superuser):
     response = api.post(f"/api/v1/password-recovery-html-content/{alice.email}", **bearer(superuser))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
-    assert response["subject:"] == f"{settings.PROJECT_NAME} - Password recovery for user {alice.email}"
+    assert response["subject"] == f"{settings.PROJECT_NAME} - Password recovery for user {alice.email}"
     assert "reset-password?token=" in response.content.decode()
     assert api.post(f"/api/v1/password-recovery-html-content/{alice.email}", **bearer(alice)).status_code == 403
     response = api.post("/api/v1/password-recovery-html-content/x@example.com", **bearer(superuser))

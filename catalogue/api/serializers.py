@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from catalogue import models
 from catalogue.files import file_link
+from common.paging import PageSizeSerializer, SkipLimitSerializer
 
 
 def translations_field(**kwargs):
@@ -417,9 +418,7 @@ class RatingCreateSerializer(serializers.Serializer):
         return value
 
 
-class PageQuerySerializer(serializers.Serializer):
-    page = serializers.IntegerField(min_value=1, default=1)
-    size = serializers.IntegerField(min_value=1, max_value=100, default=50)
+PageQuerySerializer = PageSizeSerializer  # bounded once for every app (common.paging)
 
 
 class InterlinkerQuerySerializer(PageQuerySerializer):
@@ -436,9 +435,7 @@ class CoproductionSchemaQuerySerializer(PageQuerySerializer):
     creator = serializers.ListField(child=serializers.CharField(), required=False)
 
 
-class SkipLimitQuerySerializer(serializers.Serializer):
-    skip = serializers.IntegerField(min_value=0, default=0)
-    limit = serializers.IntegerField(min_value=0, max_value=1000, default=100)
+SkipLimitQuerySerializer = SkipLimitSerializer
 
 
 class LocaleQuerySerializer(serializers.Serializer):

@@ -97,18 +97,18 @@ def page_of(name: str, item) -> serializers.Serializer:
 
 INTERLINKER_OUT = PolymorphicProxySerializer(
     component_name="InterlinkerOut",
-    serializers=list(s.OUT_BY_NATURE.values()),
+    serializers={str(nature): serializer for nature, serializer in s.OUT_BY_NATURE.items()},
     resource_type_field_name="nature",
 )
 INTERLINKER_OUT_MANY = PolymorphicProxySerializer(
     component_name="InterlinkerOut",
-    serializers=list(s.OUT_BY_NATURE.values()),
+    serializers={str(nature): serializer for nature, serializer in s.OUT_BY_NATURE.items()},
     resource_type_field_name="nature",
     many=True,
 )
 INTERLINKER_IN = PolymorphicProxySerializer(
     component_name="InterlinkerCreate",
-    serializers=list(s.CREATE_BY_NATURE.values()),
+    serializers={str(nature): serializer for nature, serializer in s.CREATE_BY_NATURE.items()},
     resource_type_field_name="nature",
 )
 InterlinkerPage = page_of("InterlinkerPage", INTERLINKER_OUT_MANY)
@@ -116,7 +116,7 @@ KnowledgeInterlinkerPage = page_of("KnowledgeInterlinkerPage", s.KnowledgeInterl
 SoftwareInterlinkerPage = page_of("SoftwareInterlinkerPage", s.SoftwareInterlinkerOutSerializer(many=True))
 CoproductionSchemaPage = page_of("CoproductionSchemaPage", s.CoproductionSchemaOutFullSerializer(many=True))
 RatingPage = page_of("RatingPage", s.RatingOutSerializer(many=True))
-PAGE_PARAMS = [OpenApiParameter("page", int, default=1), OpenApiParameter("size", int, default=50)]
+PAGE_PARAMS = [s.PageQuerySerializer]
 LANGUAGE_PARAM = OpenApiParameter(
     "Accept-Language", str, OpenApiParameter.HEADER, description="Request language: en, es, lv or it"
 )
@@ -270,8 +270,6 @@ class ProblemProfileListView(CatalogueView):
     @extend_schema(request=s.ProblemProfileCreateSerializer, responses=s.ProblemProfileOutSerializer)
     def post(self, request):
         data = self.valid(s.ProblemProfileCreateSerializer, request.data)
-        if ProblemProfile.objects.filter(pk=data["id"]).exists():
-            raise APIError(400, "ProblemProfile already exists")
         return Response(_profile_out(services.problemprofile_create(data=data)))
 
 
@@ -358,7 +356,7 @@ class CoproductionSchemaListView(CatalogueView):
 
 class CoproductionSchemaPublicView(CatalogueView):
     @extend_schema(
-        parameters=[OpenApiParameter("skip", int, default=0), OpenApiParameter("limit", int, default=100)],
+        parameters=[s.SkipLimitQuerySerializer],
         responses=s.CoproductionSchemaOutFullSerializer(many=True),
     )
     def get(self, request):

@@ -63,6 +63,8 @@ class CoproductionView(APIView):
     """Each request runs in one transaction on the coproduction database; errors roll it back."""
 
     authentication_classes = INTERLINK_AUTHENTICATION_CLASSES
+    # Handlers calling this refuse anonymous callers (403); the OpenAPI document says so.
+    login_marker = "self.current_user()"
 
     def dispatch(self, request, *args, **kwargs):
         """Foreign keys are DEFERRABLE (Django); checking them before the block ends turns a

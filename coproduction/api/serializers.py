@@ -13,6 +13,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from common.input import integer_column_field
+from common.paging import PageSizeSerializer
 from common.tree_order import prefetched_prerequisite_ids, prerequisite_order
 from coproduction import models as m
 from coproduction.services import parameters_text
@@ -715,7 +717,7 @@ class ProcessNotificationSerializer(serializers.ModelSerializer):
 
 
 class ParticipationRequestSerializer(serializers.ModelSerializer):
-    user = UserOutSerializer(source="candidate", read_only=True)
+    user = UserOutSerializer(source="candidate", read_only=True, allow_null=True)
     candidate_id = serializers.CharField(required=False, allow_null=True)
     coproductionprocess_id = serializers.UUIDField(required=False, allow_null=True)
 
@@ -843,9 +845,9 @@ class TaskInSerializer(TreeItemInSerializer):
     status = serializers.ChoiceField(choices=m.Status.choices, required=False)
     start_date = serializers.DateField(required=False, allow_null=True)
     end_date = serializers.DateField(required=False, allow_null=True)
-    management = serializers.IntegerField(required=False)
-    development = serializers.IntegerField(required=False)
-    exploitation = serializers.IntegerField(required=False)
+    management = integer_column_field(required=False)
+    development = integer_column_field(required=False)
+    exploitation = integer_column_field(required=False)
 
 
 class TeamInSerializer(serializers.Serializer):
@@ -907,6 +909,4 @@ class SchemaBodySerializer(serializers.Serializer):
     children = serializers.ListField(child=serializers.DictField(), required=False)
 
 
-class PageSerializer(serializers.Serializer):
-    page = serializers.IntegerField(min_value=1, default=1)
-    size = serializers.IntegerField(min_value=1, max_value=100, default=50)
+PageSerializer = PageSizeSerializer  # bounded once for every app (common.paging)

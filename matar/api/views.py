@@ -13,6 +13,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from common.openapi import FLASK_ERROR_BODIES
 from matar import permissions as rules
 from matar import selectors, services, tokens
 from matar.api import serializers as s
@@ -35,6 +36,7 @@ class MatarView(APIView):
     authentication_classes = [MatarAccessTokenAuthentication]
     permission_classes = [IsAuthenticated]
     validation_error_status = status.HTTP_400_BAD_REQUEST
+    openapi_error_bodies = FLASK_ERROR_BODIES
 
     def get_exception_handler(self):
         return exception_handler

@@ -13,6 +13,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from common.exceptions import APIError
+from common.paging import page_envelope
 from coproduction import models as m
 from coproduction import services
 from coproduction.api import permissions as rules
@@ -105,10 +106,9 @@ class StoryListView(CoproductionView):
             OpenApiParameter("rating", float),
             OpenApiParameter("search", str),
             OpenApiParameter("keyword", str),
-            OpenApiParameter("page", int),
-            OpenApiParameter("size", int),
+            s.PageSerializer,
         ],
-        responses=s.StorySerializer(many=True),
+        responses=page_envelope("CoproductionStoryPage", s.StorySerializer(many=True)),
     )
     def get(self, request):
         """Stories, a page at a time, filtered by rating, title/description and keyword."""
@@ -217,8 +217,9 @@ RATING_NOT_FOUND = "Rating not found"
 
 class RatingListView(CoproductionView):
     @extend_schema(
-        parameters=[OpenApiParameter("artefact_id", str), OpenApiParameter("page", int), OpenApiParameter("size", int)],
-        responses=s.RatingSerializer(many=True),
+        operation_id="coproduction_api_v1_ratings_list",
+        parameters=[OpenApiParameter("artefact_id", str), s.PageSerializer],
+        responses=page_envelope("CoproductionRatingPage", s.RatingSerializer(many=True)),
     )
     def get(self, request):
         page = valid(s.PageSerializer, request.query_params)

@@ -12,11 +12,12 @@ from django.utils.text import get_valid_filename
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from common.exceptions import APIError
+from common.input import GuardedFormParser, GuardedMultiPartParser
+from common.paging import SkipLimitSerializer, page_envelope, skip_limit
 from common.uploads import validate_image
 from coproduction import catalogue, selectors, services
 from coproduction import models as m
@@ -60,15 +61,17 @@ def full(view: CoproductionView, process_id) -> Response:
 
 class ProcessListView(CoproductionView):
     @extend_schema(
-        parameters=[OpenApiParameter("search", str), OpenApiParameter("skip", int), OpenApiParameter("limit", int)],
+        parameters=[OpenApiParameter("search", str), SkipLimitSerializer],
         responses=s.ProcessOutFullSerializer(many=True),
     )
     def get(self, request):
         """Processes the caller administers or holds a permission on, by creation."""
         processes = selectors.processes_visible_to(self.current_user())
+        paging = skip_limit(request.query_params)
         if request.query_params.get("search"):
             processes = processes.filter(name__icontains=request.query_params["search"])
-        return self.out(s.ProcessOutFullSerializer, processes.order_by("created_at", "id"), many=True)
+        processes = processes.order_by("created_at", "id")[paging["skip"] : paging["skip"] + paging["limit"]]
+        return self.out(s.ProcessOutFullSerializer, processes, many=True)
 
     @extend_schema(request=s.ProcessInSerializer, responses=s.ProcessOutFullSerializer)
     def post(self, request):
@@ -82,14 +85,14 @@ class PublicProcessListView(CoproductionView):
     permission_classes = [AllowAny]
 
     @extend_schema(
+        operation_id="coproduction_api_v1_coproductionprocesses_public_list",
         parameters=[
             OpenApiParameter("rating", float),
             OpenApiParameter("search", str),
             OpenApiParameter("tag", str, many=True),
-            OpenApiParameter("page", int),
-            OpenApiParameter("size", int),
+            s.PageSerializer,
         ],
-        responses=s.ProcessOutSerializer(many=True),
+        responses=page_envelope("PublicProcessPage", s.ProcessOutSerializer(many=True)),
     )
     def get(self, request):
         """Public processes, a page at a time (``{items, total, page, size}``)."""
@@ -172,7 +175,7 @@ class ProcessCatalogueView(CoproductionView):
 
 @path_params("id")
 class ProcessLogotypeView(CoproductionView):
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [GuardedMultiPartParser, GuardedFormParser]
 
     @extend_schema(
         request={

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.db.models import Q
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from common.exceptions import APIError
+from common.input import GuardedFormParser, GuardedMultiPartParser
+from common.paging import SkipLimitSerializer, skip_limit
 from common.translations import get_language, translated
 from coproduction import models as m
 from coproduction import selectors, services
@@ -167,7 +168,7 @@ class TeamDetailView(CoproductionView):
 
 @path_params("id")
 class TeamLogotypeView(CoproductionView):
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [GuardedMultiPartParser, GuardedFormParser]
 
     @extend_schema(request=UPLOAD, responses=s.TeamOutFullSerializer)
     def post(self, request, id):
@@ -333,7 +334,7 @@ def organization_for_admin(view, pk) -> m.Organization:
 
 class OrganizationListView(CoproductionView):
     @extend_schema(
-        parameters=[OpenApiParameter("search", str), OpenApiParameter("skip", int), OpenApiParameter("limit", int)],
+        parameters=[OpenApiParameter("search", str), SkipLimitSerializer],
         responses=s.OrganizationOutFullSerializer(many=True),
     )
     def get(self, request):
@@ -346,7 +347,9 @@ class OrganizationListView(CoproductionView):
         if search:
             organizations = organizations.alias(tname=translated("name")).filter(tname__icontains=search)
         ids = organizations.values("pk")
+        paging = skip_limit(request.query_params)
         rows = selectors.organizations_qs().filter(pk__in=ids).order_by("created_at", "id")
+        rows = rows[paging["skip"] : paging["skip"] + paging["limit"]]
         return self.out(s.OrganizationOutFullSerializer, rows, many=True)
 
     @extend_schema(request=s.OrganizationInSerializer, responses=s.OrganizationOutFullSerializer)
@@ -399,7 +402,7 @@ class OrganizationTeamsView(CoproductionView):
 
 @path_params("id")
 class OrganizationLogotypeView(CoproductionView):
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [GuardedMultiPartParser, GuardedFormParser]
 
     @extend_schema(request=UPLOAD, responses=s.OrganizationOutFullSerializer)
     def post(self, request, id):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers
+from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
 from common.exceptions import APIError
+from common.paging import SkipLimitSerializer, skip_limit
 from coproduction import models as m
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
@@ -87,16 +87,13 @@ def make_views(kind: str):
     class ListView(CoproductionView):
         @extend_schema(
             operation_id=f"{kind}_list",
-            parameters=[OpenApiParameter("skip", int), OpenApiParameter("limit", int)],
+            parameters=[SkipLimitSerializer],
             responses=spec["out"](many=True),
         )
         def get(self, request):
             self.current_user()
-            try:
-                skip = max(int(request.query_params.get("skip", 0)), 0)
-                limit = max(int(request.query_params.get("limit", 100)), 0)
-            except ValueError:
-                raise serializers.ValidationError({"skip": ["A valid integer is required."]}) from None
+            paging = skip_limit(request.query_params)
+            skip, limit = paging["skip"], paging["limit"]
             items = spec["qs"]().order_by("created_at", "id")[skip : skip + limit]
             return self.out(spec["out"], items, many=True, disabled_ancestors=selectors.disabled_item_ids())
 
