@@ -285,7 +285,29 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
     "otp_send_address": os.environ.get("THROTTLE_OTP_SEND_ADDRESS", "20/hour"),
 }
 
-<<<<<<< HEAD
+# --- input limits at the API boundary (issue #12; common/input.py, common/paging.py) ----
+# Largest request body Django reads into memory (form and raw bodies; file parts excepted).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2_621_440)))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FIELDS", "1000"))
+# JSON bodies: bytes, nesting depth; any string in a request: characters (columns upstream
+# leaves unbounded get this API-side maximum; it is in the OpenAPI document).
+API_JSON_MAX_BYTES = int(os.environ.get("API_JSON_MAX_BYTES", str(1_048_576)))
+API_JSON_MAX_DEPTH = int(os.environ.get("API_JSON_MAX_DEPTH", "32"))
+API_TEXT_MAX_LENGTH = int(os.environ.get("API_TEXT_MAX_LENGTH", "100000"))
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
+    "common.input.GuardedJSONParser",
+    "common.input.GuardedFormParser",
+    "common.input.GuardedMultiPartParser",
+]
+REST_FRAMEWORK["DEFAULT_CONTENT_NEGOTIATION_CLASS"] = "common.input.InputGuard"
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1, "common.input.NulMiddleware")
+# The OpenAPI document: error answers, DELETE bodies and anonymous access documented once.
+REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "common.openapi.AutoSchema"
+SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
+    "drf_spectacular.hooks.postprocess_schema_enums",
+    "common.openapi.text_limit_hook",
+    "common.openapi.discriminator_hook",
+]
 
 # --- interlink auth ---
 # INTERLINK's front-end logs in through /auth/ (interlink_auth) and calls catalogue and
@@ -313,28 +335,3 @@ AUTH_TOKEN_COOKIE_DOMAIN = os.environ.get("AUTH_TOKEN_COOKIE_DOMAIN") or None
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS.append("interlink_auth")
 GRAPH_MODELS["app_labels"].append("interlink_auth")
-=======
-# --- input limits at the API boundary (issue #12; common/input.py, common/paging.py) ----
-# Largest request body Django reads into memory (form and raw bodies; file parts excepted).
-DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2_621_440)))
-DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FIELDS", "1000"))
-# JSON bodies: bytes, nesting depth; any string in a request: characters (columns upstream
-# leaves unbounded get this API-side maximum; it is in the OpenAPI document).
-API_JSON_MAX_BYTES = int(os.environ.get("API_JSON_MAX_BYTES", str(1_048_576)))
-API_JSON_MAX_DEPTH = int(os.environ.get("API_JSON_MAX_DEPTH", "32"))
-API_TEXT_MAX_LENGTH = int(os.environ.get("API_TEXT_MAX_LENGTH", "100000"))
-REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
-    "common.input.GuardedJSONParser",
-    "common.input.GuardedFormParser",
-    "common.input.GuardedMultiPartParser",
-]
-REST_FRAMEWORK["DEFAULT_CONTENT_NEGOTIATION_CLASS"] = "common.input.InputGuard"
-MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1, "common.input.NulMiddleware")
-# The OpenAPI document: error answers, DELETE bodies and anonymous access documented once.
-REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "common.openapi.AutoSchema"
-SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
-    "drf_spectacular.hooks.postprocess_schema_enums",
-    "common.openapi.text_limit_hook",
-    "common.openapi.discriminator_hook",
-]
->>>>>>> main
