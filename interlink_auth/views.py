@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
+from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -35,6 +36,7 @@ from interlink_auth.authentication import (
     request_identity,
 )
 from interlink_auth.selectors import interlink_user_find, interlink_user_out
+from interlink_auth.serializers import InterlinkUserOutSerializer, InterlinkUserUpdateSerializer
 from interlink_auth.services import interlink_user_set_additional_emails, interlink_user_update_or_create
 
 logger = logging.getLogger(__name__)
@@ -207,6 +209,7 @@ class AuthView(APIView):
 class UserMeView(AuthView):
     """``GET /auth/api/v1/users/me``: the caller's record, created on first sight."""
 
+    @extend_schema(responses=InterlinkUserOutSerializer)
     def get(self, request):
         identity = self.identity()
         claims = identity.claims if identity is not None else {"sub": str(request.user.pk)}
@@ -217,6 +220,7 @@ class UserMeView(AuthView):
 class UserDetailView(AuthView):
     """``GET|PUT /auth/api/v1/users/{id}`` (by ``sub`` or e-mail; PUT: ``additionalEmails``, self only)."""
 
+    @extend_schema(responses=InterlinkUserOutSerializer)
     def get(self, request, user_id: str):
         self.identity()
         record = interlink_user_find(user_id)
@@ -224,6 +228,7 @@ class UserDetailView(AuthView):
             raise APIError(404, f"User with id '{user_id}' not found")
         return Response(interlink_user_out(record))
 
+    @extend_schema(request=InterlinkUserUpdateSerializer, responses=InterlinkUserOutSerializer)
     def put(self, request, user_id: str):
         self.identity()
         if user_id != str(request.user.pk):
