@@ -13,7 +13,7 @@ class InterlinkTokenScheme(OpenApiAuthenticationExtension):
                 "type": "http",
                 "scheme": "bearer",
                 "bearerFormat": "JWT",
-                "description": "Our access token (/api/v1/login/access-token) or, when configured, the OIDC provider's.",
+                "description": "Our access token (/api/v1/login/access-token) or, if configured, the provider's.",
             },
             {
                 "type": "apiKey",

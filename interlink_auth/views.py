@@ -27,6 +27,7 @@ from rest_framework.views import APIView
 
 from accounts.tokens import create_access_token
 from common.exceptions import APIError
+from common.throttling import ScopedAddressThrottle
 from interlink_auth import oidc
 from interlink_auth.authentication import (
     COOKIE_NAME,
@@ -114,10 +115,22 @@ def login(request):
     return _local_login(request, target)
 
 
+class _LoginThrottleScope:
+    """The form shares the API login's budget per client address (THROTTLE_LOGIN)."""
+
+    throttle_scope = "login"
+
+
 def _local_login(request, target: str):
     """Without a provider: this project's accounts (e-mail and password) are the identity."""
     context = {"redirect_on_callback": target, "email": "", "error": None}
     if request.method == "POST":
+        throttle = ScopedAddressThrottle()
+        if not throttle.allow_request(request, _LoginThrottleScope):
+            wait = throttle.wait()
+            response = HttpResponse("Too many login attempts; try again later.", status=429, content_type="text/plain")
+            response["Retry-After"] = str(max(1, int(wait or 1)))
+            return response
         email = request.POST.get("email", "").strip()
         password = request.POST.get("password", "")
         context["email"] = email

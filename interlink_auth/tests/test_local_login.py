@@ -145,3 +145,13 @@ def test_logout_clears_the_cookie_and_returns():
     assert answer.cookies["auth_token"].value == "" and answer.cookies["auth_token"]["max-age"] == 0
     assert client.get("/auth/api/v1/users/me").status_code == 403
     assert client.get("/auth/callback").status_code == 404
+
+
+def test_the_login_form_is_throttled_like_the_api_login(settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"login": "3/minute"}}
+    UserFactory(email="ana@example.com", password=PASSWORD)
+    client = Client()
+    answers = [log_in(client, "ana@example.com", "wrong-password") for _ in range(4)]
+    assert [answer.status_code for answer in answers] == [400, 400, 400, 429]
+    assert 0 < int(answers[-1]["Retry-After"]) <= 60
+    assert "auth_token" not in log_in(client, "ana@example.com").cookies  # even the right password waits
