@@ -9,4 +9,9 @@ class InterlinkUserAdmin(admin.ModelAdmin):
     search_fields = ("sub", "email", "full_name")
     raw_id_fields = ("account",)
     list_select_related = ("account",)
-    readonly_fields = ("sub", "last_login", "created_at", "updated_at")
+    readonly_fields = ("last_login", "created_at", "updated_at")
+
+    def get_readonly_fields(self, request, obj=None):
+        """``sub`` is the record's identity: typed once when adding, then fixed; the
+        timestamps exist only once the row does."""
+        return (*self.readonly_fields, "sub") if obj is not None else ()

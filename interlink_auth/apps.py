@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 
 
 class InterlinkAuthConfig(AppConfig):
@@ -10,3 +10,23 @@ class InterlinkAuthConfig(AppConfig):
 
     def ready(self):
         from interlink_auth import schema  # noqa: F401  (registers the OpenAPI authentication extension)
+
+        if apps.is_installed("oauth2_provider"):
+            _unregister_test_provider_admin()
+
+
+def _unregister_test_provider_admin() -> None:
+    """django-oauth-toolkit is installed only as the tests' OpenID Connect provider
+    (config/settings/test.py); its admin pages are not part of this project's admin."""
+    from django.contrib import admin
+    from oauth2_provider import models as dot
+
+    for model in (
+        dot.get_application_model(),
+        dot.get_access_token_model(),
+        dot.get_grant_model(),
+        dot.get_refresh_token_model(),
+        dot.get_id_token_model(),
+    ):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
