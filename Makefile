@@ -5,13 +5,22 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 ALIASES := default catalogue coproduction medsync matar
 
-.PHONY: install db demo run test lint check-erd erd clean-db bench bench-smoke wrk chromium fuzz
+.PHONY: install lock db demo run test lint check-erd erd clean-db bench bench-smoke wrk chromium fuzz
 
-$(VENV)/.installed: requirements.txt
+# The virtualenv is installed from the locks (every transitive version pinned): the runtime
+# lock, then the development and test tools' lock (which agrees with it on every package).
+$(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -r requirements.txt
+	$(VENV)/bin/pip install --quiet -r requirements.txt -r requirements-dev.txt
 	touch $@
+
+# Recompile the locks after editing requirements.in or requirements-dev.in (pip-tools):
+# the dev lock resolves runtime and tools together, the runtime lock is constrained by it.
+PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links
+lock: install
+	$(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
+	$(PIP_COMPILE) -c requirements-dev.txt -o requirements.txt requirements.in
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -9,13 +9,12 @@ from django.db.models import QuerySet
 from accounts.models import Item, User
 
 
-def user_page(*, skip: int, limit: int) -> tuple[list[User], int]:
-    users = User.objects.order_by("created_at", "id")
-    return list(users[skip : skip + limit]), users.count()
+def user_list() -> QuerySet[User]:
+    return User.objects.order_by("created_at", "id")
 
 
-def item_page(*, user: User, skip: int, limit: int) -> tuple[list[Item], int]:
-    """The caller's visible items (own ones, or all for a superuser) and their total.
+def item_list(*, user: User) -> QuerySet[Item]:
+    """The caller's visible items (own ones, or all for a superuser).
 
     Row-level security decides what is visible. For a regular user the owner filter is
     repeated in the query only so PostgreSQL can use the ``owner_id`` index: the policy's
@@ -25,7 +24,7 @@ def item_page(*, user: User, skip: int, limit: int) -> tuple[list[Item], int]:
     items = visible_items()
     if not user.is_superuser:
         items = items.filter(owner_id=user.pk)
-    return list(items[skip : skip + limit]), items.count()
+    return items
 
 
 def visible_items() -> QuerySet[Item]:

@@ -81,6 +81,16 @@ def user_delete(*, user: User, actor: User) -> None:
     user.delete()
 
 
+def user_set_password(*, user: User, new_password: str) -> User:
+    user.set_password(new_password)
+    user.save(update_fields=["password", "updated_at"])
+    return user
+
+
+def item_delete(*, item: Item) -> None:
+    item.delete()
+
+
 def item_create(*, owner_id: uuid.UUID, title: str, description: str | None = None) -> Item:
     return Item.objects.create(owner_id=owner_id, title=title, description=description)
 

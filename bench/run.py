@@ -282,7 +282,7 @@ def write_report(data: dict, path: Path) -> None:
         f"- overhead: {rls['ratio']}x ({rls['with_policies_ms'] - rls['bypassing_role_ms']:.3f} ms a request)",
         f"- without the explicit owner filter the API adds (policies alone): "
         f"{rls['policies_without_owner_filter_ms']} ms: the policy's `owner_id = … OR role = 'admin'` cannot "
-        "use the owner index, so `accounts.selectors.item_page` repeats the owner filter for regular users.",
+        "use the owner index, so `accounts.selectors.item_list` repeats the owner filter for regular users.",
         "",
         "## Scale-out",
         "",

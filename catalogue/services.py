@@ -137,6 +137,10 @@ def problemprofile_create(*, data: dict) -> ProblemProfile:
         raise APIError(400, PROBLEMPROFILE_EXISTS) from None
 
 
+def problemprofile_delete(*, profile: ProblemProfile) -> None:
+    profile.delete()
+
+
 def problemprofile_update(*, profile: ProblemProfile, data: dict) -> ProblemProfile:
     _assign(profile, data)
     profile.save()

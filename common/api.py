@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import re_path
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -36,6 +36,11 @@ def exception_handler(exc, context):
         response.status_code = status.HTTP_401_UNAUTHORIZED
         response["WWW-Authenticate"] = "Bearer"
     return response
+
+
+def null_response() -> HttpResponse:
+    """Upstream's deletions answer 200 with the JSON body ``null`` (DRF would send an empty body)."""
+    return HttpResponse(b"null", content_type="application/json")
 
 
 def not_implemented(message: str):

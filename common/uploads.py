@@ -23,13 +23,19 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 import mutagen
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.core.files.storage import default_storage
+from django.utils.text import get_valid_filename
 from mutagen.flac import FLAC
 from mutagen.mp4 import MP4
 from PIL import Image
+from rest_framework import serializers
+
+from common.exceptions import APIError
 
 IMAGE_FORMATS = {
     "PNG": ("png", "image/png"),
@@ -160,3 +166,20 @@ def validate_pdf(upload, *, max_bytes: int | None = None) -> None:
         upload.seek(0)
     if head != b"%PDF-":
         raise ValidationError(NOT_A_PDF, code="invalid_pdf")
+
+
+def logotype_store(upload, folder: str) -> str:
+    """Store an uploaded logotype under ``folder`` once its bytes decode as an image (422 when no
+    file came, 400 naming the problem otherwise, and nothing stored); the extension is the decoded
+    format's, not the sender's. Answers the stored name."""
+    if upload is None:
+        raise serializers.ValidationError({"file": ["No file was submitted."]})
+    try:
+        image = validate_image(upload)
+    except ValidationError as error:
+        raise APIError(400, error.messages[0]) from None
+    try:
+        stem = get_valid_filename(Path(upload.name or "").stem)[:100]
+    except SuspiciousFileOperation:
+        stem = "logotype"
+    return default_storage.save(f"{folder}/{stem}.{image.extension}", upload)

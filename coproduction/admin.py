@@ -25,8 +25,7 @@ from common.exceptions import APIError
 from common.translations import SUPPORTED_LANGUAGES
 from common.tree_order import PrerequisiteOrderedInlineFormSet
 from common.uploads import validate_image
-from coproduction import catalogue, services
-from coproduction import models as m
+from coproduction import catalogue, models, services
 from coproduction.admin_catalogue import URL_NAME, CatalogueIdField, CatalogueIdsField, picker_view
 
 TIMESTAMPS = ("created_at", "updated_at")
@@ -97,7 +96,7 @@ def multi_select(queryset, label: str, through, other: str) -> forms.ModelMultip
     )
 
 
-USERS = m.User.objects.order_by("full_name", "id")
+USERS = models.User.objects.order_by("full_name", "id")
 
 
 # Translated HSTORE fields, one input per language ------------------------------------------------
@@ -136,7 +135,7 @@ def _text(label: str, area: bool = False) -> forms.CharField:
 # Users, organisations, teams ------------------------------------------------------------------
 
 
-@admin.register(m.User)
+@admin.register(models.User)
 class UserAdmin(ModelAdmin):
     list_display = ("full_name", "email", "id", "is_superuser", "agree_terms_of_use", "last_login")
     list_filter = ("is_superuser", "agree_terms_of_use")
@@ -145,7 +144,7 @@ class UserAdmin(ModelAdmin):
 
 
 class TeamInline(TabularInline):
-    model = m.Team
+    model = models.Team
     fields = ("name", "type", "description", "users_count")
     readonly_fields = ("users_count",)
     extra = 0
@@ -154,7 +153,7 @@ class TeamInline(TabularInline):
 
 class OrganizationForm(TranslationsForm):
     translated_fields = ("name", "description")
-    through_fields = {"administrator_users": (m.OrganizationAdministrator, "organization", "user")}
+    through_fields = {"administrator_users": (models.OrganizationAdministrator, "organization", "user")}
     name_en = _text("Name (en)")
     name_es = _text("Name (es)")
     name_lv = _text("Name (lv)")
@@ -163,14 +162,14 @@ class OrganizationForm(TranslationsForm):
     description_es = _text("Description (es)", area=True)
     description_lv = _text("Description (lv)", area=True)
     description_it = _text("Description (it)", area=True)
-    administrator_users = multi_select(USERS, "Administrators", m.OrganizationAdministrator, "user")
+    administrator_users = multi_select(USERS, "Administrators", models.OrganizationAdministrator, "user")
 
     class Meta:
-        model = m.Organization
+        model = models.Organization
         exclude = ("name_translations", "description_translations")  # noqa: DJ006 (edited per language)
 
 
-@admin.register(m.Organization)
+@admin.register(models.Organization)
 class OrganizationAdmin(ThroughFieldsAdmin):
     uploads = logotype("organizations")
     form = with_uploads(OrganizationForm, uploads)
@@ -184,20 +183,20 @@ class OrganizationAdmin(ThroughFieldsAdmin):
 
 class TeamForm(ThroughFieldsForm):
     through_fields = {
-        "member_users": (m.TeamMember, "team", "user"),
-        "administrator_users": (m.TeamAdministrator, "team", "user"),
-        "applicant_users": (m.TeamApply, "team", "user"),
+        "member_users": (models.TeamMember, "team", "user"),
+        "administrator_users": (models.TeamAdministrator, "team", "user"),
+        "applicant_users": (models.TeamApply, "team", "user"),
     }
-    member_users = multi_select(USERS, "Members", m.TeamMember, "user")
-    administrator_users = multi_select(USERS, "Administrators", m.TeamAdministrator, "user")
-    applicant_users = multi_select(USERS, "Applicants", m.TeamApply, "user")
+    member_users = multi_select(USERS, "Members", models.TeamMember, "user")
+    administrator_users = multi_select(USERS, "Administrators", models.TeamAdministrator, "user")
+    applicant_users = multi_select(USERS, "Applicants", models.TeamApply, "user")
 
     class Meta:
-        model = m.Team
+        model = models.Team
         fields = "__all__"  # noqa: DJ007 (the admin lists every column)
 
 
-@admin.register(m.Team)
+@admin.register(models.Team)
 class TeamAdmin(ThroughFieldsAdmin):
     uploads = logotype("teams")
     form = with_uploads(TeamForm, uploads)
@@ -214,7 +213,7 @@ class TeamAdmin(ThroughFieldsAdmin):
 
 
 class PhaseInline(TabularInline):
-    model = m.Phase
+    model = models.Phase
     fk_name = "coproductionprocess"
     formset = PrerequisiteOrderedInlineFormSet
     fields = ("name", "status", "progress", "start_date", "end_date", "disabled_on")
@@ -224,7 +223,7 @@ class PhaseInline(TabularInline):
 
 
 class PermissionInline(TabularInline):
-    model = m.Permission
+    model = models.Permission
     fk_name = "coproductionprocess"
     fields = ("team", "treeitem", "access_assets_permission", "create_assets_permission", "delete_assets_permission")
     raw_id_fields = ("team", "treeitem")
@@ -233,11 +232,11 @@ class PermissionInline(TabularInline):
 
 class ProcessForm(ThroughFieldsForm):
     through_fields = {
-        "administrator_users": (m.CoproductionProcessAdministrator, "coproductionprocess", "user"),
-        "tag_list": (m.CoproductionProcessTag, "coproductionprocess", "tag"),
+        "administrator_users": (models.CoproductionProcessAdministrator, "coproductionprocess", "user"),
+        "tag_list": (models.CoproductionProcessTag, "coproductionprocess", "tag"),
     }
-    administrator_users = multi_select(USERS, "Administrators", m.CoproductionProcessAdministrator, "user")
-    tag_list = multi_select(m.Tag.objects.all(), "Tags", m.CoproductionProcessTag, "tag")
+    administrator_users = multi_select(USERS, "Administrators", models.CoproductionProcessAdministrator, "user")
+    tag_list = multi_select(models.Tag.objects.all(), "Tags", models.CoproductionProcessTag, "tag")
     schema_used = CatalogueIdField("schema", label="Schema used")
     apply_schema_id = CatalogueIdField(
         "schema",
@@ -253,7 +252,7 @@ class ProcessForm(ThroughFieldsForm):
     )
 
     class Meta:
-        model = m.CoproductionProcess
+        model = models.CoproductionProcess
         fields = "__all__"  # noqa: DJ007 (the admin lists every column)
 
     def clean_apply_schema_json(self):
@@ -272,7 +271,7 @@ class ProcessForm(ThroughFieldsForm):
         cleaned = super().clean()
         applying = cleaned.get("apply_schema_id") or cleaned.get("apply_schema_json")
         if applying and not self.instance._state.adding:
-            phases = m.Phase.objects.filter(coproductionprocess=self.instance).count()
+            phases = models.Phase.objects.filter(coproductionprocess=self.instance).count()
             if phases:
                 raise forms.ValidationError(
                     f"This process already has a tree ({phases} phase{'s' if phases != 1 else ''}); applying a "
@@ -281,7 +280,7 @@ class ProcessForm(ThroughFieldsForm):
         return cleaned
 
 
-@admin.register(m.CoproductionProcess)
+@admin.register(models.CoproductionProcess)
 class CoproductionProcessAdmin(ThroughFieldsAdmin):
     uploads = logotype("coproductionprocesses")
     form = with_uploads(ProcessForm, uploads)
@@ -333,20 +332,20 @@ class CoproductionProcessAdmin(ThroughFieldsAdmin):
 
 class PrerequisiteForm(forms.ModelForm):
     prerequisite = forms.ModelChoiceField(
-        queryset=m.TreeItem.objects.none(), required=False, help_text="At most one; no self-links or cycles."
+        queryset=models.TreeItem.objects.none(), required=False, help_text="At most one; no self-links or cycles."
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        siblings = m.TreeItem.objects.none()
+        siblings = models.TreeItem.objects.none()
         instance = self.instance
         if not instance._state.adding:
             parent_filter = {
-                m.Phase: {"as_phase__coproductionprocess_id": getattr(instance, "coproductionprocess_id", None)},
-                m.Objective: {"as_objective__phase_id": getattr(instance, "phase_id", None)},
-                m.Task: {"as_task__objective_id": getattr(instance, "objective_id", None)},
+                models.Phase: {"as_phase__coproductionprocess_id": getattr(instance, "coproductionprocess_id", None)},
+                models.Objective: {"as_objective__phase_id": getattr(instance, "phase_id", None)},
+                models.Task: {"as_task__objective_id": getattr(instance, "objective_id", None)},
             }[type(instance)]
-            siblings = m.TreeItem.objects.filter(**parent_filter).exclude(pk=instance.pk)
+            siblings = models.TreeItem.objects.filter(**parent_filter).exclude(pk=instance.pk)
             self.initial["prerequisite"] = instance.prerequisites.values_list("pk", flat=True).first()
         self.fields["prerequisite"].queryset = siblings
 
@@ -354,7 +353,7 @@ class PrerequisiteForm(forms.ModelForm):
         cleaned = super().clean()
         prerequisite = cleaned.get("prerequisite")
         if prerequisite is not None and not self.instance._state.adding:
-            if services._creates_cycle(self.instance.pk, prerequisite.pk):
+            if services.creates_prerequisite_cycle(self.instance.pk, prerequisite.pk):
                 self.add_error("prerequisite", "This prerequisite would create a cycle.")
         return cleaned
 
@@ -373,8 +372,8 @@ def treeitem_label(item) -> str:
 
 
 #: select_related paths from each tree item model to its process.
-PROCESS_PATH = {m.Phase: "coproductionprocess", m.Objective: "phase__coproductionprocess"}
-PROCESS_PATH[m.Task] = "objective__phase__coproductionprocess"
+PROCESS_PATH = {models.Phase: "coproductionprocess", models.Objective: "phase__coproductionprocess"}
+PROCESS_PATH[models.Task] = "objective__phase__coproductionprocess"
 
 
 class ProcessFilter(admin.SimpleListFilter):
@@ -386,7 +385,7 @@ class ProcessFilter(admin.SimpleListFilter):
     most = 30
 
     def lookups(self, request, model_admin):
-        processes = m.CoproductionProcess.objects.order_by("name", "id").only("id", "name")
+        processes = models.CoproductionProcess.objects.order_by("name", "id").only("id", "name")
         listed = list(processes[: self.most + 1])
         if len(listed) > self.most:
             listed = list(processes.filter(pk=self.value())) if self._valid() else []
@@ -451,7 +450,7 @@ class TreeItemAdmin(ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         obj = form.instance
-        if isinstance(obj, m.Phase):
+        if isinstance(obj, models.Phase):
             for objective in obj.children.all():
                 services.refresh_status_and_progress(objective)
                 services.refresh_dates(objective)
@@ -459,14 +458,14 @@ class TreeItemAdmin(ModelAdmin):
             services.refresh_dates(obj)
             services.refresh_dates(obj.coproductionprocess)
         else:
-            if isinstance(obj, m.Objective):
+            if isinstance(obj, models.Objective):
                 services.refresh_status_and_progress(obj)
                 services.refresh_dates(obj)
             services.refresh_ancestors(obj)
 
 
 class ObjectiveInline(TabularInline):
-    model = m.Objective
+    model = models.Objective
     fk_name = "phase"
     formset = PrerequisiteOrderedInlineFormSet
     fields = ("name", "status", "progress", "start_date", "end_date", "disabled_on")
@@ -476,7 +475,7 @@ class ObjectiveInline(TabularInline):
 
 
 class TaskInline(TabularInline):
-    model = m.Task
+    model = models.Task
     fk_name = "objective"
     formset = PrerequisiteOrderedInlineFormSet
     fields = ("name", "status", "start_date", "end_date", "disabled_on")
@@ -488,7 +487,7 @@ class ExternalAssetForm(forms.ModelForm):
     externalinterlinker_id = CatalogueIdField("externalinterlinker", label="External interlinker")
 
     class Meta:
-        model = m.ExternalAsset
+        model = models.ExternalAsset
         fields = "__all__"  # noqa: DJ007 (the admin lists every column)
 
 
@@ -497,12 +496,12 @@ class InternalAssetForm(forms.ModelForm):
     knowledgeinterlinker_id = CatalogueIdField("knowledgeinterlinker", label="Knowledge interlinker")
 
     class Meta:
-        model = m.InternalAsset
+        model = models.InternalAsset
         fields = "__all__"  # noqa: DJ007 (the admin lists every column)
 
 
 class ExternalAssetInline(TabularInline):
-    model = m.ExternalAsset
+    model = models.ExternalAsset
     form = ExternalAssetForm
     fk_name = "task"
     fields = ("name", "uri", "externalinterlinker_id", "created_at")
@@ -511,7 +510,7 @@ class ExternalAssetInline(TabularInline):
 
 
 class InternalAssetInline(TabularInline):
-    model = m.InternalAsset
+    model = models.InternalAsset
     form = InternalAssetForm
     fk_name = "task"
     fields = ("softwareinterlinker_id", "knowledgeinterlinker_id", "external_asset_id", "created_at")
@@ -519,7 +518,7 @@ class InternalAssetInline(TabularInline):
     extra = 0
 
 
-@admin.register(m.Phase)
+@admin.register(models.Phase)
 class PhaseAdmin(TreeItemAdmin):
     list_display = ("name", "coproductionprocess", "status", "progress", "start_date", "end_date", "disabled_on")
     search_fields = ("name", "description", "=id", "coproductionprocess__name")
@@ -528,7 +527,7 @@ class PhaseAdmin(TreeItemAdmin):
     inlines = [ObjectiveInline]
 
 
-@admin.register(m.Objective)
+@admin.register(models.Objective)
 class ObjectiveAdmin(TreeItemAdmin):
     list_display = ("name", "phase", "process", "status", "progress", "start_date", "end_date", "disabled_on")
     search_fields = ("name", "description", "=id", "phase__name", "phase__coproductionprocess__name")
@@ -541,7 +540,7 @@ class TaskForm(TreeItemForm):
     problemprofiles = CatalogueIdsField("problemprofile", label="Problem profiles")
 
 
-@admin.register(m.Task)
+@admin.register(models.Task)
 class TaskAdmin(TreeItemAdmin):
     form = TaskForm
     list_display = ("name", "objective_name", "phase_name", "process", "status", "start_date", "end_date")
@@ -558,7 +557,7 @@ class TaskAdmin(TreeItemAdmin):
         return obj.objective.phase.name if obj.objective and obj.objective.phase else "–"
 
 
-@admin.register(m.TreeItem)
+@admin.register(models.TreeItem)
 class TreeItemRootAdmin(ModelAdmin):
     """Read-only view of every tree item (edit through Phase / Objective / Task)."""
 
@@ -578,7 +577,7 @@ class TreeItemRootAdmin(ModelAdmin):
 # Permissions ----------------------------------------------------------------------------------
 
 
-@admin.register(m.Permission)
+@admin.register(models.Permission)
 class PermissionAdmin(ModelAdmin):
     list_display = (
         "team",
@@ -606,7 +605,7 @@ class PermissionAdmin(ModelAdmin):
 # Assets, assignments, claims ------------------------------------------------------------------
 
 
-@admin.register(m.Asset)
+@admin.register(models.Asset)
 class AssetAdmin(ModelAdmin):
     list_display = ("id", "type", "task", "coproductionprocess", "created_at")
     list_filter = ("type",)
@@ -616,7 +615,7 @@ class AssetAdmin(ModelAdmin):
     raw_id_fields = ("task", "creator")
 
 
-@admin.register(m.InternalAsset)
+@admin.register(models.InternalAsset)
 class InternalAssetAdmin(ModelAdmin):
     form = InternalAssetForm
     list_display = (
@@ -633,7 +632,7 @@ class InternalAssetAdmin(ModelAdmin):
     readonly_fields = ("type", "objective", "phase", "coproductionprocess", *TIMESTAMPS)
 
 
-@admin.register(m.ExternalAsset)
+@admin.register(models.ExternalAsset)
 class ExternalAssetAdmin(ModelAdmin):
     form = ExternalAssetForm
     list_display = ("name", "uri", "task", "coproductionprocess", "created_at")
@@ -644,14 +643,14 @@ class ExternalAssetAdmin(ModelAdmin):
 
 
 class ClaimInline(TabularInline):
-    model = m.Claim
+    model = models.Claim
     fk_name = "assignment"
     fields = ("user", "title", "state", "claim_type")
     raw_id_fields = ("user",)
     extra = 0
 
 
-@admin.register(m.Assignment)
+@admin.register(models.Assignment)
 class AssignmentAdmin(ModelAdmin):
     list_display = ("title", "user", "asset", "state", "created_at")
     list_select_related = ("user", "asset")
@@ -662,7 +661,7 @@ class AssignmentAdmin(ModelAdmin):
     inlines = [ClaimInline]
 
 
-@admin.register(m.Claim)
+@admin.register(models.Claim)
 class ClaimAdmin(ModelAdmin):
     list_display = ("title", "user", "asset", "state", "claim_type", "created_at")
     list_select_related = ("user", "asset")
@@ -675,7 +674,7 @@ class ClaimAdmin(ModelAdmin):
 # Notifications, requests, stories, tags, ratings -----------------------------------------------
 
 
-@admin.register(m.Notification)
+@admin.register(models.Notification)
 class NotificationAdmin(ModelAdmin):
     list_display = ("event", "language", "title", "icon")
     list_filter = ("language",)
@@ -683,7 +682,7 @@ class NotificationAdmin(ModelAdmin):
     readonly_fields = TIMESTAMPS
 
 
-@admin.register(m.UserNotification)
+@admin.register(models.UserNotification)
 class UserNotificationAdmin(ModelAdmin):
     list_display = ("notification", "user", "state", "is_archived", "coproductionprocess_id", "created_at")
     list_filter = ("state", "is_archived", "channel", "notification__event")
@@ -693,7 +692,7 @@ class UserNotificationAdmin(ModelAdmin):
     list_select_related = ("notification", "user")
 
 
-@admin.register(m.CoproductionProcessNotification)
+@admin.register(models.CoproductionProcessNotification)
 class CoproductionProcessNotificationAdmin(ModelAdmin):
     list_display = ("notification", "coproductionprocess", "user", "claim_type", "created_at")
     list_filter = ("notification__event", "claim_type")
@@ -703,7 +702,7 @@ class CoproductionProcessNotificationAdmin(ModelAdmin):
     list_select_related = ("notification", "coproductionprocess", "user")
 
 
-@admin.register(m.ParticipationRequest)
+@admin.register(models.ParticipationRequest)
 class ParticipationRequestAdmin(ModelAdmin):
     list_display = ("candidate", "coproductionprocess", "is_archived", "created_at")
     list_filter = ("is_archived",)
@@ -714,8 +713,10 @@ class ParticipationRequestAdmin(ModelAdmin):
 
 
 class StoryForm(ThroughFieldsForm):
-    through_fields = {"keyword_list": (m.StoryKeyword, "story", "keyword")}
-    keyword_list = multi_select(m.Keyword.objects.order_by("name", "id"), "Keywords", m.StoryKeyword, "keyword")
+    through_fields = {"keyword_list": (models.StoryKeyword, "story", "keyword")}
+    keyword_list = multi_select(
+        models.Keyword.objects.order_by("name", "id"), "Keywords", models.StoryKeyword, "keyword"
+    )
     data_story = forms.JSONField(
         required=False,
         label="Story content (JSON)",
@@ -731,11 +732,11 @@ class StoryForm(ThroughFieldsForm):
             self.initial["data_story"] = json.dumps(value, indent=2, ensure_ascii=False)
 
     class Meta:
-        model = m.Story
+        model = models.Story
         fields = "__all__"  # noqa: DJ007 (the admin lists every column)
 
 
-@admin.register(m.Story)
+@admin.register(models.Story)
 class StoryAdmin(ThroughFieldsAdmin):
     form = StoryForm
     list_display = ("__str__", "coproductionprocess", "state", "rating", "ratings_count", "published_date")
@@ -746,21 +747,21 @@ class StoryAdmin(ThroughFieldsAdmin):
     readonly_fields = ("rating", "ratings_count", *TIMESTAMPS)
 
 
-@admin.register(m.Tag)
+@admin.register(models.Tag)
 class TagAdmin(ModelAdmin):
     list_display = ("name", "description")
     search_fields = ("name",)
     readonly_fields = TIMESTAMPS
 
 
-@admin.register(m.Keyword)
+@admin.register(models.Keyword)
 class KeywordAdmin(ModelAdmin):
     list_display = ("name", "description")
     search_fields = ("name",)
     readonly_fields = TIMESTAMPS
 
 
-@admin.register(m.Rating)
+@admin.register(models.Rating)
 class RatingAdmin(ModelAdmin):
     list_display = ("artefact_type", "artefact_id", "value", "user_id", "created_at")
     list_filter = ("artefact_type", "value")

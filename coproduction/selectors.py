@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
 
-from coproduction import models as m
+from coproduction import models
 
 
 def users_qs() -> QuerySet:
-    return m.User.objects.prefetch_related("teams")
+    return models.User.objects.prefetch_related("teams")
 
 
 def teams_qs() -> QuerySet:
-    return m.Team.objects.prefetch_related(
+    return models.Team.objects.prefetch_related(
         Prefetch("users", queryset=users_qs()),
         Prefetch("administrators", queryset=users_qs()),
         "applies",
@@ -20,7 +20,7 @@ def teams_qs() -> QuerySet:
 
 
 def organizations_qs() -> QuerySet:
-    return m.Organization.objects.prefetch_related(
+    return models.Organization.objects.prefetch_related(
         Prefetch("administrators", queryset=users_qs()),
         Prefetch("teams", queryset=teams_qs()),
     )
@@ -35,13 +35,13 @@ _DISABLED = (
 
 
 def permissions_qs() -> QuerySet:
-    return m.Permission.objects.prefetch_related(Prefetch("team", queryset=teams_qs())).annotate(
+    return models.Permission.objects.prefetch_related(Prefetch("team", queryset=teams_qs())).annotate(
         treeitem_disabled=ExpressionWrapper(_DISABLED, output_field=BooleanField())
     )
 
 
 def processes_qs() -> QuerySet:
-    return m.CoproductionProcess.objects.prefetch_related(
+    return models.CoproductionProcess.objects.prefetch_related(
         Prefetch("administrators", queryset=users_qs()),
         "tags",
         Prefetch("permissions", queryset=permissions_qs()),
@@ -49,31 +49,31 @@ def processes_qs() -> QuerySet:
 
 
 def public_processes_qs() -> QuerySet:
-    return m.CoproductionProcess.objects.prefetch_related(Prefetch("administrators", queryset=users_qs()), "tags")
+    return models.CoproductionProcess.objects.prefetch_related(Prefetch("administrators", queryset=users_qs()), "tags")
 
 
-def processes_visible_to(user: m.User) -> QuerySet:
+def processes_visible_to(user: models.User) -> QuerySet:
     """Processes the user administers or holds a permission on (directly or through a team)."""
-    ids = m.CoproductionProcess.objects.filter(
+    ids = models.CoproductionProcess.objects.filter(
         Q(administrators=user) | Q(permissions__user=user) | Q(permissions__team__users=user)
     ).values("pk")
     return processes_qs().filter(pk__in=ids)
 
 
-def can_read_process(user: m.User, process_id) -> bool:
+def can_read_process(user: models.User, process_id) -> bool:
     return processes_visible_to(user).filter(pk=process_id).exists()
 
 
 def tasks_qs() -> QuerySet:
-    return m.Task.objects.select_related("objective").prefetch_related("prerequisites")
+    return models.Task.objects.select_related("objective").prefetch_related("prerequisites")
 
 
 def objectives_qs() -> QuerySet:
-    return m.Objective.objects.prefetch_related("prerequisites")
+    return models.Objective.objects.prefetch_related("prerequisites")
 
 
 def phases_qs() -> QuerySet:
-    return m.Phase.objects.prefetch_related("prerequisites")
+    return models.Phase.objects.prefetch_related("prerequisites")
 
 
 def tree_qs(process_id) -> QuerySet:
@@ -88,7 +88,7 @@ def tree_qs(process_id) -> QuerySet:
 
 
 def disabled_item_ids(process_id=None) -> set:
-    items = m.TreeItem.objects.filter(disabled_on__isnull=False)
+    items = models.TreeItem.objects.filter(disabled_on__isnull=False)
     if process_id is not None:
         items = items.filter(
             Q(as_phase__coproductionprocess_id=process_id) | Q(as_objective__phase__coproductionprocess_id=process_id)
@@ -98,11 +98,63 @@ def disabled_item_ids(process_id=None) -> set:
 
 def process_permissions(process_id) -> list:
     return list(
-        m.Permission.objects.filter(coproductionprocess_id=process_id).prefetch_related(
+        models.Permission.objects.filter(coproductionprocess_id=process_id).prefetch_related(
             Prefetch("team", queryset=teams_qs())
         )
     )
 
 
 def assets_qs() -> QuerySet:
-    return m.Asset.objects.select_related("as_internalasset", "as_externalasset")
+    return models.Asset.objects.select_related("as_internalasset", "as_externalasset")
+
+
+# Stories, notifications, participation requests, claims and assignments ------------------------
+
+
+def stories_qs() -> QuerySet:
+    return models.Story.objects.prefetch_related("keywords")
+
+
+def story_list(*, minimum_rating: float | None = None, search: str | None = None, keyword: str | None = None):
+    """Stories rated at least ``minimum_rating``, whose title or description holds ``search``,
+    whose keywords hold ``keyword`` (each filter only when given)."""
+    stories = stories_qs()
+    if minimum_rating is not None:
+        stories = stories.filter(rating__gte=minimum_rating)
+    if search:
+        stories = stories.filter(Q(data_story__title__icontains=search) | Q(data_story__description__icontains=search))
+    if keyword:
+        stories = stories.filter(data_story__keywords__icontains=keyword)
+    return stories
+
+
+def user_notifications_qs() -> QuerySet:
+    return models.UserNotification.objects.select_related("notification").order_by("-created_at", "id")
+
+
+def process_notifications_qs() -> QuerySet:
+    return models.CoproductionProcessNotification.objects.select_related("notification").order_by("-created_at", "id")
+
+
+def participation_requests_qs() -> QuerySet:
+    return (
+        models.ParticipationRequest.objects.select_related("candidate")
+        .prefetch_related("candidate__teams")
+        .order_by("created_at", "id")
+    )
+
+
+def claims_qs() -> QuerySet:
+    return (
+        models.Claim.objects.select_related("user", "asset__as_internalasset", "asset__as_externalasset")
+        .prefetch_related("user__teams")
+        .order_by("-created_at", "id")
+    )
+
+
+def assignments_qs() -> QuerySet:
+    return (
+        models.Assignment.objects.select_related("user", "asset__as_internalasset", "asset__as_externalasset")
+        .prefetch_related("user__teams", Prefetch("claims", queryset=claims_qs()))
+        .order_by("-created_at", "id")
+    )

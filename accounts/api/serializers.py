@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from accounts.models import Item, User
-from common.paging import SkipLimitSerializer
 
 
 def validate_new_password(value: str | None) -> None:
@@ -110,9 +109,6 @@ class ItemCreateSerializer(serializers.Serializer):
 class ItemUpdateSerializer(serializers.Serializer):
     title = serializers.CharField(min_length=1, max_length=255, required=False, allow_null=True, trim_whitespace=False)
     description = serializers.CharField(max_length=255, required=False, allow_null=True, allow_blank=True)
-
-
-PageParamsSerializer = SkipLimitSerializer  # bounded once for every app (common.paging)
 
 
 class OwnerParamSerializer(serializers.Serializer):

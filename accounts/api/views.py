@@ -7,25 +7,28 @@ import uuid
 from django.contrib.auth import authenticate
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, status
+from rest_framework import status
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import emails, selectors, services
-from accounts.api import serializers as s
+from accounts.api import serializers
 from accounts.api.permissions import IsAdmin, IsSuperuser
 from accounts.models import User
 from accounts.tokens import create_access_token, create_password_reset_token
 from common.exceptions import APIError
+from common.ids import parse_uuid
 from common.openapi import ERROR_DETAIL
+from common.pagination import SkipLimitPagination
+from common.paging import SkipLimitSerializer
 from common.throttling import ScopedAddressThrottle
 
 USER_NOT_FOUND = "User not found"
 ITEM_NOT_FOUND = "Item not found"
 NOT_ENOUGH_PRIVILEGES = "The user doesn't have enough privileges"
 NO_SUCH_EMAIL = "The user with this email does not exist in the system."
-PAGE_PARAMS = [s.PageParamsSerializer]
+PAGE_PARAMS = [SkipLimitSerializer]
 
 
 def _valid(serializer_class, data, **kwargs) -> dict:
@@ -34,19 +37,12 @@ def _valid(serializer_class, data, **kwargs) -> dict:
     return serializer.validated_data
 
 
-def _uuid(value: str, field: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        raise serializers.ValidationError({field: ["Must be a valid UUID."]}) from None
-
-
 def _message(text: str, status_code: int = status.HTTP_200_OK) -> Response:
     return Response({"message": text}, status=status_code)
 
 
 def _user_data(user: User) -> dict:
-    return s.UserPublicSerializer(user).data
+    return serializers.UserPublicSerializer(user).data
 
 
 # Login ---------------------------------------------------------------------------------
@@ -58,10 +54,13 @@ class AccessTokenView(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []
 
-    @extend_schema(request={"application/x-www-form-urlencoded": s.LoginFormSerializer}, responses=s.TokenSerializer)
+    @extend_schema(
+        request={"application/x-www-form-urlencoded": serializers.LoginFormSerializer},
+        responses=serializers.TokenSerializer,
+    )
     def post(self, request):
         """OAuth2 compatible token login: an access token for future requests."""
-        form = _valid(s.LoginFormSerializer, request.data)
+        form = _valid(serializers.LoginFormSerializer, request.data)
         user = authenticate(request, email=form["username"], password=form["password"])
         if user is None:
             inactive = User.objects.filter(email=form["username"], is_active=False).first()
@@ -74,7 +73,7 @@ class AccessTokenView(APIView):
 class TestTokenView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=None, responses=s.UserPublicSerializer)
+    @extend_schema(request=None, responses=serializers.UserPublicSerializer)
     def post(self, request):
         """Test access token."""
         return Response(_user_data(request.user))
@@ -85,7 +84,7 @@ class PasswordRecoveryView(APIView):
     throttle_scope = "password_recovery"
     permission_classes = [AllowAny]
 
-    @extend_schema(request=None, responses=s.MessageSerializer)
+    @extend_schema(request=None, responses=serializers.MessageSerializer)
     def post(self, request, email: str):
         """Send a password-recovery e-mail."""
         user = User.objects.filter(email=email).first()
@@ -103,10 +102,10 @@ class ResetPasswordView(APIView):
     throttle_scope = "password_recovery"
     permission_classes = [AllowAny]
 
-    @extend_schema(request=s.NewPasswordSerializer, responses=s.MessageSerializer)
+    @extend_schema(request=serializers.NewPasswordSerializer, responses=serializers.MessageSerializer)
     def post(self, request):
         """Reset the password with the token from the recovery e-mail."""
-        body = _valid(s.NewPasswordSerializer, request.data)
+        body = _valid(serializers.NewPasswordSerializer, request.data)
         services.user_reset_password(token=body["token"], new_password=body["new_password"])
         return _message("Password updated successfully")
 
@@ -136,17 +135,17 @@ class PasswordRecoveryHtmlView(APIView):
 class UserListView(APIView):
     permission_classes = [IsSuperuser]
 
-    @extend_schema(operation_id="users_list", parameters=PAGE_PARAMS, responses=s.UsersPublicSerializer)
+    @extend_schema(operation_id="users_list", parameters=PAGE_PARAMS, responses=serializers.UsersPublicSerializer)
     def get(self, request):
         """All users (superusers only)."""
-        page = _valid(s.PageParamsSerializer, request.query_params)
-        users, count = selectors.user_page(**page)
-        return Response({"data": s.UserPublicSerializer(users, many=True).data, "count": count})
+        paginator = SkipLimitPagination()
+        users = paginator.paginate_queryset(selectors.user_list(), request, self)
+        return paginator.get_paginated_response(serializers.UserPublicSerializer(users, many=True).data)
 
-    @extend_schema(request=s.UserCreateSerializer, responses=s.UserPublicSerializer)
+    @extend_schema(request=serializers.UserCreateSerializer, responses=serializers.UserPublicSerializer)
     def post(self, request):
         """Create a user (superusers only); a welcome e-mail is sent."""
-        body = _valid(s.UserCreateSerializer, request.data)
+        body = _valid(serializers.UserCreateSerializer, request.data)
         user = services.user_create(**body)
         emails.send_email(
             email_to=user.email,
@@ -158,18 +157,20 @@ class UserListView(APIView):
 class UserMeView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses=s.UserPublicSerializer)
+    @extend_schema(responses=serializers.UserPublicSerializer)
     def get(self, request):
         """The current user."""
         return Response(_user_data(request.user))
 
-    @extend_schema(request=s.UserUpdateMeSerializer, responses={200: s.UserPublicSerializer, 409: ERROR_DETAIL})
+    @extend_schema(
+        request=serializers.UserUpdateMeSerializer, responses={200: serializers.UserPublicSerializer, 409: ERROR_DETAIL}
+    )
     def patch(self, request):
         """Update the current user's name or e-mail."""
-        body = _valid(s.UserUpdateMeSerializer, request.data)
+        body = _valid(serializers.UserUpdateMeSerializer, request.data)
         return Response(_user_data(services.user_update(user=request.user, data=body)))
 
-    @extend_schema(responses=s.MessageSerializer)
+    @extend_schema(responses=serializers.MessageSerializer)
     def delete(self, request):
         """Delete the current user and their items."""
         services.user_delete(user=request.user, actor=request.user)
@@ -179,17 +180,16 @@ class UserMeView(APIView):
 class UserMePasswordView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=s.UpdatePasswordSerializer, responses=s.MessageSerializer)
+    @extend_schema(request=serializers.UpdatePasswordSerializer, responses=serializers.MessageSerializer)
     def patch(self, request):
         """Change the current user's password."""
-        body = _valid(s.UpdatePasswordSerializer, request.data)
+        body = _valid(serializers.UpdatePasswordSerializer, request.data)
         user = request.user
         if not user.check_password(body["current_password"]):
             raise APIError(status.HTTP_400_BAD_REQUEST, "Incorrect password")
         if body["current_password"] == body["new_password"]:
             raise APIError(status.HTTP_400_BAD_REQUEST, "New password cannot be the same as the current one")
-        user.set_password(body["new_password"])
-        user.save(update_fields=["password", "updated_at"])
+        services.user_set_password(user=user, new_password=body["new_password"])
         return _message("Password updated successfully")
 
 
@@ -199,10 +199,10 @@ class UserSignupView(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []
 
-    @extend_schema(request=s.UserRegisterSerializer, responses=s.UserPublicSerializer)
+    @extend_schema(request=serializers.UserRegisterSerializer, responses=serializers.UserPublicSerializer)
     def post(self, request):
         """Create a new user without logging in."""
-        body = _valid(s.UserRegisterSerializer, request.data)
+        body = _valid(serializers.UserRegisterSerializer, request.data)
         user = services.user_create(**body, conflict_message="The user with this email already exists in the system")
         return Response(_user_data(user))
 
@@ -211,10 +211,10 @@ class UserDetailView(APIView):
     def get_permissions(self):
         return [IsAuthenticated()] if self.request.method == "GET" else [IsSuperuser()]
 
-    @extend_schema(responses=s.UserPublicSerializer)
+    @extend_schema(responses=serializers.UserPublicSerializer)
     def get(self, request, user_id: str):
         """A user by id: oneself, or anyone for a superuser."""
-        pk = _uuid(user_id, "user_id")
+        pk = parse_uuid(user_id, "user_id")
         if pk == request.user.pk:
             return Response(_user_data(request.user))
         if not request.user.is_superuser:
@@ -224,20 +224,22 @@ class UserDetailView(APIView):
             raise APIError(status.HTTP_404_NOT_FOUND, USER_NOT_FOUND)
         return Response(_user_data(user))
 
-    @extend_schema(request=s.UserUpdateSerializer, responses={200: s.UserPublicSerializer, 409: ERROR_DETAIL})
+    @extend_schema(
+        request=serializers.UserUpdateSerializer, responses={200: serializers.UserPublicSerializer, 409: ERROR_DETAIL}
+    )
     def patch(self, request, user_id: str):
         """Update a user (superusers only)."""
-        pk = _uuid(user_id, "user_id")
-        body = _valid(s.UserUpdateSerializer, request.data)
+        pk = parse_uuid(user_id, "user_id")
+        body = _valid(serializers.UserUpdateSerializer, request.data)
         user = User.objects.filter(pk=pk).first()
         if user is None:
             raise APIError(status.HTTP_404_NOT_FOUND, "The user with this id does not exist in the system")
         return Response(_user_data(services.user_update(user=user, data=body)))
 
-    @extend_schema(responses=s.MessageSerializer)
+    @extend_schema(responses=serializers.MessageSerializer)
     def delete(self, request, user_id: str):
         """Delete a user and their items (superusers only)."""
-        user = User.objects.filter(pk=_uuid(user_id, "user_id")).first()
+        user = User.objects.filter(pk=parse_uuid(user_id, "user_id")).first()
         if user is None:
             raise APIError(status.HTTP_404_NOT_FOUND, USER_NOT_FOUND)
         services.user_delete(user=user, actor=request.user)
@@ -248,60 +250,60 @@ class UserDetailView(APIView):
 
 
 def _item_or_404(item_id: str):
-    item = selectors.item_get(_uuid(item_id, "id"))
+    item = selectors.item_get(parse_uuid(item_id, "id"))
     if item is None:
         raise APIError(status.HTTP_404_NOT_FOUND, ITEM_NOT_FOUND)
     return item
 
 
 def _items_response(request) -> Response:
-    page = _valid(s.PageParamsSerializer, request.query_params)
-    items, count = selectors.item_page(user=request.user, **page)
-    return Response({"data": s.ItemPublicSerializer(items, many=True).data, "count": count})
+    paginator = SkipLimitPagination()
+    items = paginator.paginate_queryset(selectors.item_list(user=request.user), request)
+    return paginator.get_paginated_response(serializers.ItemPublicSerializer(items, many=True).data)
 
 
 class ItemListView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(operation_id="items_list", parameters=PAGE_PARAMS, responses=s.ItemsPublicSerializer)
+    @extend_schema(operation_id="items_list", parameters=PAGE_PARAMS, responses=serializers.ItemsPublicSerializer)
     def get(self, request):
         """The caller's items (all items for a superuser); ``count`` is the visible total."""
         return _items_response(request)
 
-    @extend_schema(request=s.ItemCreateSerializer, responses=s.ItemPublicSerializer)
+    @extend_schema(request=serializers.ItemCreateSerializer, responses=serializers.ItemPublicSerializer)
     def post(self, request):
         """Create an item owned by the caller."""
-        body = _valid(s.ItemCreateSerializer, request.data)
+        body = _valid(serializers.ItemCreateSerializer, request.data)
         item = services.item_create(owner_id=request.user.pk, **body)
-        return Response(s.ItemPublicSerializer(item).data)
+        return Response(serializers.ItemPublicSerializer(item).data)
 
 
 class ItemDetailView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses=s.ItemPublicSerializer)
+    @extend_schema(responses=serializers.ItemPublicSerializer)
     def get(self, request, item_id: str):
         """An item the caller may see."""
-        return Response(s.ItemPublicSerializer(_item_or_404(item_id)).data)
+        return Response(serializers.ItemPublicSerializer(_item_or_404(item_id)).data)
 
-    @extend_schema(request=s.ItemUpdateSerializer, responses=s.ItemPublicSerializer)
+    @extend_schema(request=serializers.ItemUpdateSerializer, responses=serializers.ItemPublicSerializer)
     def put(self, request, item_id: str):
         """Update an item (only the given keys change)."""
         item = _item_or_404(item_id)
-        body = _valid(s.ItemUpdateSerializer, request.data)
-        return Response(s.ItemPublicSerializer(services.item_update(item=item, data=body)).data)
+        body = _valid(serializers.ItemUpdateSerializer, request.data)
+        return Response(serializers.ItemPublicSerializer(services.item_update(item=item, data=body)).data)
 
-    @extend_schema(responses=s.MessageSerializer)
+    @extend_schema(responses=serializers.MessageSerializer)
     def delete(self, request, item_id: str):
         """Delete an item."""
-        _item_or_404(item_id).delete()
+        services.item_delete(item=_item_or_404(item_id))
         return _message("Item deleted successfully")
 
 
 class AdminItemListView(APIView):
     permission_classes = [IsAdmin]
 
-    @extend_schema(parameters=PAGE_PARAMS, responses=s.ItemsPublicSerializer)
+    @extend_schema(parameters=PAGE_PARAMS, responses=serializers.ItemsPublicSerializer)
     def get(self, request):
         """Every item (superusers only); ``count`` is the total."""
         return _items_response(request)
@@ -312,31 +314,31 @@ class AdminItemCreateView(APIView):
 
     @extend_schema(
         parameters=[OpenApiParameter("owner_id", uuid.UUID, required=True)],
-        request=s.ItemCreateSerializer,
-        responses=s.ItemPublicSerializer,
+        request=serializers.ItemCreateSerializer,
+        responses=serializers.ItemPublicSerializer,
     )
     def post(self, request):
         """Create an item for any user (superusers only)."""
-        owner = _valid(s.OwnerParamSerializer, request.query_params)
-        body = _valid(s.ItemCreateSerializer, request.data)
+        owner = _valid(serializers.OwnerParamSerializer, request.query_params)
+        body = _valid(serializers.ItemCreateSerializer, request.data)
         item = services.item_create(owner_id=owner["owner_id"], **body)
-        return Response(s.ItemPublicSerializer(item).data)
+        return Response(serializers.ItemPublicSerializer(item).data)
 
 
 class AdminItemDetailView(APIView):
     permission_classes = [IsAdmin]
 
-    @extend_schema(request=s.ItemUpdateSerializer, responses=s.ItemPublicSerializer)
+    @extend_schema(request=serializers.ItemUpdateSerializer, responses=serializers.ItemPublicSerializer)
     def put(self, request, item_id: str):
         """Update any item (superusers only)."""
         item = _item_or_404(item_id)
-        body = _valid(s.ItemUpdateSerializer, request.data)
-        return Response(s.ItemPublicSerializer(services.item_update(item=item, data=body)).data)
+        body = _valid(serializers.ItemUpdateSerializer, request.data)
+        return Response(serializers.ItemPublicSerializer(services.item_update(item=item, data=body)).data)
 
-    @extend_schema(responses=s.MessageSerializer)
+    @extend_schema(responses=serializers.MessageSerializer)
     def delete(self, request, item_id: str):
         """Delete any item (superusers only)."""
-        _item_or_404(item_id).delete()
+        services.item_delete(item=_item_or_404(item_id))
         return _message("Item deleted successfully")
 
 
@@ -349,11 +351,11 @@ class TestEmailView(APIView):
     @extend_schema(
         parameters=[OpenApiParameter("email_to", str, required=True)],
         request=None,
-        responses={201: s.MessageSerializer},
+        responses={201: serializers.MessageSerializer},
     )
     def post(self, request):
         """Send a test e-mail (superusers only)."""
-        email_to = _valid(s.EmailParamSerializer, request.query_params)["email_to"]
+        email_to = _valid(serializers.EmailParamSerializer, request.query_params)["email_to"]
         emails.send_email(email_to=email_to, data=emails.test_email(email_to=email_to))
         return _message("Test email sent", status.HTTP_201_CREATED)
 

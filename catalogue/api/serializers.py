@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from catalogue import models
 from catalogue.files import file_link
-from common.paging import PageSizeSerializer, SkipLimitSerializer
+from common.paging import PageSizeSerializer
 
 
 def translations_field(**kwargs):
@@ -418,10 +418,7 @@ class RatingCreateSerializer(serializers.Serializer):
         return value
 
 
-PageQuerySerializer = PageSizeSerializer  # bounded once for every app (common.paging)
-
-
-class InterlinkerQuerySerializer(PageQuerySerializer):
+class InterlinkerQuerySerializer(PageSizeSerializer):
     search = serializers.CharField(required=False, allow_blank=True)
     rating = serializers.IntegerField(required=False, min_value=0, max_value=5)
     problemprofiles = serializers.ListField(child=serializers.CharField(), required=False)
@@ -429,20 +426,17 @@ class InterlinkerQuerySerializer(PageQuerySerializer):
     creator = serializers.ListField(child=serializers.CharField(), required=False)
 
 
-class CoproductionSchemaQuerySerializer(PageQuerySerializer):
+class CoproductionSchemaQuerySerializer(PageSizeSerializer):
     search = serializers.CharField(required=False, allow_blank=True)
     rating = serializers.IntegerField(required=False, min_value=0, max_value=5)
     creator = serializers.ListField(child=serializers.CharField(), required=False)
-
-
-SkipLimitQuerySerializer = SkipLimitSerializer
 
 
 class LocaleQuerySerializer(serializers.Serializer):
     locale = serializers.ChoiceField(choices=settings.CATALOGUE_LANGUAGES)
 
 
-class RatingQuerySerializer(PageQuerySerializer):
+class RatingQuerySerializer(PageSizeSerializer):
     artefact_id = serializers.UUIDField(required=False)
 
 

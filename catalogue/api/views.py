@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.core.files.storage import default_storage
 from django.db.models import Count, ProtectedError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from catalogue import files, selectors, services
-from catalogue.api import serializers as s
+from catalogue.api import serializers as api_serializers
 from catalogue.api.permissions import (
     NOT_AUTHENTICATED,
     RatingAuthorOrSuperuser,
@@ -21,7 +19,11 @@ from catalogue.api.permissions import (
     ReadAnyoneWriteSuperuser,
 )
 from catalogue.models import CoproductionSchema, Interlinker, ProblemProfile, Rating
+from common.api import null_response
 from common.exceptions import APIError
+from common.ids import uuid_or_404
+from common.pagination import PageEnvelopePagination, SkipLimitPagination
+from common.paging import PageSizeSerializer, SkipLimitSerializer
 from interlink_auth.authentication import INTERLINK_AUTHENTICATION_CLASSES
 
 
@@ -52,33 +54,15 @@ class CatalogueView(APIView):
         return self.valid(serializer_class, data)
 
     def page(self, queryset, params: dict, render) -> Response:
-        """Upstream's page envelope ``{items, total, page, size}`` (fastapi-pagination).
-
-        The page's keys are found first (a sort of the bare table), then only those rows are
-        read with their joins: joining every subtype table before sorting and cutting the
-        page cost 40 ms at 12,000 interlinkers, the two steps a few (docs/benchmarks.md).
-        """
-        page, size = params["page"], params["size"]
-        total = queryset.count()
-        keys = list(queryset.values_list("pk", flat=True)[(page - 1) * size : page * size])
-        rows = list(queryset.filter(pk__in=keys)) if keys else []
-        return Response({"items": render(rows), "total": total, "page": page, "size": size})
+        """Upstream's page envelope ``{items, total, page, size}``; the page's keys first
+        (common/pagination.py says why)."""
+        paginator = PageEnvelopePagination(keys_first=True)
+        rows = paginator.paginate_queryset(queryset, self.request, self, params=params)
+        return paginator.get_paginated_response(render(rows))
 
     @property
     def context(self) -> dict:
         return {"request": self.request}
-
-
-def null_response() -> HttpResponse:
-    """Upstream's DELETE answer: 200 with the JSON body ``null``."""
-    return HttpResponse(b"null", content_type="application/json")
-
-
-def _uuid(value: str, message: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        raise APIError(404, message) from None
 
 
 def page_of(name: str, item) -> serializers.Serializer:
@@ -97,26 +81,32 @@ def page_of(name: str, item) -> serializers.Serializer:
 
 INTERLINKER_OUT = PolymorphicProxySerializer(
     component_name="InterlinkerOut",
-    serializers={str(nature): serializer for nature, serializer in s.OUT_BY_NATURE.items()},
+    serializers={str(nature): serializer for nature, serializer in api_serializers.OUT_BY_NATURE.items()},
     resource_type_field_name="nature",
 )
 INTERLINKER_OUT_MANY = PolymorphicProxySerializer(
     component_name="InterlinkerOut",
-    serializers={str(nature): serializer for nature, serializer in s.OUT_BY_NATURE.items()},
+    serializers={str(nature): serializer for nature, serializer in api_serializers.OUT_BY_NATURE.items()},
     resource_type_field_name="nature",
     many=True,
 )
 INTERLINKER_IN = PolymorphicProxySerializer(
     component_name="InterlinkerCreate",
-    serializers={str(nature): serializer for nature, serializer in s.CREATE_BY_NATURE.items()},
+    serializers={str(nature): serializer for nature, serializer in api_serializers.CREATE_BY_NATURE.items()},
     resource_type_field_name="nature",
 )
 InterlinkerPage = page_of("InterlinkerPage", INTERLINKER_OUT_MANY)
-KnowledgeInterlinkerPage = page_of("KnowledgeInterlinkerPage", s.KnowledgeInterlinkerOutSerializer(many=True))
-SoftwareInterlinkerPage = page_of("SoftwareInterlinkerPage", s.SoftwareInterlinkerOutSerializer(many=True))
-CoproductionSchemaPage = page_of("CoproductionSchemaPage", s.CoproductionSchemaOutFullSerializer(many=True))
-RatingPage = page_of("RatingPage", s.RatingOutSerializer(many=True))
-PAGE_PARAMS = [s.PageQuerySerializer]
+KnowledgeInterlinkerPage = page_of(
+    "KnowledgeInterlinkerPage", api_serializers.KnowledgeInterlinkerOutSerializer(many=True)
+)
+SoftwareInterlinkerPage = page_of(
+    "SoftwareInterlinkerPage", api_serializers.SoftwareInterlinkerOutSerializer(many=True)
+)
+CoproductionSchemaPage = page_of(
+    "CoproductionSchemaPage", api_serializers.CoproductionSchemaOutFullSerializer(many=True)
+)
+RatingPage = page_of("RatingPage", api_serializers.RatingOutSerializer(many=True))
+PAGE_PARAMS = [PageSizeSerializer]
 LANGUAGE_PARAM = OpenApiParameter(
     "Accept-Language", str, OpenApiParameter.HEADER, description="Request language: en, es, lv or it"
 )
@@ -129,11 +119,11 @@ INTERLINKER_NOT_FOUND = "Interlinker not found"
 
 
 def _interlinkers_out(view: CatalogueView, rows) -> list[dict]:
-    return s.interlinkers_data(selectors.interlinkers_for_output(rows), view.context)
+    return api_serializers.interlinkers_data(selectors.interlinkers_for_output(rows), view.context)
 
 
 def _interlinker_or_404(interlinker_id: str) -> Interlinker:
-    interlinker = selectors.interlinker_get(pk=_uuid(interlinker_id, INTERLINKER_NOT_FOUND))
+    interlinker = selectors.interlinker_get(pk=uuid_or_404(interlinker_id, INTERLINKER_NOT_FOUND))
     if interlinker is None:
         raise APIError(404, INTERLINKER_NOT_FOUND)
     return interlinker
@@ -147,7 +137,7 @@ class InterlinkerListView(CatalogueView):
             OpenApiParameter("search", str),
             OpenApiParameter("rating", int),
             OpenApiParameter("problemprofiles", str, many=True),
-            OpenApiParameter("nature", str, many=True, enum=[n.value for n in s.models.Nature]),
+            OpenApiParameter("nature", str, many=True, enum=[n.value for n in api_serializers.models.Nature]),
             OpenApiParameter("creator", str, many=True, description="Accepted and ignored (as upstream)."),
             LANGUAGE_PARAM,
         ],
@@ -155,7 +145,7 @@ class InterlinkerListView(CatalogueView):
     )
     def get(self, request):
         """Interlinkers offered in the request language, filtered and searched."""
-        params = self.query(s.InterlinkerQuerySerializer)
+        params = self.query(api_serializers.InterlinkerQuerySerializer)
         queryset = selectors.interlinker_list(
             search=params.get("search"),
             problemprofiles=params.get("problemprofiles", []),
@@ -168,8 +158,8 @@ class InterlinkerListView(CatalogueView):
     def post(self, request):
         """Create an interlinker of the payload's ``nature``."""
         data = request.data if isinstance(request.data, dict) else {}
-        nature = self.valid(s.NatureSerializer, {"nature": data.get("nature")})["nature"]
-        validated = self.valid(s.CREATE_BY_NATURE[nature], data)
+        nature = self.valid(api_serializers.NatureSerializer, {"nature": data.get("nature")})["nature"]
+        validated = self.valid(api_serializers.CREATE_BY_NATURE[nature], data)
         interlinker = services.interlinker_create(nature=nature, data=validated)
         return Response(_interlinkers_out(self, [selectors.interlinker_get(pk=interlinker.pk)])[0])
 
@@ -185,7 +175,7 @@ class InterlinkerDetailView(CatalogueView):
         interlinker = _interlinker_or_404(interlinker_id).concrete
         data = dict(request.data) if isinstance(request.data, dict) else {}
         data.pop("nature", None)
-        serializer_class = s.CREATE_BY_NATURE[interlinker.nature]
+        serializer_class = api_serializers.CREATE_BY_NATURE[interlinker.nature]
         validated = self.valid(serializer_class, data, partial=True)
         services.interlinker_update(interlinker=interlinker, data=validated)
         return Response(_interlinkers_out(self, [selectors.interlinker_get(pk=interlinker.pk)])[0])
@@ -214,7 +204,7 @@ class InterlinkerRelatedView(CatalogueView):
     @extend_schema(parameters=PAGE_PARAMS, responses=InterlinkerPage)
     def get(self, request, interlinker_id):
         """Interlinkers sharing a problem profile with this one."""
-        params = self.query(s.PageQuerySerializer)
+        params = self.query(PageSizeSerializer)
         interlinker = _interlinker_or_404(interlinker_id)
         return self.page(selectors.interlinker_related(interlinker), params, lambda rows: _interlinkers_out(self, rows))
 
@@ -222,7 +212,7 @@ class InterlinkerRelatedView(CatalogueView):
 class KnowledgeInterlinkerListView(CatalogueView):
     @extend_schema(parameters=PAGE_PARAMS, responses=KnowledgeInterlinkerPage)
     def get(self, request):
-        params = self.query(s.PageQuerySerializer)
+        params = self.query(PageSizeSerializer)
         return self.page(selectors.knowledgeinterlinker_list(), params, lambda rows: _interlinkers_out(self, rows))
 
 
@@ -231,12 +221,12 @@ class SoftwareInterlinkerListView(CatalogueView):
         operation_id="catalogue_softwareinterlinkers_list", parameters=PAGE_PARAMS, responses=SoftwareInterlinkerPage
     )
     def get(self, request):
-        params = self.query(s.PageQuerySerializer)
+        params = self.query(PageSizeSerializer)
         return self.page(selectors.softwareinterlinker_list(), params, lambda rows: _interlinkers_out(self, rows))
 
 
 class SoftwareInterlinkerByServiceView(CatalogueView):
-    @extend_schema(responses=s.SoftwareInterlinkerOutSerializer)
+    @extend_schema(responses=api_serializers.SoftwareInterlinkerOutSerializer)
     def get(self, request, service_name):
         """The first software interlinker with this ``service_name``."""
         software = selectors.softwareinterlinker_by_service_name(service_name)
@@ -258,18 +248,20 @@ def _profile_or_404(profile_id: str) -> ProblemProfile:
 
 
 def _profile_out(profile: ProblemProfile) -> dict:
-    return s.ProblemProfileOutSerializer(profile).data
+    return api_serializers.ProblemProfileOutSerializer(profile).data
 
 
 class ProblemProfileListView(CatalogueView):
-    @extend_schema(responses=s.ProblemProfileOutSerializer(many=True), parameters=[LANGUAGE_PARAM])
+    @extend_schema(responses=api_serializers.ProblemProfileOutSerializer(many=True), parameters=[LANGUAGE_PARAM])
     def get(self, request):
         """Problem profiles ordered by creation (at most 100)."""
-        return Response(s.ProblemProfileOutSerializer(selectors.problemprofile_list(), many=True).data)
+        return Response(api_serializers.ProblemProfileOutSerializer(selectors.problemprofile_list(), many=True).data)
 
-    @extend_schema(request=s.ProblemProfileCreateSerializer, responses=s.ProblemProfileOutSerializer)
+    @extend_schema(
+        request=api_serializers.ProblemProfileCreateSerializer, responses=api_serializers.ProblemProfileOutSerializer
+    )
     def post(self, request):
-        data = self.valid(s.ProblemProfileCreateSerializer, request.data)
+        data = self.valid(api_serializers.ProblemProfileCreateSerializer, request.data)
         return Response(_profile_out(services.problemprofile_create(data=data)))
 
 
@@ -280,27 +272,32 @@ class ProblemProfileIdsView(CatalogueView):
 
 
 class ProblemProfileDetailView(CatalogueView):
-    @extend_schema(responses=s.ProblemProfileOutSerializer)
+    @extend_schema(responses=api_serializers.ProblemProfileOutSerializer)
     def get(self, request, problemprofile_id):
         return Response(_profile_out(_profile_or_404(problemprofile_id)))
 
-    @extend_schema(request=s.ProblemProfilePatchSerializer, responses=s.ProblemProfileOutSerializer)
+    @extend_schema(
+        request=api_serializers.ProblemProfilePatchSerializer, responses=api_serializers.ProblemProfileOutSerializer
+    )
     def put(self, request, problemprofile_id):
         profile = _profile_or_404(problemprofile_id)
-        data = self.valid(s.ProblemProfilePatchSerializer, request.data, partial=True)
+        data = self.valid(api_serializers.ProblemProfilePatchSerializer, request.data, partial=True)
         return Response(_profile_out(services.problemprofile_update(profile=profile, data=data)))
 
     @extend_schema(responses=NULL_RESPONSE)
     def delete(self, request, problemprofile_id):
-        _profile_or_404(problemprofile_id).delete()
+        services.problemprofile_delete(profile=_profile_or_404(problemprofile_id))
         return null_response()
 
 
 class ProblemProfileByNameView(CatalogueView):
-    @extend_schema(parameters=[OpenApiParameter("locale", str, required=True)], responses=s.ProblemProfileOutSerializer)
+    @extend_schema(
+        parameters=[OpenApiParameter("locale", str, required=True)],
+        responses=api_serializers.ProblemProfileOutSerializer,
+    )
     def get(self, request, name):
         """The problem profile whose name in ``locale`` is exactly ``name``."""
-        locale = self.query(s.LocaleQuerySerializer)["locale"]
+        locale = self.query(api_serializers.LocaleQuerySerializer)["locale"]
         profile = ProblemProfile.objects.filter(**{f"name_translations__{locale}": name}).order_by("created_at").first()
         if profile is None:
             raise APIError(404, PROBLEMPROFILE_NOT_FOUND)
@@ -313,21 +310,21 @@ SCHEMA_NOT_FOUND = "CoproductionSchema not found"
 
 
 def _schema_or_404(schema_id: str) -> CoproductionSchema:
-    schema = CoproductionSchema.objects.filter(pk=_uuid(schema_id, SCHEMA_NOT_FOUND)).first()
+    schema = CoproductionSchema.objects.filter(pk=uuid_or_404(schema_id, SCHEMA_NOT_FOUND)).first()
     if schema is None:
         raise APIError(404, SCHEMA_NOT_FOUND)
     return schema
 
 
 def _schemas_full(view, rows) -> list[dict]:
-    return s.CoproductionSchemaOutFullSerializer(
+    return api_serializers.CoproductionSchemaOutFullSerializer(
         selectors.coproductionschemas_for_output(rows), many=True, context=view.context
     ).data
 
 
 def _schema_out(view, schema) -> dict:
     schema = CoproductionSchema.objects.prefetch_related("problemprofiles").get(pk=schema.pk)
-    return s.CoproductionSchemaOutSerializer(schema, context=view.context).data
+    return api_serializers.CoproductionSchemaOutSerializer(schema, context=view.context).data
 
 
 class CoproductionSchemaListView(CatalogueView):
@@ -344,38 +341,43 @@ class CoproductionSchemaListView(CatalogueView):
     )
     def get(self, request):
         """Schemas offered in the request language, with their phase/objective/task trees."""
-        params = self.query(s.CoproductionSchemaQuerySerializer)
+        params = self.query(api_serializers.CoproductionSchemaQuerySerializer)
         queryset = selectors.coproductionschema_list(search=params.get("search"), rating=params.get("rating"))
         return self.page(queryset, params, lambda rows: _schemas_full(self, rows))
 
-    @extend_schema(request=s.ArtefactCreateSerializer, responses=s.CoproductionSchemaOutSerializer)
+    @extend_schema(
+        request=api_serializers.ArtefactCreateSerializer, responses=api_serializers.CoproductionSchemaOutSerializer
+    )
     def post(self, request):
-        data = self.valid(s.ArtefactCreateSerializer, request.data)
+        data = self.valid(api_serializers.ArtefactCreateSerializer, request.data)
         return Response(_schema_out(self, services.coproductionschema_create(data=data)))
 
 
 class CoproductionSchemaPublicView(CatalogueView):
     @extend_schema(
-        parameters=[s.SkipLimitQuerySerializer],
-        responses=s.CoproductionSchemaOutFullSerializer(many=True),
+        parameters=[SkipLimitSerializer],
+        responses=api_serializers.CoproductionSchemaOutFullSerializer(many=True),
     )
     def get(self, request):
         """Public schemas (no language filter)."""
-        params = self.query(s.SkipLimitQuerySerializer)
+        paginator = SkipLimitPagination(envelope=False)
+        params = self.query(SkipLimitSerializer)
         queryset = CoproductionSchema.objects.filter(is_public=True).order_by("created_at", "id")
-        rows = queryset[params["skip"] : params["skip"] + params["limit"]]
-        return Response(_schemas_full(self, rows))
+        rows = paginator.paginate_queryset(queryset, request, self, params=params)
+        return paginator.get_paginated_response(_schemas_full(self, rows))
 
 
 class CoproductionSchemaDetailView(CatalogueView):
-    @extend_schema(responses=s.CoproductionSchemaOutFullSerializer)
+    @extend_schema(responses=api_serializers.CoproductionSchemaOutFullSerializer)
     def get(self, request, schema_id):
         return Response(_schemas_full(self, [_schema_or_404(schema_id)])[0])
 
-    @extend_schema(request=s.ArtefactCreateSerializer, responses=s.CoproductionSchemaOutSerializer)
+    @extend_schema(
+        request=api_serializers.ArtefactCreateSerializer, responses=api_serializers.CoproductionSchemaOutSerializer
+    )
     def put(self, request, schema_id):
         schema = _schema_or_404(schema_id)
-        data = self.valid(s.ArtefactCreateSerializer, request.data, partial=True)
+        data = self.valid(api_serializers.ArtefactCreateSerializer, request.data, partial=True)
         return Response(_schema_out(self, services.coproductionschema_update(schema=schema, data=data)))
 
     @extend_schema(responses=NULL_RESPONSE)
@@ -386,10 +388,13 @@ class CoproductionSchemaDetailView(CatalogueView):
 
 class CoproductionSchemaByNameView(CatalogueView):
     @extend_schema(
-        parameters=[OpenApiParameter("locale", str, default="en")], responses=s.CoproductionSchemaOutSerializer
+        parameters=[OpenApiParameter("locale", str, default="en")],
+        responses=api_serializers.CoproductionSchemaOutSerializer,
     )
     def get(self, request, name):
-        locale = self.query(s.LocaleQuerySerializer)["locale"] if "locale" in request.query_params else "en"
+        locale = (
+            self.query(api_serializers.LocaleQuerySerializer)["locale"] if "locale" in request.query_params else "en"
+        )
         schema = (
             CoproductionSchema.objects.filter(**{f"name_translations__{locale}": name}).order_by("created_at").first()
         )
@@ -404,7 +409,7 @@ RATING_NOT_FOUND = "Rating not found"
 
 
 def _rating_or_404(rating_id: str) -> Rating:
-    rating = Rating.objects.filter(pk=_uuid(rating_id, RATING_NOT_FOUND)).first()
+    rating = Rating.objects.filter(pk=uuid_or_404(rating_id, RATING_NOT_FOUND)).first()
     if rating is None:
         raise APIError(404, RATING_NOT_FOUND)
     return rating
@@ -412,7 +417,7 @@ def _rating_or_404(rating_id: str) -> Rating:
 
 def _ratings_out(view, rows) -> list[dict]:
     context = {**view.context, "users": selectors.rating_users(rows)}
-    return s.RatingOutSerializer(rows, many=True, context=context).data
+    return api_serializers.RatingOutSerializer(rows, many=True, context=context).data
 
 
 class RatingListView(CatalogueView):
@@ -425,14 +430,14 @@ class RatingListView(CatalogueView):
     )
     def get(self, request):
         """Ratings of an artefact (all ratings without ``artefact_id``), newest first."""
-        params = self.query(s.RatingQuerySerializer)
+        params = self.query(api_serializers.RatingQuerySerializer)
         queryset = selectors.rating_list(artefact_id=params.get("artefact_id"))
         return self.page(queryset, params, lambda rows: _ratings_out(self, rows))
 
-    @extend_schema(request=s.RatingCreateSerializer, responses=s.RatingOutSerializer)
+    @extend_schema(request=api_serializers.RatingCreateSerializer, responses=api_serializers.RatingOutSerializer)
     def post(self, request):
         """Rate an artefact as the caller; its ``rating`` and ``ratings_count`` follow."""
-        data = self.valid(s.RatingCreateSerializer, request.data)
+        data = self.valid(api_serializers.RatingCreateSerializer, request.data)
         rating = services.rating_create(user_id=str(request.user.pk), data=data)
         return Response(_ratings_out(self, [rating])[0])
 
@@ -440,15 +445,15 @@ class RatingListView(CatalogueView):
 class RatingDetailView(CatalogueView):
     permission_classes = [ReadAnyoneWriteAuthenticated, RatingAuthorOrSuperuser]
 
-    @extend_schema(responses=s.RatingOutSerializer)
+    @extend_schema(responses=api_serializers.RatingOutSerializer)
     def get(self, request, rating_id):
         return Response(_ratings_out(self, [_rating_or_404(rating_id)])[0])
 
-    @extend_schema(request=s.RatingCreateSerializer, responses=s.RatingOutSerializer)
+    @extend_schema(request=api_serializers.RatingCreateSerializer, responses=api_serializers.RatingOutSerializer)
     def put(self, request, rating_id):
         rating = _rating_or_404(rating_id)
         self.check_object_permissions(request, rating)
-        data = self.valid(s.RatingCreateSerializer, request.data, partial=True)
+        data = self.valid(api_serializers.RatingCreateSerializer, request.data, partial=True)
         return Response(_ratings_out(self, [services.rating_update(rating=rating, data=data)])[0])
 
     @extend_schema(responses=NULL_RESPONSE)

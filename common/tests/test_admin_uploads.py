@@ -31,10 +31,10 @@ def browser(settings, tmp_path):
 
 
 def test_a_process_logotype_is_uploaded_and_its_path_stored(browser):
-    from coproduction import models as m
-    from coproduction.tests import factories as f
+    from coproduction import models as coproduction_models
+    from coproduction.tests import factories as coproduction_factories
 
-    process = f.ProcessFactory()
+    process = coproduction_factories.ProcessFactory()
     form = {
         "name": process.name,
         "language": "en",
@@ -51,16 +51,18 @@ def test_a_process_logotype_is_uploaded_and_its_path_stored(browser):
     assert "The file is not an image: PNG, JPEG, GIF or WebP are accepted." in html.content.decode()
     response = browser.post(url, {**form, "logotype_upload": SimpleUploadedFile("logo.png", PNG)})
     assert response.status_code == 302
-    stored = m.CoproductionProcess.objects.get(pk=process.pk).logotype
+    stored = coproduction_models.CoproductionProcess.objects.get(pk=process.pk).logotype
     assert stored == f"coproductionprocesses/{process.pk}/logo.png"
     assert default_storage.open(stored).read() == PNG
 
 
 def test_a_diagnostic_result_must_be_a_pdf(browser):
     from medsync.models import DiagnosticResult
-    from medsync.tests import factories as f
+    from medsync.tests import factories as medsync_factories
 
-    result = f.DiagnosticResultFactory(booking=f.BookingFactory(doctor=None, diagnostic=f.DiagnosticFactory()))
+    result = medsync_factories.DiagnosticResultFactory(
+        booking=medsync_factories.BookingFactory(doctor=None, diagnostic=medsync_factories.DiagnosticFactory())
+    )
     url = f"/admin/medsync/diagnosticresult/{result.pk}/change/"
     form = {"booking": result.booking_id, "file_path": result.file_path, "file_id": ""}
     fake = browser.post(url, {**form, "file_path_upload": SimpleUploadedFile("scan.pdf", b"<html>")})

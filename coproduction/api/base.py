@@ -3,8 +3,6 @@ coproduction user (spec §5.1), id parsing and upstream's error messages."""
 
 from __future__ import annotations
 
-import uuid
-
 from django.db import IntegrityError, connections, transaction
 from django.http import JsonResponse
 from drf_spectacular.types import OpenApiTypes
@@ -14,12 +12,20 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from common.exceptions import APIError
-from coproduction import models as m
+from common.ids import parse_uuid
+from common.pagination import PageEnvelopePagination
+from coproduction import models
 from coproduction.services import DB
 from interlink_auth.authentication import INTERLINK_AUTHENTICATION_CLASSES
 
 NOT_AUTHENTICATED = "Not authenticated"
 NOT_ENOUGH_PERMISSIONS = "Not enough permissions"
+TEAM_NOT_FOUND = "Team not found"
+ORGANIZATION_NOT_FOUND = "Organization not found"
+PERMISSION_NOT_FOUND = "Permission not found"
+LOGOTYPE_UPLOAD = {
+    "multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
+}
 
 
 def path_params(*names: str, **types):
@@ -27,13 +33,6 @@ def path_params(*names: str, **types):
     return extend_schema(
         parameters=[OpenApiParameter(name, types.get(name, OpenApiTypes.STR), OpenApiParameter.PATH) for name in names]
     )
-
-
-def parse_uuid(value, field: str = "id") -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except (ValueError, TypeError, AttributeError):
-        raise serializers.ValidationError({field: ["Must be a valid UUID."]}) from None
 
 
 def valid(serializer_class, data, **kwargs) -> dict:
@@ -51,9 +50,9 @@ def get_or_404(queryset, pk, message: str, field: str = "id"):
     return obj
 
 
-def user_or_404(user_id) -> m.User:
+def user_or_404(user_id) -> models.User:
     """A co-production user by its (string) id, or 404 ``User not found``."""
-    user = m.User.objects.filter(pk=user_id).first()
+    user = models.User.objects.filter(pk=user_id).first()
     if user is None:
         raise APIError(404, "User not found")
     return user
@@ -91,18 +90,18 @@ class CoproductionView(APIView):
         """Refusals of the permission classes (coproduction/api/permissions.py) in upstream's shape."""
         raise APIError(403, message or NOT_AUTHENTICATED)
 
-    def current_user(self) -> m.User:
+    def current_user(self) -> models.User:
         """The caller's mirrored ``user`` row; 403 ``Not authenticated`` when anonymous or not mirrored yet."""
         account = self.request.user
         if not getattr(account, "is_authenticated", False):
             raise APIError(403, NOT_AUTHENTICATED)
         if not hasattr(self, "_coproduction_user"):
-            self._coproduction_user = m.User.objects.filter(pk=str(account.pk)).first()
+            self._coproduction_user = models.User.objects.filter(pk=str(account.pk)).first()
         if self._coproduction_user is None:
             raise APIError(403, NOT_AUTHENTICATED)
         return self._coproduction_user
 
-    def optional_user(self) -> m.User | None:
+    def optional_user(self) -> models.User | None:
         try:
             return self.current_user()
         except APIError:
@@ -111,12 +110,12 @@ class CoproductionView(APIView):
     def context(self, **extra) -> dict:
         return {"request": self.request, "user": self.optional_user(), **extra}
 
+    def page_response(self, queryset, params: dict, serializer_class) -> Response:
+        """Upstream's page envelope ``{items, total, page, size}`` (oldest first) of ``queryset``;
+        ``params``: ``page`` and ``size`` validated by ``common.paging.PageSizeSerializer``."""
+        paginator = PageEnvelopePagination()
+        rows = paginator.paginate_queryset(queryset.order_by("created_at", "id"), self.request, self, params=params)
+        return paginator.get_paginated_response(serializer_class(rows, many=True, context=self.context()).data)
+
     def out(self, serializer_class, data, many: bool = False, **context) -> Response:
         return Response(serializer_class(data, many=many, context=self.context(**context)).data)
-
-
-def null_response():
-    """Upstream's deletions answer 200 with the JSON body ``null`` (DRF would send an empty body)."""
-    from django.http import HttpResponse
-
-    return HttpResponse(b"null", content_type="application/json")

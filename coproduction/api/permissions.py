@@ -18,8 +18,7 @@ from django.db.models import Q, QuerySet
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from common.exceptions import APIError
-from coproduction import models as m
-from coproduction import selectors, services
+from coproduction import models, selectors, services
 
 NOT_ENOUGH_PERMISSIONS = "Not enough permissions"
 
@@ -51,8 +50,8 @@ class SuperuserToDelete(SuperuserToWrite):
         return super().has_permission(request, view)
 
 
-def administered_process_ids(user: m.User) -> QuerySet:
-    return m.CoproductionProcessAdministrator.objects.filter(user=user).values("coproductionprocess_id")
+def administered_process_ids(user: models.User) -> QuerySet:
+    return models.CoproductionProcessAdministrator.objects.filter(user=user).values("coproductionprocess_id")
 
 
 def may_administer_process(view, process_id) -> bool:
@@ -98,7 +97,7 @@ def require_self(view, user_id) -> None:
         raise APIError(403, NOT_ENOUGH_PERMISSIONS)
 
 
-def require_rating_author(view, rating: m.Rating) -> None:
+def require_rating_author(view, rating: models.Rating) -> None:
     """A rating is changed or deleted by its author or a superuser."""
     if not is_superuser(view) and str(rating.user_id) != str(view.current_user().pk):
         raise APIError(403, NOT_ENOUGH_PERMISSIONS)

@@ -14,9 +14,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from common.input import integer_column_field
-from common.paging import PageSizeSerializer
 from common.tree_order import prefetched_prerequisite_ids, prerequisite_order
-from coproduction import models as m
+from coproduction import models
 from coproduction.services import parameters_text
 
 
@@ -45,7 +44,7 @@ class UserOutSerializer(serializers.ModelSerializer):
     teams_ids = serializers.SerializerMethodField()
 
     class Meta:
-        model = m.User
+        model = models.User
         fields = [
             "id",
             "picture",
@@ -70,7 +69,7 @@ class TeamOutSerializer(_LinkMixin, serializers.ModelSerializer):
     current_user_participation = serializers.SerializerMethodField()
 
     class Meta:
-        model = m.Team
+        model = models.Team
         fields = [
             "id",
             "created_at",
@@ -131,7 +130,7 @@ class OrganizationOutSerializer(_LinkMixin, serializers.ModelSerializer):
     people_involved = serializers.SerializerMethodField()
 
     class Meta:
-        model = m.Organization
+        model = models.Organization
         fields = [
             "id",
             "created_at",
@@ -215,7 +214,7 @@ PERMISSION_FIELDS = [
 
 class PermissionOutSerializer(serializers.ModelSerializer):
     class Meta:
-        model = m.Permission
+        model = models.Permission
         fields = PERMISSION_FIELDS
 
 
@@ -223,20 +222,20 @@ class PermissionOutFullSerializer(serializers.ModelSerializer):
     team = TeamOutSerializer(read_only=True, allow_null=True)
 
     class Meta:
-        model = m.Permission
+        model = models.Permission
         fields = [*PERMISSION_FIELDS, "team"]
 
 
 class TagSerializer(serializers.ModelSerializer):
     class Meta:
-        model = m.Tag
+        model = models.Tag
         fields = ["id", "name", "description"]
         extra_kwargs = {"name": {"validators": []}}
 
 
 class KeywordSerializer(serializers.ModelSerializer):
     class Meta:
-        model = m.Keyword
+        model = models.Keyword
         fields = ["id", "name", "description"]
         extra_kwargs = {"name": {"validators": []}}
 
@@ -289,7 +288,7 @@ class ProcessOutSerializer(_LinkMixin, serializers.ModelSerializer):
     tags = TagSerializer(many=True, read_only=True)
 
     class Meta:
-        model = m.CoproductionProcess
+        model = models.CoproductionProcess
         fields = PROCESS_FIELDS
 
     def get_logotype_link(self, obj) -> str:
@@ -383,7 +382,7 @@ class TreeItemOutSerializer(serializers.ModelSerializer):
     def get_progress(self, obj) -> int:
         progress = getattr(obj, "progress", None)
         if progress is None:
-            return 100 if obj.status == m.Status.FINISHED else 0
+            return 100 if obj.status == models.Status.FINISHED else 0
         return int(progress)
 
     def get_is_disabled(self, obj) -> bool:
@@ -392,23 +391,23 @@ class TreeItemOutSerializer(serializers.ModelSerializer):
 
 
 def _ancestor_ids(obj) -> list:
-    if isinstance(obj, m.Task):
+    if isinstance(obj, models.Task):
         return [obj.objective_id, obj.objective.phase_id] if obj.objective_id else []
-    if isinstance(obj, m.Objective):
+    if isinstance(obj, models.Objective):
         return [obj.phase_id]
     return []
 
 
 class PhaseOutSerializer(TreeItemOutSerializer):
     class Meta:
-        model = m.Phase
+        model = models.Phase
         list_serializer_class = ChainOrderedListSerializer
         fields = [*TREEITEM_FIELDS, "coproductionprocess_id", "is_part_of_codelivery"]
 
 
 class ObjectiveOutSerializer(TreeItemOutSerializer):
     class Meta:
-        model = m.Objective
+        model = models.Objective
         list_serializer_class = ChainOrderedListSerializer
         fields = [*TREEITEM_FIELDS, "phase_id"]
 
@@ -417,7 +416,7 @@ class TaskOutSerializer(TreeItemOutSerializer):
     phase_id = serializers.SerializerMethodField()
 
     class Meta:
-        model = m.Task
+        model = models.Task
         list_serializer_class = ChainOrderedListSerializer
         fields = [
             *TREEITEM_FIELDS,
@@ -442,7 +441,9 @@ class _FullMixin(serializers.Serializer):
         by_process = self.context.get("process_permissions")
         if by_process is None:
             process_id = obj.process_id
-            by_process = list(m.Permission.objects.filter(coproductionprocess_id=process_id).select_related("team"))
+            by_process = list(
+                models.Permission.objects.filter(coproductionprocess_id=process_id).select_related("team")
+            )
             self.context["process_permissions"] = by_process
         path = set(_ancestor_ids(obj)) | {obj.pk}
         return [p for p in by_process if p.treeitem_id is None or p.treeitem_id in path]
@@ -510,7 +511,7 @@ class AssetOutSerializer(serializers.Serializer):
             "updated_at": serializers.DateTimeField().to_representation(asset.updated_at) if asset.updated_at else None,
         }
         if asset.type == "internalasset":
-            internal = asset if isinstance(asset, m.InternalAsset) else asset.as_internalasset
+            internal = asset if isinstance(asset, models.InternalAsset) else asset.as_internalasset
             software = self.context.get("software", {}).get(internal.softwareinterlinker_id)
             base.update(
                 softwareinterlinker_id=_str(internal.softwareinterlinker_id),
@@ -529,7 +530,7 @@ class AssetOutSerializer(serializers.Serializer):
                     "link": base["link"],
                 }
         else:
-            external = asset if isinstance(asset, m.ExternalAsset) else asset.as_externalasset
+            external = asset if isinstance(asset, models.ExternalAsset) else asset.as_externalasset
             base.update(
                 externalinterlinker_id=_str(external.externalinterlinker_id),
                 name=external.name,
@@ -550,7 +551,7 @@ class ClaimOutSerializer(serializers.ModelSerializer):
     asset = AssetOutSerializer(read_only=True, allow_null=True)
 
     class Meta:
-        model = m.Claim
+        model = models.Claim
         fields = [
             "id",
             "created_at",
@@ -577,7 +578,7 @@ class AssignmentOutSerializer(serializers.ModelSerializer):
     link_to_claim = serializers.SerializerMethodField()
 
     class Meta:
-        model = m.Assignment
+        model = models.Assignment
         fields = [
             "id",
             "created_at",
@@ -611,10 +612,10 @@ class AssignmentOutSerializer(serializers.ModelSerializer):
 
 
 class NotificationSerializer(serializers.ModelSerializer):
-    language = serializers.ChoiceField(choices=m.Languages.choices, default="en")
+    language = serializers.ChoiceField(choices=models.Languages.choices, default="en")
 
     class Meta:
-        model = m.Notification
+        model = models.Notification
         fields = [
             "id",
             "created_at",
@@ -653,13 +654,13 @@ class UserNotificationSerializer(serializers.ModelSerializer):
     parameters = ParametersField(required=False, allow_null=True)
     notification = NotificationSerializer(read_only=True)
     notification_id = serializers.PrimaryKeyRelatedField(
-        source="notification", queryset=m.Notification.objects.all(), write_only=False
+        source="notification", queryset=models.Notification.objects.all(), write_only=False
     )
-    user_id = serializers.PrimaryKeyRelatedField(source="user", queryset=m.User.objects.all())
+    user_id = serializers.PrimaryKeyRelatedField(source="user", queryset=models.User.objects.all())
     coproductionprocess_id = serializers.UUIDField(required=False, allow_null=True)
 
     class Meta:
-        model = m.UserNotification
+        model = models.UserNotification
         fields = [
             "id",
             "created_at",
@@ -680,10 +681,10 @@ class ClaimTypeField(serializers.ChoiceField):
     """Stored ``management``; read and written as ``Management`` (upstream's enum names)."""
 
     def __init__(self, **kwargs):
-        super().__init__(choices=[label for _, label in m.ClaimTypes.choices], **kwargs)
+        super().__init__(choices=[label for _, label in models.ClaimTypes.choices], **kwargs)
 
     def to_representation(self, value):
-        return dict(m.ClaimTypes.choices).get(value, value) if value else None
+        return dict(models.ClaimTypes.choices).get(value, value) if value else None
 
     def to_internal_value(self, data):
         return super().to_internal_value(data).lower()
@@ -693,14 +694,16 @@ class ProcessNotificationSerializer(serializers.ModelSerializer):
     parameters = ParametersField(required=False, allow_null=True)
     claim_type = ClaimTypeField(required=False, allow_null=True)
     notification = NotificationSerializer(read_only=True)
-    notification_id = serializers.PrimaryKeyRelatedField(source="notification", queryset=m.Notification.objects.all())
+    notification_id = serializers.PrimaryKeyRelatedField(
+        source="notification", queryset=models.Notification.objects.all()
+    )
     coproductionprocess_id = serializers.PrimaryKeyRelatedField(
-        source="coproductionprocess", queryset=m.CoproductionProcess.objects.all()
+        source="coproductionprocess", queryset=models.CoproductionProcess.objects.all()
     )
     user_id = serializers.CharField(required=False, allow_null=True)
 
     class Meta:
-        model = m.CoproductionProcessNotification
+        model = models.CoproductionProcessNotification
         fields = [
             "id",
             "created_at",
@@ -722,7 +725,7 @@ class ParticipationRequestSerializer(serializers.ModelSerializer):
     coproductionprocess_id = serializers.UUIDField(required=False, allow_null=True)
 
     class Meta:
-        model = m.ParticipationRequest
+        model = models.ParticipationRequest
         fields = [
             "id",
             "created_at",
@@ -744,7 +747,7 @@ class StorySerializer(serializers.ModelSerializer):
     user_id = serializers.CharField(required=False, allow_null=True)
 
     class Meta:
-        model = m.Story
+        model = models.Story
         fields = [
             "id",
             "created_at",
@@ -769,7 +772,7 @@ class RatingSerializer(serializers.ModelSerializer):
     artefact_type = serializers.CharField()
 
     class Meta:
-        model = m.Rating
+        model = models.Rating
         fields = ["id", "created_at", "updated_at", "user_id", "artefact_id", "artefact_type", "title", "text", "value"]
         read_only_fields = ["id", "created_at", "updated_at", "user_id"]
 
@@ -781,13 +784,13 @@ class ProcessInSerializer(serializers.ModelSerializer):
     hasAddAnOrganization = serializers.BooleanField(source="has_add_an_organization", required=False, allow_null=True)
     skipResourcesStep = serializers.BooleanField(source="skip_resources_step", required=False, allow_null=True)
     organization_id = serializers.PrimaryKeyRelatedField(
-        source="organization", queryset=m.Organization.objects.all(), required=False, allow_null=True
+        source="organization", queryset=models.Organization.objects.all(), required=False, allow_null=True
     )
-    tags = serializers.PrimaryKeyRelatedField(queryset=m.Tag.objects.all(), many=True, required=False)
-    language = serializers.ChoiceField(choices=m.Languages.choices)
+    tags = serializers.PrimaryKeyRelatedField(queryset=models.Tag.objects.all(), many=True, required=False)
+    language = serializers.ChoiceField(choices=models.Languages.choices)
 
     class Meta:
-        model = m.CoproductionProcess
+        model = models.CoproductionProcess
         fields = [
             "schema_used",
             "language",
@@ -842,7 +845,7 @@ class ObjectiveInSerializer(TreeItemInSerializer):
 class TaskInSerializer(TreeItemInSerializer):
     objective_id = serializers.UUIDField(required=False)
     problemprofiles = serializers.ListField(child=serializers.CharField(), required=False)
-    status = serializers.ChoiceField(choices=m.Status.choices, required=False)
+    status = serializers.ChoiceField(choices=models.Status.choices, required=False)
     start_date = serializers.DateField(required=False, allow_null=True)
     end_date = serializers.DateField(required=False, allow_null=True)
     management = integer_column_field(required=False)
@@ -854,7 +857,7 @@ class TeamInSerializer(serializers.Serializer):
     name = serializers.CharField()
     description = serializers.CharField(allow_blank=True)
     organization_id = serializers.UUIDField(required=False, allow_null=True)
-    type = serializers.ChoiceField(choices=m.RoleTypes.choices)
+    type = serializers.ChoiceField(choices=models.RoleTypes.choices)
     logotype = serializers.CharField(required=False, allow_null=True)
     user_ids = serializers.ListField(child=serializers.CharField(), required=False)
 
@@ -866,8 +869,8 @@ class OrganizationInSerializer(serializers.Serializer):
     )
     icon = serializers.CharField(required=False, allow_null=True)
     logotype = serializers.CharField(required=False, allow_null=True)
-    default_team_type = serializers.ChoiceField(choices=m.RoleTypes.choices)
-    team_creation_permission = serializers.ChoiceField(choices=m.TeamCreationPermissions.choices, required=False)
+    default_team_type = serializers.ChoiceField(choices=models.RoleTypes.choices)
+    team_creation_permission = serializers.ChoiceField(choices=models.TeamCreationPermissions.choices, required=False)
     public = serializers.BooleanField(required=False)
 
 
@@ -907,6 +910,3 @@ class SchemaBodySerializer(serializers.Serializer):
     id = serializers.UUIDField(required=False)
     coproductionschema_id = serializers.UUIDField(required=False)
     children = serializers.ListField(child=serializers.DictField(), required=False)
-
-
-PageSerializer = PageSizeSerializer  # bounded once for every app (common.paging)

@@ -2,7 +2,7 @@
 
 import factory
 
-from coproduction import models as m
+from coproduction import models
 
 
 class Base(factory.django.DjangoModelFactory):
@@ -13,7 +13,7 @@ class Base(factory.django.DjangoModelFactory):
 
 class UserFactory(Base):
     class Meta:
-        model = m.User
+        model = models.User
 
     id = factory.Faker("uuid4")
     full_name = factory.Faker("name")
@@ -22,31 +22,31 @@ class UserFactory(Base):
 
 class OrganizationFactory(Base):
     class Meta:
-        model = m.Organization
+        model = models.Organization
 
     name_translations = factory.Sequence(lambda n: {"en": f"Organisation {n}", "es": f"Organización {n}"})
-    default_team_type = m.RoleTypes.CITIZEN
+    default_team_type = models.RoleTypes.CITIZEN
 
 
 class TeamFactory(Base):
     class Meta:
-        model = m.Team
+        model = models.Team
         skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Team {n}")
     description = "A team"
-    type = m.RoleTypes.CITIZEN
+    type = models.RoleTypes.CITIZEN
     users_count = 0
 
     @factory.post_generation
     def members(self, create, extracted, **kwargs):
         for user in extracted or []:
-            m.TeamMember.objects.create(team=self, user=user)
+            models.TeamMember.objects.create(team=self, user=user)
 
 
 class ProcessFactory(Base):
     class Meta:
-        model = m.CoproductionProcess
+        model = models.CoproductionProcess
         skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Process {n}")
@@ -55,12 +55,12 @@ class ProcessFactory(Base):
     @factory.post_generation
     def administrators(self, create, extracted, **kwargs):
         for user in extracted or []:
-            m.CoproductionProcessAdministrator.objects.create(coproductionprocess=self, user=user)
+            models.CoproductionProcessAdministrator.objects.create(coproductionprocess=self, user=user)
 
 
 class PhaseFactory(Base):
     class Meta:
-        model = m.Phase
+        model = models.Phase
 
     name = factory.Sequence(lambda n: f"Phase {n}")
     coproductionprocess = factory.SubFactory(ProcessFactory)
@@ -68,7 +68,7 @@ class PhaseFactory(Base):
 
 class ObjectiveFactory(Base):
     class Meta:
-        model = m.Objective
+        model = models.Objective
 
     name = factory.Sequence(lambda n: f"Objective {n}")
     phase = factory.SubFactory(PhaseFactory)
@@ -76,7 +76,7 @@ class ObjectiveFactory(Base):
 
 class TaskFactory(Base):
     class Meta:
-        model = m.Task
+        model = models.Task
 
     name = factory.Sequence(lambda n: f"Task {n}")
     objective = factory.SubFactory(ObjectiveFactory)
@@ -84,7 +84,7 @@ class TaskFactory(Base):
 
 class PermissionFactory(Base):
     class Meta:
-        model = m.Permission
+        model = models.Permission
 
     team = factory.SubFactory(TeamFactory)
     coproductionprocess = factory.SubFactory(ProcessFactory)
@@ -95,7 +95,7 @@ class PermissionFactory(Base):
 
 class ExternalAssetFactory(Base):
     class Meta:
-        model = m.ExternalAsset
+        model = models.ExternalAsset
 
     task = factory.SubFactory(TaskFactory)
     name = factory.Sequence(lambda n: f"Link {n}")
@@ -104,7 +104,7 @@ class ExternalAssetFactory(Base):
 
 class InternalAssetFactory(Base):
     class Meta:
-        model = m.InternalAsset
+        model = models.InternalAsset
 
     task = factory.SubFactory(TaskFactory)
     external_asset_id = factory.Faker("uuid4")
@@ -113,7 +113,7 @@ class InternalAssetFactory(Base):
 
 class NotificationFactory(Base):
     class Meta:
-        model = m.Notification
+        model = models.Notification
 
     event = "add_task_copro"
     title = "A task was added"
@@ -123,7 +123,7 @@ class NotificationFactory(Base):
 
 class StoryFactory(Base):
     class Meta:
-        model = m.Story
+        model = models.Story
 
     coproductionprocess = factory.SubFactory(ProcessFactory)
     data_story = factory.LazyFunction(lambda: {"title": "A story", "description": "told", "keywords": "city"})
@@ -132,6 +132,6 @@ class StoryFactory(Base):
 
 class TagFactory(Base):
     class Meta:
-        model = m.Tag
+        model = models.Tag
 
     name = factory.Sequence(lambda n: f"tag{n}")

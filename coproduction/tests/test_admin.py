@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 
 from accounts.tests.factories import UserFactory as AccountFactory
-from coproduction import models as m
-from coproduction.tests import factories as f
+from coproduction import models
+from coproduction.tests import factories
 from coproduction.tests.test_services import SCHEMA
 
 pytestmark = pytest.mark.django_db(databases=["default", "coproduction", "catalogue"])
@@ -39,11 +39,11 @@ def _task_form(task, status):
 
 
 def test_every_changelist_and_add_page_opens(browser):
-    f.PermissionFactory(treeitem=f.PhaseFactory())
-    f.StoryFactory()
-    f.OrganizationFactory()
-    for model in m.__all__:
-        cls = getattr(m, model)
+    factories.PermissionFactory(treeitem=factories.PhaseFactory())
+    factories.StoryFactory()
+    factories.OrganizationFactory()
+    for model in models.__all__:
+        cls = getattr(models, model)
         if not hasattr(cls, "_meta") or cls._meta.pk.__class__.__name__ == "CompositePrimaryKey":
             continue
         name = cls._meta.model_name
@@ -53,7 +53,7 @@ def test_every_changelist_and_add_page_opens(browser):
 
 
 def test_create_process_apply_schema_and_finish_tasks(browser):
-    ana = f.UserFactory(full_name="Ana")
+    ana = factories.UserFactory(full_name="Ana")
     response = browser.post(
         f"{ADMIN}/coproductionprocess/add/",
         {
@@ -69,10 +69,10 @@ def test_create_process_apply_schema_and_finish_tasks(browser):
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
-    process = m.CoproductionProcess.objects.get(name="Green city")
+    process = models.CoproductionProcess.objects.get(name="Green city")
     assert list(process.administrators.all()) == [ana]
     assert process.children.count() == 2
-    objective = m.Objective.objects.get(name="Map")
+    objective = models.Objective.objects.get(name="Map")
     page = browser.get(f"{ADMIN}/objective/{objective.pk}/change/")
     assert b"T1" in page.content and b"T2" in page.content
     tasks = list(objective.children.order_by("name"))
@@ -94,13 +94,13 @@ def test_create_process_apply_schema_and_finish_tasks(browser):
     response = browser.post(f"{ADMIN}/objective/{objective.pk}/change/", form)
     assert response.status_code == 302, response.content.decode()[:3000]
     objective.refresh_from_db()
-    phase = m.Phase.objects.get(pk=objective.phase_id)
+    phase = models.Phase.objects.get(pk=objective.phase_id)
     assert (objective.status, objective.progress) == ("finished", 100)
     assert (phase.status, phase.progress) == ("finished", 100)
 
 
 def test_team_members_are_multi_select_and_count_follows(browser):
-    ana, bo = f.UserFactory(), f.UserFactory()
+    ana, bo = factories.UserFactory(), factories.UserFactory()
     response = browser.post(
         f"{ADMIN}/team/add/",
         {
@@ -112,7 +112,7 @@ def test_team_members_are_multi_select_and_count_follows(browser):
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
-    team = m.Team.objects.get(name="Ops")
+    team = models.Team.objects.get(name="Ops")
     assert team.users_count == 2 and list(team.administrators.all()) == [ana]
 
 
@@ -130,15 +130,17 @@ def test_organisation_names_are_edited_per_language(browser):
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
-    organization = m.Organization.objects.get()
+    organization = models.Organization.objects.get()
     assert organization.name_translations == {"en": "City", "es": "Ciudad"}
     page = browser.get(f"{ADMIN}/organization/{organization.pk}/change/")
     assert b'value="Ciudad"' in page.content
 
 
 def test_permissions_changelist_reads_at_a_glance(browser):
-    phase = f.PhaseFactory(name="Engage")
-    f.PermissionFactory(team=f.TeamFactory(name="Ops"), coproductionprocess=phase.coproductionprocess, treeitem=phase)
+    phase = factories.PhaseFactory(name="Engage")
+    factories.PermissionFactory(
+        team=factories.TeamFactory(name="Ops"), coproductionprocess=phase.coproductionprocess, treeitem=phase
+    )
     page = browser.get(f"{ADMIN}/permission/").content.decode()
     assert "Ops" in page and "Engage" in page and "(phase)" in page
 
@@ -148,7 +150,7 @@ def test_apply_a_catalogue_schema_from_the_picker(browser):
 
     schema = cf.CoproductionSchemaFactory(name_translations={"en": "Neighbourhood"})
     cf.TreeItemFactory(type="phase", name_translations={"en": "Listen"}, coproductionschema=schema)
-    process = f.ProcessFactory()
+    process = factories.ProcessFactory()
     found = browser.get(f"{ADMIN}/coproductionprocess/catalogue-picker/schema/", {"term": "neighb"}).json()
     assert found["results"] == [{"id": str(schema.pk), "text": "Neighbourhood"}]
     response = browser.post(
@@ -165,12 +167,12 @@ def test_apply_a_catalogue_schema_from_the_picker(browser):
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert [p.name for p in m.Phase.objects.filter(coproductionprocess=process)] == ["Listen"]
-    assert m.CoproductionProcess.objects.get(pk=process.pk).schema_used == schema.pk
+    assert [p.name for p in models.Phase.objects.filter(coproductionprocess=process)] == ["Listen"]
+    assert models.CoproductionProcess.objects.get(pk=process.pk).schema_used == schema.pk
 
 
 def test_a_bad_schema_body_is_reported_not_half_applied(browser):
-    process = f.ProcessFactory()
+    process = factories.ProcessFactory()
     body = {"id": "not-a-uuid", "children": [{"id": "a0000000-0000-0000-0000-000000000001", "name": "X"}]}
     response = browser.post(
         f"{ADMIN}/coproductionprocess/{process.pk}/change/",
@@ -187,7 +189,7 @@ def test_a_bad_schema_body_is_reported_not_half_applied(browser):
         follow=True,
     )
     assert b"Schema not applied" in response.content
-    assert not m.Phase.objects.exists()
+    assert not models.Phase.objects.exists()
 
 
 def _process_form(process, **extra):
@@ -208,19 +210,19 @@ def test_applying_a_schema_to_a_process_with_a_tree_is_refused(browser):
 
     schema = cf.CoproductionSchemaFactory(name_translations={"en": "Neighbourhood"})
     cf.TreeItemFactory(type="phase", name_translations={"en": "Listen"}, coproductionschema=schema)
-    process = f.ProcessFactory()
+    process = factories.ProcessFactory()
     url = f"{ADMIN}/coproductionprocess/{process.pk}/change/"
     assert browser.post(url, _process_form(process, apply_schema_id=str(schema.pk))).status_code == 302
     again = browser.post(url, _process_form(process, apply_schema_id=str(schema.pk)))
     assert again.status_code == 200
     assert "already has a tree (1 phase)" in again.content.decode()
-    assert m.Phase.objects.filter(coproductionprocess=process).count() == 1
+    assert models.Phase.objects.filter(coproductionprocess=process).count() == 1
 
 
 def test_catalogue_ids_are_checked_against_the_catalogue(browser):
     import uuid
 
-    process = f.ProcessFactory()
+    process = factories.ProcessFactory()
     missing = uuid.uuid4()
     response = browser.post(
         f"{ADMIN}/coproductionprocess/{process.pk}/change/", _process_form(process, schema_used=str(missing))
@@ -233,7 +235,7 @@ def test_catalogue_ids_are_checked_against_the_catalogue(browser):
         ).status_code
         == 200
     )
-    assert m.CoproductionProcess.objects.get(pk=process.pk).schema_used is None
+    assert models.CoproductionProcess.objects.get(pk=process.pk).schema_used is None
     assert browser.get(f"{ADMIN}/coproductionprocess/catalogue-picker/nothing/").status_code == 404
 
 
@@ -249,7 +251,7 @@ def test_a_tasks_catalogue_links_are_picked_from_the_catalogue(browser):
     from catalogue.tests import factories as cf
 
     profile = cf.ProblemProfileFactory(id="ORG_PROBLEM_7", name_translations={"en": "Low turnout"})
-    task = f.TaskFactory(name="Gather feedback")
+    task = factories.TaskFactory(name="Gather feedback")
     found = browser.get(f"{ADMIN}/coproductionprocess/catalogue-picker/problemprofile/", {"term": "turnout"}).json()
     assert found["results"] == [{"id": "ORG_PROBLEM_7", "text": "ORG_PROBLEM_7: Low turnout"}]
     url = f"{ADMIN}/task/{task.pk}/change/"
@@ -259,4 +261,4 @@ def test_a_tasks_catalogue_links_are_picked_from_the_catalogue(browser):
     assert "Not a problem profile of the catalogue: NOPE." in refused.content.decode()
     saved = browser.post(url, {**form, "problemprofiles": [profile.pk]})
     assert saved.status_code == 302, saved.context["adminform"].form.errors
-    assert m.Task.objects.get(pk=task.pk).problemprofiles == ["ORG_PROBLEM_7"]
+    assert models.Task.objects.get(pk=task.pk).problemprofiles == ["ORG_PROBLEM_7"]

@@ -13,8 +13,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from accounts.tests.factories import UserFactory as AccountFactory
-from coproduction import models as m
-from coproduction.tests import factories as f
+from coproduction import models
+from coproduction.tests import factories
 
 pytestmark = pytest.mark.django_db(databases=["default", "coproduction", "catalogue"])
 
@@ -39,8 +39,8 @@ def _get(client, url):
 
 
 def _users(count):
-    m.User.objects.bulk_create(
-        m.User(id=str(uuid.uuid4()), full_name=f"Volume user {n:05}", email=f"volume{n}@example.com")
+    models.User.objects.bulk_create(
+        models.User(id=str(uuid.uuid4()), full_name=f"Volume user {n:05}", email=f"volume{n}@example.com")
         for n in range(count)
     )
 
@@ -50,11 +50,11 @@ def _tree(process, *, phases, objectives, tasks):
 
     def items(model, kind, parents, per_parent, parent_field, name):
         rows = [
-            m.TreeItem(id=uuid.uuid4(), type=kind, name=f"{name} {n + 1}", status="awaiting")
+            models.TreeItem(id=uuid.uuid4(), type=kind, name=f"{name} {n + 1}", status="awaiting")
             for _ in parents
             for n in range(per_parent)
         ]
-        m.TreeItem.objects.bulk_create(rows)
+        models.TreeItem.objects.bulk_create(rows)
         created = []
         for index, row in enumerate(rows):
             child = model(treeitem_ptr_id=row.id, **{parent_field: parents[index // per_parent]})
@@ -63,9 +63,9 @@ def _tree(process, *, phases, objectives, tasks):
             created.append(child)
         return created
 
-    phase_rows = items(m.Phase, "phase", [process], phases, "coproductionprocess", "Phase")
-    objective_rows = items(m.Objective, "objective", phase_rows, objectives, "phase", "Objective")
-    task_rows = items(m.Task, "task", objective_rows, tasks, "objective", "Gather feedback")
+    phase_rows = items(models.Phase, "phase", [process], phases, "coproductionprocess", "Phase")
+    objective_rows = items(models.Objective, "objective", phase_rows, objectives, "phase", "Objective")
+    task_rows = items(models.Task, "task", objective_rows, tasks, "objective", "Gather feedback")
     return phase_rows, objective_rows, task_rows
 
 
@@ -88,13 +88,13 @@ def _pages(process, team, task):
 def test_pages_stay_small_and_run_fixed_queries_at_20000_users():
     client = Client()
     client.force_login(AccountFactory(is_superuser=True))
-    members = f.UserFactory.create_batch(3)
-    team = f.TeamFactory(name="Volunteers")
+    members = factories.UserFactory.create_batch(3)
+    team = factories.TeamFactory(name="Volunteers")
     for user in members:
-        m.TeamMember.objects.create(team=team, user=user)
-    m.TeamAdministrator.objects.create(team=team, user=members[0])
-    process = f.ProcessFactory(name="Process X")
-    m.CoproductionProcessAdministrator.objects.create(coproductionprocess=process, user=members[1])
+        models.TeamMember.objects.create(team=team, user=user)
+    models.TeamAdministrator.objects.create(team=team, user=members[0])
+    process = factories.ProcessFactory(name="Process X")
+    models.CoproductionProcessAdministrator.objects.create(coproductionprocess=process, user=members[1])
     _, _, tasks = _tree(process, phases=1, objectives=1, tasks=2)
 
     for url in _pages(process, team, tasks[0]).values():
@@ -102,9 +102,9 @@ def test_pages_stay_small_and_run_fixed_queries_at_20000_users():
     small = {name: _get(client, url)[1] for name, url in _pages(process, team, tasks[0]).items()}
 
     _users(USERS)
-    _tree(f.ProcessFactory(name="Process Y"), phases=3, objectives=10, tasks=100)
+    _tree(factories.ProcessFactory(name="Process Y"), phases=3, objectives=10, tasks=100)
     _tree(process, phases=2, objectives=2, tasks=20)
-    assert m.User.objects.count() > USERS and m.TreeItem.objects.count() > 3000
+    assert models.User.objects.count() > USERS and models.TreeItem.objects.count() > 3000
 
     large = {}
     for name, url in _pages(process, team, tasks[0]).items():
@@ -135,7 +135,7 @@ def test_tree_autocompletes_tell_same_named_items_apart():
     client = Client()
     client.force_login(AccountFactory(is_superuser=True))
     for name in ("Process A", "Process B"):
-        _tree(f.ProcessFactory(name=name), phases=1, objectives=1, tasks=1)
+        _tree(factories.ProcessFactory(name=name), phases=1, objectives=1, tasks=1)
     response = client.get(
         "/admin/autocomplete/",
         {"term": "objective", "app_label": "coproduction", "model_name": "task", "field_name": "objective"},

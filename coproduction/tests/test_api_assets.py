@@ -2,30 +2,30 @@
 
 import pytest
 
-from coproduction import models as m
-from coproduction.tests import factories as f
+from coproduction import models
+from coproduction.tests import factories
 
 pytestmark = pytest.mark.django_db(databases=["default", "coproduction", "catalogue"])
 
 
 @pytest.fixture
 def task(admin):
-    process = f.ProcessFactory(administrators=[admin.user])
-    phase = f.PhaseFactory(coproductionprocess=process)
-    return f.TaskFactory(objective=f.ObjectiveFactory(phase=phase))
+    process = factories.ProcessFactory(administrators=[admin.user])
+    phase = factories.PhaseFactory(coproductionprocess=process)
+    return factories.TaskFactory(objective=factories.ObjectiveFactory(phase=phase))
 
 
 def test_asset_creation_follows_effective_permissions_and_moves_the_task(admin, member, outsider, task):
-    team = f.TeamFactory(members=[member.user])
-    f.PermissionFactory(
+    team = factories.TeamFactory(members=[member.user])
+    factories.PermissionFactory(
         team=team, coproductionprocess_id=task.process_id, access_assets_permission=True, create_assets_permission=True
     )
     body = {"task_id": str(task.pk), "name": "Minutes", "uri": "https://example.org/minutes"}
     assert outsider.post("/assets", body).json() == {"detail": "Not enough permissions"}
     asset = member.post("/assets", body).json()
     assert asset["type"] == "externalasset" and asset["name"] == "Minutes" and asset["icon"] == ""
-    assert m.Task.objects.get(pk=task.pk).status == "in_progress"
-    stored = m.Asset.objects.get(pk=asset["id"])
+    assert models.Task.objects.get(pk=task.pk).status == "in_progress"
+    stored = models.Asset.objects.get(pk=asset["id"])
     assert stored.coproductionprocess_id == task.process_id and stored.phase_id == task.phase_id
     assert [a["id"] for a in member.get("/assets", {"task_id": str(task.pk)}).json()] == [asset["id"]]
     assert member.delete(f"/assets/{asset['id']}").status_code == 403
@@ -47,11 +47,11 @@ def test_internal_asset_without_catalogue_row_has_an_empty_link(admin, task):
 
 def test_process_assets_list_is_fixed_in_queries(admin, task, coproduction_queries):
     for _ in range(2):
-        f.ExternalAssetFactory(task=task)
+        factories.ExternalAssetFactory(task=task)
     with coproduction_queries(7):
         admin.get(f"/coproductionprocesses/{task.process_id}/assets")
     for _ in range(4):
-        f.ExternalAssetFactory(task=task)
+        factories.ExternalAssetFactory(task=task)
     with coproduction_queries(7):
         assets = admin.get(f"/coproductionprocesses/{task.process_id}/assets").json()
     assert len(assets) == 6 and assets[0]["internalData"]["link"] == "https://example.org/doc"
@@ -62,7 +62,7 @@ def test_tags_keywords_and_stories(admin, member):
     assert admin.post("/tags", {"name": "green"}).json() == {"detail": "Tag already exists"}
     assert admin.post("/tags/createbyName", {"name": "green"}).json()["id"] == tag["id"]
     assert admin.get("/tags/search", {"name": "blue"}).status_code == 404
-    process = f.ProcessFactory(administrators=[admin.user])
+    process = factories.ProcessFactory(administrators=[admin.user])
     story = admin.post(f"/stories/{process.pk}/createStory", {"title": "We did it", "keywords": "city"}).json()
     keyword = admin.post("/keywords", {"name": "city"}).json()
     assert admin.post(f"/stories/{story['id']}/addKeyword", keyword).json()["keywords"][0]["name"] == "city"
@@ -79,7 +79,7 @@ def test_tags_keywords_and_stories(admin, member):
 
 
 def test_notification_parameters_are_json_text_and_asset_names_can_be_frozen(admin, task):
-    f.NotificationFactory(event="add_asset_copro", text="{assetName}")
+    factories.NotificationFactory(event="add_asset_copro", text="{assetName}")
     body = {"task_id": str(task.pk), "softwareinterlinker_id": str(task.pk), "external_asset_id": "doc"}
     asset = admin.post("/assets", body).json()
     log = admin.get(f"/coproductionprocessnotifications/{task.process_id}/listCoproductionProcessNotifications").json()
@@ -93,8 +93,8 @@ def test_notification_parameters_are_json_text_and_asset_names_can_be_frozen(adm
 
 
 def test_apply_to_be_contributor_notifies_administrators(admin, member):
-    f.NotificationFactory(event="apply_submited", text="{userName} applied")
-    process = f.ProcessFactory(administrators=[admin.user])
+    factories.NotificationFactory(event="apply_submited", text="{userName} applied")
+    process = factories.ProcessFactory(administrators=[admin.user])
     body = {"processId": str(process.pk), "razon": "I know the area", "adminEmails": []}
     assert member.post("/coproductionprocesses/emailApplyToBeContributor", body).json() == "Done"
     applications = admin.get(f"/usernotifications/{process.pk}/listUserAplicationsbyCoproId").json()
@@ -104,8 +104,8 @@ def test_apply_to_be_contributor_notifies_administrators(admin, member):
 
 
 def test_claims_for_a_team(admin, member, task):
-    asset = f.ExternalAssetFactory(task=task)
-    team = f.TeamFactory(members=[member.user, admin.user])
+    asset = factories.ExternalAssetFactory(task=task)
+    team = factories.TeamFactory(members=[member.user, admin.user])
     claims = admin.post(
         "/claims/create_team_list", {"teams_id": [str(team.pk)], "asset_id": str(asset.pk), "title": "help"}
     ).json()
@@ -117,7 +117,7 @@ def test_claims_for_a_team(admin, member, task):
 
 
 def test_assignment_shape_with_links_asset_and_claims(admin, task):
-    asset = f.ExternalAssetFactory(task=task)
+    asset = factories.ExternalAssetFactory(task=task)
     assignment = admin.post("/assignments", {"asset_id": str(asset.pk), "title": "Write it"}).json()
     assert assignment["link"].endswith(f"/resources?tab=Assignments&assignment={assignment['id']}")
     assert assignment["link_to_claim"].endswith(f"/dashboard/assignments/registerclaim/{assignment['id']}")
@@ -131,9 +131,11 @@ def test_assignment_shape_with_links_asset_and_claims(admin, task):
 def test_create_by_event_skips_users_without_access(admin, member, outsider, task):
     import json
 
-    f.NotificationFactory(event="add_contribution_asset", text="{userName} contributed")
-    f.PermissionFactory(team=f.TeamFactory(members=[member.user]), coproductionprocess_id=task.process_id)
-    asset = f.ExternalAssetFactory(task=task)
+    factories.NotificationFactory(event="add_contribution_asset", text="{userName} contributed")
+    factories.PermissionFactory(
+        team=factories.TeamFactory(members=[member.user]), coproductionprocess_id=task.process_id
+    )
+    asset = factories.ExternalAssetFactory(task=task)
     claim_id = "e0000000-0000-0000-0000-000000000001"
     body = {
         "coproductionprocess_id": str(task.process_id),
@@ -147,7 +149,7 @@ def test_create_by_event_skips_users_without_access(admin, member, outsider, tas
     assert answer == {"inserted": True, "excluded": [outsider.user.email]}
     row = admin.get(f"/coproductionprocessnotifications/{claim_id}/coproductionprocessnotification").json()
     assert row["claim_type"] == "Development" and json.loads(row["parameters"])["userName"] == "B.Member"
-    assert m.CoproductionProcessNotification.objects.get(pk=claim_id).claim_type == "development"
+    assert models.CoproductionProcessNotification.objects.get(pk=claim_id).claim_type == "development"
     template = admin.get("/notifications/add_contribution_asset/en/notification").json()
     assert template["event"] == "add_contribution_asset"
     assert admin.get("/notifications/add_contribution_asset/lv/notification").status_code == 404
@@ -156,13 +158,15 @@ def test_create_by_event_skips_users_without_access(admin, member, outsider, tas
 
 
 def test_process_assets_for_a_subtree_member(admin, member, task):
-    f.ExternalAssetFactory(task=task, name="inside")
-    other_phase = f.PhaseFactory(coproductionprocess_id=task.process_id)
-    f.ExternalAssetFactory(task=f.TaskFactory(objective=f.ObjectiveFactory(phase=other_phase)), name="outside")
-    team = f.TeamFactory(members=[member.user])
-    f.PermissionFactory(team=team, coproductionprocess_id=task.process_id, treeitem_id=task.phase_id)
+    factories.ExternalAssetFactory(task=task, name="inside")
+    other_phase = factories.PhaseFactory(coproductionprocess_id=task.process_id)
+    factories.ExternalAssetFactory(
+        task=factories.TaskFactory(objective=factories.ObjectiveFactory(phase=other_phase)), name="outside"
+    )
+    team = factories.TeamFactory(members=[member.user])
+    factories.PermissionFactory(team=team, coproductionprocess_id=task.process_id, treeitem_id=task.phase_id)
     names = [a["name"] for a in member.get(f"/coproductionprocesses/{task.process_id}/assets").json()]
     assert names == ["inside"]
     assert len(admin.get(f"/coproductionprocesses/{task.process_id}/assets").json()) == 2
-    m.Phase.objects.filter(pk=task.phase_id).update(disabled_on="2024-01-01T00:00:00Z")
+    models.Phase.objects.filter(pk=task.phase_id).update(disabled_on="2024-01-01T00:00:00Z")
     assert member.get(f"/coproductionprocesses/{task.process_id}/assets").json() == []

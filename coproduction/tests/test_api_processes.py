@@ -3,8 +3,8 @@
 import pytest
 from rest_framework.test import APIClient
 
-from coproduction import models as m
-from coproduction.tests import factories as f
+from coproduction import models
+from coproduction.tests import factories
 from coproduction.tests.conftest import API
 from coproduction.tests.test_services import SCHEMA
 
@@ -51,7 +51,7 @@ def test_creator_administers_a_new_process(admin):
 
 def test_team_member_sees_the_process_and_an_outsider_does_not(admin, member, outsider):
     process = _process(admin)
-    team = f.TeamFactory(members=[member.user])
+    team = factories.TeamFactory(members=[member.user])
     response = admin.post(
         "/permissions",
         {"team_id": str(team.pk), "coproductionprocess_id": process["id"], "access_assets_permission": True},
@@ -132,7 +132,7 @@ def test_permissions_for_a_tree_item(admin, member):
     admin.post(f"/coproductionprocesses/{process['id']}/set_schema", SCHEMA)
     phase = admin.get(f"/coproductionprocesses/{process['id']}/tree").json()[0]
     task_id = phase["children"][0]["children"][0]["id"]
-    team = f.TeamFactory(members=[member.user], type="public_administration")
+    team = factories.TeamFactory(members=[member.user], type="public_administration")
     admin.post("/permissions", {"team_id": str(team.pk), "treeitem_id": phase["id"], "create_assets_permission": True})
     response = member.get(f"/permissions/for/{task_id}")
     assert response.json() == {
@@ -166,11 +166,11 @@ def test_copy_and_publish_story(admin):
     assert len(admin.get(f"/coproductionprocesses/{new_id}/tree").json()) == 2
     story = admin.post(f"/coproductionprocesses/{process['id']}/publish_story", {"title": "Done!"}).json()
     assert story["data_story"] == {"title": "Done!"} and story["rating"] == 0 and story["state"] is True
-    assert m.CoproductionProcess.objects.get(pk=story["coproductionprocess_cloneforpub_id"]).is_part_of_publication
+    assert models.CoproductionProcess.objects.get(pk=story["coproductionprocess_cloneforpub_id"]).is_part_of_publication
 
 
 def test_public_listing_page_envelope_and_rating(admin, member):
-    tag = f.TagFactory(name="green")
+    tag = factories.TagFactory(name="green")
     for n in range(3):
         _process(admin, name=f"Public {n}", is_public=True, tags=[str(tag.pk)])
     _process(admin, name="Private")
@@ -194,13 +194,13 @@ def test_out_of_scope_and_not_upstream_paths_answer_501(admin):
 def test_list_query_counts_do_not_grow(admin, coproduction_queries):
     def grow(n):
         for _ in range(n):
-            process = f.ProcessFactory(administrators=[admin.user])
-            team = f.TeamFactory(members=[admin.user, f.UserFactory()])
-            admin_tag = f.TagFactory()
+            process = factories.ProcessFactory(administrators=[admin.user])
+            team = factories.TeamFactory(members=[admin.user, factories.UserFactory()])
+            admin_tag = factories.TagFactory()
             process.tags.add(admin_tag)
-            f.PermissionFactory(team=team, coproductionprocess=process)
-            f.PermissionFactory(
-                team=team, coproductionprocess=process, treeitem=f.PhaseFactory(coproductionprocess=process)
+            factories.PermissionFactory(team=team, coproductionprocess=process)
+            factories.PermissionFactory(
+                team=team, coproductionprocess=process, treeitem=factories.PhaseFactory(coproductionprocess=process)
             )
 
     grow(2)
@@ -224,13 +224,13 @@ def test_copy_a_phase_into_another_process(admin):
 
 
 def test_task_assets_with_contributions(admin):
-    task = f.TaskFactory(
-        objective=f.ObjectiveFactory(
-            phase=f.PhaseFactory(coproductionprocess=f.ProcessFactory(administrators=[admin.user]))
+    task = factories.TaskFactory(
+        objective=factories.ObjectiveFactory(
+            phase=factories.PhaseFactory(coproductionprocess=factories.ProcessFactory(administrators=[admin.user]))
         )
     )
-    asset = f.ExternalAssetFactory(task=task)
-    m.Claim.objects.create(user=admin.user, asset=asset, title="I wrote it")
+    asset = factories.ExternalAssetFactory(task=task)
+    models.Claim.objects.create(user=admin.user, asset=asset, title="I wrote it")
     data = admin.get(f"/tasks/{task.pk}/listTaskAssetsContributions").json()
     assert data["id"] == str(task.pk)
     assert data["assetsWithContribution"][0]["contributors"][0]["title"] == "I wrote it"

@@ -6,32 +6,31 @@ transaction savepoints.
 
 import pytest
 
-from coproduction import models as m
-from coproduction import services
-from coproduction.tests import factories as f
+from coproduction import models, services
+from coproduction.tests import factories
 
 pytestmark = pytest.mark.django_db(databases=["default", "coproduction", "catalogue"])
 
 
 def _grow(admin, process):
     """One more of everything a list shows, inside the admin's process."""
-    phase = f.PhaseFactory(coproductionprocess=process)
-    objective = f.ObjectiveFactory(phase=phase)
-    task = f.TaskFactory(objective=objective)
-    task.prerequisites.add(f.TaskFactory(objective=objective))
-    asset = f.ExternalAssetFactory(task=task)
-    f.InternalAssetFactory(task=task)
-    team = f.TeamFactory(members=[admin.user, f.UserFactory()])
-    f.PermissionFactory(team=team, coproductionprocess=process, treeitem=phase)
-    template = f.NotificationFactory()
-    m.UserNotification.objects.create(user=admin.user, notification=template, coproductionprocess=process)
-    m.CoproductionProcessNotification.objects.create(coproductionprocess=process, notification=template)
-    story = f.StoryFactory(coproductionprocess=process)
-    story.keywords.add(m.Keyword.objects.create(name=f"k{story.pk}"))
-    services.rating_save(rating=m.Rating(artefact_type="story", artefact_id=process.pk, value=3))
-    assignment = m.Assignment.objects.create(user=admin.user, asset=asset, coproductionprocess=process)
-    m.Claim.objects.create(user=admin.user, asset=asset, assignment=assignment, coproductionprocess=process)
-    m.ParticipationRequest.objects.create(candidate=f.UserFactory(), coproductionprocess=process)
+    phase = factories.PhaseFactory(coproductionprocess=process)
+    objective = factories.ObjectiveFactory(phase=phase)
+    task = factories.TaskFactory(objective=objective)
+    task.prerequisites.add(factories.TaskFactory(objective=objective))
+    asset = factories.ExternalAssetFactory(task=task)
+    factories.InternalAssetFactory(task=task)
+    team = factories.TeamFactory(members=[admin.user, factories.UserFactory()])
+    factories.PermissionFactory(team=team, coproductionprocess=process, treeitem=phase)
+    template = factories.NotificationFactory()
+    models.UserNotification.objects.create(user=admin.user, notification=template, coproductionprocess=process)
+    models.CoproductionProcessNotification.objects.create(coproductionprocess=process, notification=template)
+    story = factories.StoryFactory(coproductionprocess=process)
+    story.keywords.add(models.Keyword.objects.create(name=f"k{story.pk}"))
+    services.rating_save(rating=models.Rating(artefact_type="story", artefact_id=process.pk, value=3))
+    assignment = models.Assignment.objects.create(user=admin.user, asset=asset, coproductionprocess=process)
+    models.Claim.objects.create(user=admin.user, asset=asset, assignment=assignment, coproductionprocess=process)
+    models.ParticipationRequest.objects.create(candidate=factories.UserFactory(), coproductionprocess=process)
     return task
 
 
@@ -61,7 +60,7 @@ PATHS = {
 
 @pytest.mark.parametrize(("path", "queries"), PATHS.items())
 def test_list_endpoint_query_count_is_fixed(admin, coproduction_queries, path, queries):
-    process = f.ProcessFactory(administrators=[admin.user])
+    process = factories.ProcessFactory(administrators=[admin.user])
     task = _grow(admin, process)
     url = path.format(process=process.pk, task=task.pk)
     with coproduction_queries(queries):

@@ -6,7 +6,7 @@ import uuid
 import pytest
 
 from coproduction.api.urls import urlpatterns
-from coproduction.tests import factories as f
+from coproduction.tests import factories
 
 pytestmark = pytest.mark.django_db(databases=["default", "coproduction", "catalogue"])
 
@@ -25,7 +25,7 @@ def _paths(value: str) -> list[str]:
 
 @pytest.mark.parametrize("value", ["not-a-uuid", str(uuid.uuid4())])
 def test_no_path_answers_500(admin, value):
-    f.ProcessFactory(administrators=[admin.user])
+    factories.ProcessFactory(administrators=[admin.user])
     bodies = [None, {}, {"id": "x", "task_id": "x", "user_id": 5, "parameters": "{bad"}, ["a list"]]
     for path in _paths(value):
         for method in ("get", "post", "put", "delete"):
@@ -40,9 +40,9 @@ def test_no_path_answers_500(admin, value):
 
 
 def test_dangling_ids_in_bodies_are_422_not_500(admin):
-    process = f.ProcessFactory(administrators=[admin.user])
-    task = f.TaskFactory(objective__phase__coproductionprocess=process)
-    asset = f.ExternalAssetFactory(task=task)
+    process = factories.ProcessFactory(administrators=[admin.user])
+    task = factories.TaskFactory(objective__phase__coproductionprocess=process)
+    asset = factories.ExternalAssetFactory(task=task)
     # The candidate of a participation request is always the caller (docs/authorization.md):
     # a body naming another candidate, even a missing one, cannot apply on their behalf.
     response = admin.post("/participationrequests", {"candidate_id": "nobody", "razon": "r"})

@@ -4,7 +4,7 @@ import copy
 
 import pytest
 
-from coproduction import models as m
+from coproduction import models
 from coproduction.tests.test_services import SCHEMA
 
 pytestmark = pytest.mark.django_db(databases=["default", "coproduction"])
@@ -18,6 +18,6 @@ def test_a_set_schema_that_fails_half_way_leaves_no_tree(admin):
     response = admin.post(f"/coproductionprocesses/{process['id']}/set_schema", body)
     assert response.status_code == 422
     assert "must be a UUID" in response.json()["detail"]
-    assert not m.Phase.objects.filter(coproductionprocess_id=process["id"]).exists()
-    assert not m.Objective.objects.filter(phase__coproductionprocess_id=process["id"]).exists()
-    assert m.CoproductionProcess.objects.get(pk=process["id"]).schema_used is None
+    assert not models.Phase.objects.filter(coproductionprocess_id=process["id"]).exists()
+    assert not models.Objective.objects.filter(phase__coproductionprocess_id=process["id"]).exists()
+    assert models.CoproductionProcess.objects.get(pk=process["id"]).schema_used is None

@@ -2,8 +2,8 @@
 
 import pytest
 
-from coproduction import models as m
-from coproduction.tests import factories as f
+from coproduction import models
+from coproduction.tests import factories
 
 pytestmark = pytest.mark.django_db(databases=["default", "coproduction"])
 
@@ -38,11 +38,11 @@ def test_team_members_and_administrators(admin, member, outsider):
     assert last.status_code == 400
     applied = outsider.post(f"/teams/{team['id']}/apply").json()
     assert [u["id"] for u in applied] == [outsider.user.pk]
-    assert admin.get(f"/teams/{m.Team.objects.first().pk.hex[:8]}").status_code == 422
+    assert admin.get(f"/teams/{models.Team.objects.first().pk.hex[:8]}").status_code == 422
 
 
 def test_users_search(admin, member):
-    team = f.TeamFactory(members=[member.user], organization=f.OrganizationFactory())
+    team = factories.TeamFactory(members=[member.user], organization=factories.OrganizationFactory())
     assert [u["id"] for u in admin.get("/users/search", {"by": member.user.email}).json()] == [member.user.pk]
     found = admin.get("/users/search", {"by": "bo mem", "organization_id": str(team.organization_id)}).json()
     assert [u["id"] for u in found] == [member.user.pk]
@@ -51,9 +51,9 @@ def test_users_search(admin, member):
 
 
 def test_permission_creation_needs_a_process_administrator_and_notifies(admin, member):
-    process = f.ProcessFactory(administrators=[admin.user])
-    team = f.TeamFactory(members=[member.user])
-    f.NotificationFactory(event="add_team_copro", text="{teamName} joined {processName}")
+    process = factories.ProcessFactory(administrators=[admin.user])
+    team = factories.TeamFactory(members=[member.user])
+    factories.NotificationFactory(event="add_team_copro", text="{teamName} joined {processName}")
     body = {"team_id": str(team.pk), "coproductionprocess_id": str(process.pk), "access_assets_permission": True}
     denied = member.post("/permissions", body)
     assert (denied.status_code, denied.json()) == (
@@ -73,11 +73,11 @@ def test_permission_creation_needs_a_process_administrator_and_notifies(admin, m
 @pytest.mark.parametrize(("path", "queries"), [("/teams", 9), ("/organizations", 12), ("/permissions", 10)])
 def test_lists_run_a_fixed_number_of_queries(admin, coproduction_queries, path, queries):
     def grow():
-        organization = f.OrganizationFactory(public=True)
-        m.OrganizationAdministrator.objects.create(organization=organization, user=admin.user)
-        team = f.TeamFactory(members=[admin.user, f.UserFactory()], organization=organization)
-        m.TeamAdministrator.objects.create(team=team, user=admin.user)
-        f.PermissionFactory(team=team)
+        organization = factories.OrganizationFactory(public=True)
+        models.OrganizationAdministrator.objects.create(organization=organization, user=admin.user)
+        team = factories.TeamFactory(members=[admin.user, factories.UserFactory()], organization=organization)
+        models.TeamAdministrator.objects.create(team=team, user=admin.user)
+        factories.PermissionFactory(team=team)
 
     grow()
     with coproduction_queries(queries):
@@ -120,14 +120,18 @@ def test_organisation_search_uses_the_request_language(admin):
 
 def test_add_to_observers_creates_the_platform_team_and_a_task_permission(admin, outsider):
     # Anyone may observe a public process; other processes: docs/authorization.md.
-    process = f.ProcessFactory(administrators=[admin.user], creator=admin.user, name="Green city", is_public=True)
-    task = f.TaskFactory(objective=f.ObjectiveFactory(phase=f.PhaseFactory(coproductionprocess=process)))
-    asset = f.ExternalAssetFactory(task=task)
+    process = factories.ProcessFactory(
+        administrators=[admin.user], creator=admin.user, name="Green city", is_public=True
+    )
+    task = factories.TaskFactory(
+        objective=factories.ObjectiveFactory(phase=factories.PhaseFactory(coproductionprocess=process))
+    )
+    asset = factories.ExternalAssetFactory(task=task)
     body = {"users_ids": [], "coproduction_process_id": str(process.pk), "asset_id": str(asset.pk)}
     team = outsider.post("/teams/addtoobservers", body).json()
     assert team["name"] == "Observers_Green_city" and [u["id"] for u in team["users"]] == [outsider.user.pk]
-    organization = m.Organization.objects.get(pk=team["organization_id"])
+    organization = models.Organization.objects.get(pk=team["organization_id"])
     assert organization.name_translations == dict.fromkeys(["en", "es", "lv", "it"], "Interlink-Platform")
     assert outsider.get(f"/permissions/for/{task.pk}").json()["your_permissions"]["access_assets_permission"]
     again = outsider.post("/teams/addtoobservers", body).json()
-    assert again["id"] == team["id"] and m.Permission.objects.filter(team_id=team["id"]).count() == 1
+    assert again["id"] == team["id"] and models.Permission.objects.filter(team_id=team["id"]).count() == 1

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from common.tests.test_uploads import HTML, png_bytes
-from coproduction import models as m
+from coproduction import models
 
 pytestmark = pytest.mark.django_db(databases=["default", "coproduction"])
 
@@ -31,8 +31,8 @@ def test_html_as_a_logotype_is_refused_and_nothing_is_stored(admin, media, path)
     assert response.status_code == 400, response.content
     assert response.json() == {"detail": "The file is not an image: PNG, JPEG, GIF or WebP are accepted."}
     assert not [p for p in media.rglob("*") if p.is_file()]
-    assert m.CoproductionProcess.objects.get(pk=process["id"]).logotype is None
-    assert m.Organization.objects.get(pk=organization.json()["id"]).logotype is None
+    assert models.CoproductionProcess.objects.get(pk=process["id"]).logotype is None
+    assert models.Organization.objects.get(pk=organization.json()["id"]).logotype is None
 
 
 def test_a_png_logotype_is_stored_under_its_real_format_and_served_inline(admin, media):

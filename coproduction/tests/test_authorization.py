@@ -4,8 +4,8 @@ data) refused to the wrong caller with nothing changed, and done for the right o
 import pytest
 from rest_framework.test import APIClient
 
-from coproduction import models as m
-from coproduction.tests import factories as f
+from coproduction import models
+from coproduction.tests import factories
 from coproduction.tests.conftest import API
 
 pytestmark = pytest.mark.django_db(databases=["default", "coproduction"])
@@ -20,18 +20,18 @@ def superuser(make_caller):
 def world(admin, member, outsider):
     """A process run by ``admin``; ``member`` works in it (a team permission) and owns a
     notification, a claim, an assignment, a participation request and a rating."""
-    process = f.ProcessFactory(administrators=[admin.user], name="Green city")
-    task = f.TaskFactory(objective__phase__coproductionprocess=process)
-    asset = f.ExternalAssetFactory(task=task)
-    team = f.TeamFactory(members=[member.user])
-    m.TeamAdministrator.objects.create(team=team, user=admin.user)
-    organization = f.OrganizationFactory()
-    m.OrganizationAdministrator.objects.create(organization=organization, user=admin.user)
-    permission = f.PermissionFactory(team=team, coproductionprocess=process)
-    template = f.NotificationFactory()
-    f.NotificationFactory(event="assign_resource", title="Contribute", text="{assetName}")
-    story = f.StoryFactory(coproductionprocess=process)
-    assignment = m.Assignment.objects.create(user=member.user, asset=asset, task=task, coproductionprocess=process)
+    process = factories.ProcessFactory(administrators=[admin.user], name="Green city")
+    task = factories.TaskFactory(objective__phase__coproductionprocess=process)
+    asset = factories.ExternalAssetFactory(task=task)
+    team = factories.TeamFactory(members=[member.user])
+    models.TeamAdministrator.objects.create(team=team, user=admin.user)
+    organization = factories.OrganizationFactory()
+    models.OrganizationAdministrator.objects.create(organization=organization, user=admin.user)
+    permission = factories.PermissionFactory(team=team, coproductionprocess=process)
+    template = factories.NotificationFactory()
+    factories.NotificationFactory(event="assign_resource", title="Contribute", text="{assetName}")
+    story = factories.StoryFactory(coproductionprocess=process)
+    assignment = models.Assignment.objects.create(user=member.user, asset=asset, task=task, coproductionprocess=process)
     return {
         "process": process,
         "team": team,
@@ -42,19 +42,25 @@ def world(admin, member, outsider):
         "permission": permission,
         "template": template,
         "story": story,
-        "un": m.UserNotification.objects.create(user=member.user, notification=template, coproductionprocess=process),
-        "pn": m.CoproductionProcessNotification.objects.create(
+        "un": models.UserNotification.objects.create(
+            user=member.user, notification=template, coproductionprocess=process
+        ),
+        "pn": models.CoproductionProcessNotification.objects.create(
             user=member.user,
             coproductionprocess=process,
             notification=template,
             parameters={"assetName": f"{{assetid:{asset.pk}}}"},
         ),
-        "claim": m.Claim.objects.create(user=member.user, asset=asset, task=task, coproductionprocess=process),
+        "claim": models.Claim.objects.create(user=member.user, asset=asset, task=task, coproductionprocess=process),
         "assignment": assignment,
-        "request": m.ParticipationRequest.objects.create(candidate=member.user, coproductionprocess=process, razon="r"),
-        "rating": m.Rating.objects.create(user_id=member.user.pk, artefact_id=story.pk, artefact_type="story", value=3),
-        "tag": f.TagFactory(),
-        "keyword": m.Keyword.objects.create(name="city"),
+        "request": models.ParticipationRequest.objects.create(
+            candidate=member.user, coproductionprocess=process, razon="r"
+        ),
+        "rating": models.Rating.objects.create(
+            user_id=member.user.pk, artefact_id=story.pk, artefact_type="story", value=3
+        ),
+        "tag": factories.TagFactory(),
+        "keyword": models.Keyword.objects.create(name="city"),
     }
 
 
@@ -65,29 +71,31 @@ def snapshot() -> dict:
         return sorted(tuple(str(v) for v in row) for row in model.objects.values_list(key, *fields))
 
     return {
-        "templates": rows(m.Notification, "title"),
-        "user notifications": rows(m.UserNotification, "state", "is_archived"),
-        "process notifications": rows(m.CoproductionProcessNotification, "parameters"),
-        "claims": rows(m.Claim, "state"),
-        "assignments": rows(m.Assignment, "state"),
-        "permissions": rows(m.Permission, "access_assets_permission"),
-        "requests": rows(m.ParticipationRequest, "is_archived"),
-        "stories": rows(m.Story, "data_story", "state"),
-        "story keywords": rows(m.StoryKeyword, "keyword_id"),
-        "ratings": rows(m.Rating, "value"),
-        "tags": rows(m.Tag, "name"),
-        "keywords": rows(m.Keyword, "name"),
-        "team members": rows(m.TeamMember, "user_id", key="team_id"),
-        "processes": rows(m.CoproductionProcess, "name", "logotype"),
-        "process administrators": rows(m.CoproductionProcessAdministrator, "user_id", key="coproductionprocess_id"),
-        "process tags": rows(m.CoproductionProcess, "tags"),
-        "tree": rows(m.TreeItem, "name", "disabled_on"),
-        "assets": rows(m.Asset, "task_id"),
-        "external assets": rows(m.ExternalAsset, "name"),
-        "teams": rows(m.Team, "name", "logotype"),
-        "team administrators": rows(m.TeamAdministrator, "user_id", key="team_id"),
-        "organizations": rows(m.Organization, "name_translations", "logotype"),
-        "organization administrators": rows(m.OrganizationAdministrator, "user_id", key="organization_id"),
+        "templates": rows(models.Notification, "title"),
+        "user notifications": rows(models.UserNotification, "state", "is_archived"),
+        "process notifications": rows(models.CoproductionProcessNotification, "parameters"),
+        "claims": rows(models.Claim, "state"),
+        "assignments": rows(models.Assignment, "state"),
+        "permissions": rows(models.Permission, "access_assets_permission"),
+        "requests": rows(models.ParticipationRequest, "is_archived"),
+        "stories": rows(models.Story, "data_story", "state"),
+        "story keywords": rows(models.StoryKeyword, "keyword_id"),
+        "ratings": rows(models.Rating, "value"),
+        "tags": rows(models.Tag, "name"),
+        "keywords": rows(models.Keyword, "name"),
+        "team members": rows(models.TeamMember, "user_id", key="team_id"),
+        "processes": rows(models.CoproductionProcess, "name", "logotype"),
+        "process administrators": rows(
+            models.CoproductionProcessAdministrator, "user_id", key="coproductionprocess_id"
+        ),
+        "process tags": rows(models.CoproductionProcess, "tags"),
+        "tree": rows(models.TreeItem, "name", "disabled_on"),
+        "assets": rows(models.Asset, "task_id"),
+        "external assets": rows(models.ExternalAsset, "name"),
+        "teams": rows(models.Team, "name", "logotype"),
+        "team administrators": rows(models.TeamAdministrator, "user_id", key="team_id"),
+        "organizations": rows(models.Organization, "name_translations", "logotype"),
+        "organization administrators": rows(models.OrganizationAdministrator, "user_id", key="organization_id"),
     }
 
 
@@ -466,8 +474,8 @@ def test_finding_5_a_new_user_cannot_touch_others_notifications_claims_templates
 
 
 def test_lists_show_a_user_their_own_rows_and_administrators_their_process(world, admin, member, outsider):
-    other_process = f.ProcessFactory()
-    m.Claim.objects.create(user=outsider.user, asset=world["asset"], coproductionprocess=other_process)
+    other_process = factories.ProcessFactory()
+    models.Claim.objects.create(user=outsider.user, asset=world["asset"], coproductionprocess=other_process)
     paths = {
         "/claims": {"admin": 1, "member": 1, "outsider": 1},
         "/assignments": {"admin": 1, "member": 1, "outsider": 0},
@@ -490,11 +498,11 @@ def test_a_participation_request_is_always_the_callers_own(world, outsider, memb
         {"candidate_id": member.user.pk, "coproductionprocess_id": str(world["process"].pk), "razon": "me"},
     )
     assert response.status_code == 200
-    assert m.ParticipationRequest.objects.get(pk=response.json()["id"]).candidate_id == outsider.user.pk
+    assert models.ParticipationRequest.objects.get(pk=response.json()["id"]).candidate_id == outsider.user.pk
 
 
 def test_an_observer_cannot_borrow_an_asset_of_another_process(world, outsider):
-    public = f.ProcessFactory(is_public=True)
+    public = factories.ProcessFactory(is_public=True)
     before = snapshot()
     response = outsider.post(
         "/teams/addtoobservers",
@@ -574,9 +582,9 @@ def test_member_is_refused_administrator_writes(row, world, admin, member):
 
 
 def test_a_claim_on_an_asset_of_no_process_is_for_superusers_only(outsider, superuser):
-    orphan = m.ExternalAsset.objects.create(name="Orphan", uri="https://example.org/o")
+    orphan = models.ExternalAsset.objects.create(name="Orphan", uri="https://example.org/o")
     for body in ({"asset_id": str(orphan.pk)}, {"asset_id": str(orphan.pk), "user_id": superuser.user.pk}):
         assert outsider.post("/claims", body).status_code == 403
-    assert m.Claim.objects.count() == 0
+    assert models.Claim.objects.count() == 0
     assert superuser.post("/claims", {"asset_id": str(orphan.pk)}).status_code == 200
-    assert m.Claim.objects.count() == 1
+    assert models.Claim.objects.count() == 1

@@ -3,8 +3,8 @@
 import pytest
 
 from catalogue.tests import factories as cf
-from coproduction import models as m
-from coproduction.tests import factories as f
+from coproduction import models
+from coproduction.tests import factories
 
 pytestmark = pytest.mark.django_db(databases=["default", "coproduction", "catalogue"])
 
@@ -56,8 +56,10 @@ def test_internal_asset_link_and_capabilities_come_from_the_catalogue(admin):
         path="ceditor", domain="tools.example.org", api_path="/api/v1", clone=True, view=True, edit=False
     )
     knowledge = cf.KnowledgeInterlinkerFactory(softwareinterlinker=software)
-    process = f.ProcessFactory(administrators=[admin.user])
-    task = f.TaskFactory(objective=f.ObjectiveFactory(phase=f.PhaseFactory(coproductionprocess=process)))
+    process = factories.ProcessFactory(administrators=[admin.user])
+    task = factories.TaskFactory(
+        objective=factories.ObjectiveFactory(phase=factories.PhaseFactory(coproductionprocess=process))
+    )
     asset = admin.post(
         "/assets",
         {"task_id": str(task.pk), "softwareinterlinker_id": str(software.pk), "external_asset_id": "doc-9"},
@@ -74,4 +76,4 @@ def test_internal_asset_link_and_capabilities_come_from_the_catalogue(admin):
     assert summary["link"] == "http://tools.example.org/ceditor/api/v1/asset-es"
     listed = admin.get("/assets/listAssetswithInternalInfo", {"task_id": str(task.pk)}).json()
     assert {a["internalData"]["link"] for a in listed} == {asset["link"], summary["link"]}
-    assert m.InternalAsset.objects.count() == 2
+    assert models.InternalAsset.objects.count() == 2

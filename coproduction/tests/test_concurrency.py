@@ -5,9 +5,8 @@ import threading
 import pytest
 from django.db import connections, transaction
 
-from coproduction import models as m
-from coproduction import services
-from coproduction.tests import factories as f
+from coproduction import models, services
+from coproduction.tests import factories
 
 pytestmark = pytest.mark.django_db(databases=["coproduction"], transaction=True)
 
@@ -35,16 +34,16 @@ def _run_together(jobs):
 
 
 def test_concurrent_members_are_all_counted():
-    team = f.TeamFactory()
-    users = [f.UserFactory() for _ in range(6)]
+    team = factories.TeamFactory()
+    users = [factories.UserFactory() for _ in range(6)]
     _run_together([lambda user=user: services.team_add_member(team=team, user=user) for user in users])
-    assert m.Team.objects.get(pk=team.pk).users_count == 6
+    assert models.Team.objects.get(pk=team.pk).users_count == 6
 
 
 def test_concurrent_task_changes_all_reach_the_objective():
-    objective = f.ObjectiveFactory()
-    tasks = [f.TaskFactory(objective=objective) for _ in range(4)]
+    objective = factories.ObjectiveFactory()
+    tasks = [factories.TaskFactory(objective=objective) for _ in range(4)]
     _run_together([lambda task=task: services.task_update(task=task, data={"status": "finished"}) for task in tasks])
-    objective = m.Objective.objects.get(pk=objective.pk)
+    objective = models.Objective.objects.get(pk=objective.pk)
     assert (objective.status, objective.progress) == ("finished", 100)
-    assert m.Phase.objects.get(pk=objective.phase_id).status == "finished"
+    assert models.Phase.objects.get(pk=objective.phase_id).status == "finished"

@@ -7,17 +7,16 @@ from decimal import Decimal
 import pytest
 
 from common.exceptions import APIError
-from coproduction import models as m
-from coproduction import services
-from coproduction.tests import factories as f
+from coproduction import models, services
+from coproduction.tests import factories
 
 pytestmark = pytest.mark.django_db(databases=["coproduction"])
 
 
 def _tree():
-    phase = f.PhaseFactory()
-    objective = f.ObjectiveFactory(phase=phase)
-    tasks = [f.TaskFactory(objective=objective) for _ in range(4)]
+    phase = factories.PhaseFactory()
+    objective = factories.ObjectiveFactory(phase=phase)
+    tasks = [factories.TaskFactory(objective=objective) for _ in range(4)]
     return phase, objective, tasks
 
 
@@ -63,7 +62,9 @@ def test_objective_without_active_children_is_finished_with_progress_zero():
 
 def test_first_asset_on_an_awaiting_task_sets_it_in_progress_and_moves_the_parents():
     phase, objective, tasks = _tree()
-    services.asset_create(model=m.ExternalAsset, data={"name": "doc", "uri": "https://x"}, task=tasks[0], creator=None)
+    services.asset_create(
+        model=models.ExternalAsset, data={"name": "doc", "uri": "https://x"}, task=tasks[0], creator=None
+    )
     assert _reload(tasks[0]).status == "in_progress"
     assert _reload(objective).status == "in_progress"
     assert _reload(objective).progress == 12  # 0.5 * 100 / 4
@@ -88,8 +89,8 @@ def test_start_and_end_dates_are_aggregated_up_to_the_process():
 
 
 def test_team_users_count_follows_membership_changes():
-    team = f.TeamFactory()
-    ana, bo = f.UserFactory(), f.UserFactory()
+    team = factories.TeamFactory()
+    ana, bo = factories.UserFactory(), factories.UserFactory()
     services.team_add_member(team=team, user=ana)
     team.users.add(bo)
     assert _reload(team).users_count == 2
@@ -104,54 +105,54 @@ def test_team_users_count_follows_membership_changes():
 
 def test_soft_delete_keeps_rows_and_disables_descendants():
     phase, objective, tasks = _tree()
-    user = f.UserFactory()
+    user = factories.UserFactory()
     services.treeitem_disable(item=phase, user=user)
     phase = _reload(phase)
     assert phase.disabled_on is not None and phase.disabler_id == user.pk
-    assert m.Task.objects.filter(pk=tasks[0].pk).exists()
+    assert models.Task.objects.filter(pk=tasks[0].pk).exists()
     assert _reload(tasks[0]).is_disabled and _reload(objective).is_disabled
     assert _reload(tasks[0]).disabled_on is None
 
 
 def test_clear_schema_hard_deletes_whole_rows_including_treeitem_roots():
     phase, objective, tasks = _tree()
-    f.ExternalAssetFactory(task=tasks[0])
+    factories.ExternalAssetFactory(task=tasks[0])
     process = phase.coproductionprocess
     services.process_clear_schema(process=process)
-    assert not m.TreeItem.objects.exists()
-    assert not m.Asset.objects.exists()
+    assert not models.TreeItem.objects.exists()
+    assert not models.Asset.objects.exists()
 
 
 def test_deleting_a_process_deletes_tree_stories_notifications_and_clones():
     phase, objective, tasks = _tree()
     process = phase.coproductionprocess
-    user = f.UserFactory()
-    template = f.NotificationFactory()
-    m.CoproductionProcessNotification.objects.create(coproductionprocess=process, notification=template)
-    m.UserNotification.objects.create(user=user, notification=template, coproductionprocess=process)
-    f.StoryFactory(coproductionprocess=process)
-    clone = f.ProcessFactory(cloned_from=process)
+    user = factories.UserFactory()
+    template = factories.NotificationFactory()
+    models.CoproductionProcessNotification.objects.create(coproductionprocess=process, notification=template)
+    models.UserNotification.objects.create(user=user, notification=template, coproductionprocess=process)
+    factories.StoryFactory(coproductionprocess=process)
+    clone = factories.ProcessFactory(cloned_from=process)
     services.process_delete(process=process)
-    assert not m.CoproductionProcess.objects.filter(pk__in=[process.pk, clone.pk]).exists()
-    assert not m.TreeItem.objects.exists()
-    assert not m.Story.objects.exists()
-    assert not m.UserNotification.objects.exists()
-    assert not m.CoproductionProcessNotification.objects.exists()
+    assert not models.CoproductionProcess.objects.filter(pk__in=[process.pk, clone.pk]).exists()
+    assert not models.TreeItem.objects.exists()
+    assert not models.Story.objects.exists()
+    assert not models.UserNotification.objects.exists()
+    assert not models.CoproductionProcessNotification.objects.exists()
 
 
 def test_former_set_null_columns_cascade():
-    user = f.UserFactory()
-    template = f.NotificationFactory()
-    process = f.ProcessFactory()
-    m.UserNotification.objects.create(user=user, notification=template)
-    m.CoproductionProcessNotification.objects.create(coproductionprocess=process, notification=template)
-    f.StoryFactory(coproductionprocess=process)
+    user = factories.UserFactory()
+    template = factories.NotificationFactory()
+    process = factories.ProcessFactory()
+    models.UserNotification.objects.create(user=user, notification=template)
+    models.CoproductionProcessNotification.objects.create(coproductionprocess=process, notification=template)
+    factories.StoryFactory(coproductionprocess=process)
     user.delete()
-    assert not m.UserNotification.objects.exists()
+    assert not models.UserNotification.objects.exists()
     process.delete()
-    assert not m.Story.objects.exists()
+    assert not models.Story.objects.exists()
     template.delete()
-    assert not m.CoproductionProcessNotification.objects.exists()
+    assert not models.CoproductionProcessNotification.objects.exists()
 
 
 # Prerequisites -------------------------------------------------------------------------
@@ -175,7 +176,7 @@ def test_an_item_keeps_one_prerequisite_and_creation_inserts_into_the_chain():
     assert list(_reload(b).prerequisites.values_list("pk", flat=True)) == [c.pk]
     services.treeitem_set_prerequisite(item=b, prerequisite_id=a.pk)
     new = services.treeitem_create(
-        model=m.Task, data={"name": "between", "objective": objective, "prerequisites_ids": [a.pk]}, creator=None
+        model=models.Task, data={"name": "between", "objective": objective, "prerequisites_ids": [a.pk]}, creator=None
     )
     assert list(new.prerequisites.values_list("pk", flat=True)) == [a.pk]
     assert list(_reload(b).prerequisites.values_list("pk", flat=True)) == [new.pk]
@@ -185,13 +186,13 @@ def test_an_item_keeps_one_prerequisite_and_creation_inserts_into_the_chain():
 
 
 def _member_team(user, team_type="citizen"):
-    return f.TeamFactory(members=[user], type=team_type)
+    return factories.TeamFactory(members=[user], type=team_type)
 
 
 def test_administrators_get_every_flag():
     phase, objective, tasks = _tree()
-    admin = f.UserFactory()
-    m.CoproductionProcessAdministrator.objects.create(coproductionprocess=phase.coproductionprocess, user=admin)
+    admin = factories.UserFactory()
+    models.CoproductionProcessAdministrator.objects.create(coproductionprocess=phase.coproductionprocess, user=admin)
     flags, roles = services.effective_permissions(admin, _reload(tasks[0]))
     assert all(flags.values()) and "administrator" in roles
 
@@ -199,12 +200,14 @@ def test_administrators_get_every_flag():
 def test_deeper_false_overrides_a_process_wide_true():
     phase, objective, tasks = _tree()
     process = phase.coproductionprocess
-    user = f.UserFactory()
+    user = factories.UserFactory()
     team = _member_team(user)
-    f.PermissionFactory(
+    factories.PermissionFactory(
         team=team, coproductionprocess=process, access_assets_permission=True, create_assets_permission=True
     )
-    f.PermissionFactory(team=team, coproductionprocess=process, treeitem=objective, create_assets_permission=False)
+    factories.PermissionFactory(
+        team=team, coproductionprocess=process, treeitem=objective, create_assets_permission=False
+    )
     flags, roles = services.effective_permissions(user, _reload(tasks[0]))
     assert flags == {
         "access_assets_permission": True,
@@ -212,7 +215,7 @@ def test_deeper_false_overrides_a_process_wide_true():
         "delete_assets_permission": False,
     }
     assert roles == ["citizen"]
-    other_phase = f.PhaseFactory(coproductionprocess=process)
+    other_phase = factories.PhaseFactory(coproductionprocess=process)
     flags, _ = services.effective_permissions(user, other_phase)
     assert flags["create_assets_permission"] is True
 
@@ -220,17 +223,17 @@ def test_deeper_false_overrides_a_process_wide_true():
 def test_at_equal_depth_true_wins_and_user_only_permissions_are_ignored():
     phase, objective, tasks = _tree()
     process = phase.coproductionprocess
-    user = f.UserFactory()
-    f.PermissionFactory(
+    user = factories.UserFactory()
+    factories.PermissionFactory(
         team=_member_team(user), coproductionprocess=process, treeitem=phase, delete_assets_permission=False
     )
-    f.PermissionFactory(
+    factories.PermissionFactory(
         team=_member_team(user, "public_administration"),
         coproductionprocess=process,
         treeitem=phase,
         delete_assets_permission=True,
     )
-    f.PermissionFactory(
+    factories.PermissionFactory(
         team=None, user=user, coproductionprocess=process, treeitem=tasks[0], access_assets_permission=False
     )
     flags, roles = services.effective_permissions(user, _reload(tasks[0]))
@@ -240,7 +243,7 @@ def test_at_equal_depth_true_wins_and_user_only_permissions_are_ignored():
 
 def test_outsiders_get_nothing():
     phase, objective, tasks = _tree()
-    flags, roles = services.effective_permissions(f.UserFactory(), _reload(tasks[0]))
+    flags, roles = services.effective_permissions(factories.UserFactory(), _reload(tasks[0]))
     assert not any(flags.values()) and roles == []
 
 
@@ -288,33 +291,33 @@ SCHEMA = {
 
 
 def test_set_schema_builds_the_tree_with_prerequisites():
-    process = f.ProcessFactory()
+    process = factories.ProcessFactory()
     services.set_schema(process=process, schema=SCHEMA, creator=None)
     assert str(_reload(process).schema_used) == SCHEMA["id"]
-    phases = {p.name: p for p in m.Phase.objects.filter(coproductionprocess=process)}
+    phases = {p.name: p for p in models.Phase.objects.filter(coproductionprocess=process)}
     assert set(phases) == {"Engage", "Design"} and phases["Design"].is_part_of_codelivery
     assert list(phases["Design"].prerequisites.all()) == [phases["Engage"].treeitem_ptr]
-    t1, t2 = m.Task.objects.get(name="T1"), m.Task.objects.get(name="T2")
+    t1, t2 = models.Task.objects.get(name="T1"), models.Task.objects.get(name="T2")
     assert t1.problemprofiles == ["PP1"] and t2.management == 3 and t1.management == 0
     assert list(t2.prerequisites.values_list("pk", flat=True)) == [t1.pk]
     assert str(t1.from_item) == "c0000000-0000-0000-0000-000000000001" and str(t1.from_schema) == SCHEMA["id"]
-    ordered = m.Phase.objects.filter(coproductionprocess=process).order_by("created_at", "id")
+    ordered = models.Phase.objects.filter(coproductionprocess=process).order_by("created_at", "id")
     assert [p.name for p in ordered] == ["Engage", "Design"]  # insertion order survives one transaction
 
 
 def test_copy_clones_tree_prerequisites_assets_and_permissions():
-    admin = f.UserFactory()
-    process = f.ProcessFactory(administrators=[admin])
+    admin = factories.UserFactory()
+    process = factories.ProcessFactory(administrators=[admin])
     services.set_schema(process=process, schema=SCHEMA, creator=admin)
-    t2 = m.Task.objects.get(name="T2")
-    f.ExternalAssetFactory(task=t2)
-    f.PermissionFactory(coproductionprocess=process, treeitem=t2)
+    t2 = models.Task.objects.get(name="T2")
+    factories.ExternalAssetFactory(task=t2)
+    factories.PermissionFactory(coproductionprocess=process, treeitem=t2)
     clone = services.process_copy(process=process, user=admin)
     assert clone.name == f"Copy of {process.name}" and clone.cloned_from_id == process.pk
-    new_t2 = m.Task.objects.get(name="T2", objective__phase__coproductionprocess=clone)
+    new_t2 = models.Task.objects.get(name="T2", objective__phase__coproductionprocess=clone)
     assert new_t2.prerequisites.get().name == "T1"
     assert new_t2.assets.count() == 1
-    assert m.Permission.objects.get(coproductionprocess=clone).treeitem_id == new_t2.pk
+    assert models.Permission.objects.get(coproductionprocess=clone).treeitem_id == new_t2.pk
     assert list(clone.administrators.all()) == [admin]
 
 
@@ -322,9 +325,9 @@ def test_copy_clones_tree_prerequisites_assets_and_permissions():
 
 
 def test_story_rating_follows_create_update_and_delete():
-    story = f.StoryFactory()
-    r1 = services.rating_save(rating=m.Rating(artefact_type="story", artefact_id=story.pk, value=4))
-    services.rating_save(rating=m.Rating(artefact_type="story", artefact_id=story.pk, value=5))
+    story = factories.StoryFactory()
+    r1 = services.rating_save(rating=models.Rating(artefact_type="story", artefact_id=story.pk, value=4))
+    services.rating_save(rating=models.Rating(artefact_type="story", artefact_id=story.pk, value=5))
     assert (_reload(story).rating, _reload(story).ratings_count) == (Decimal("4.5"), 2)
     r1.value = 1
     services.rating_save(rating=r1)
@@ -354,10 +357,10 @@ def test_unparseable_parameters_are_rejected_on_input_and_kept_when_stored():
 
 
 def test_legacy_string_parameters_round_trip_through_the_json_column():
-    user, template = f.UserFactory(), f.NotificationFactory()
-    row = m.UserNotification.objects.create(user=user, notification=template, parameters="{'a': 'b'}")
+    user, template = factories.UserFactory(), factories.NotificationFactory()
+    row = models.UserNotification.objects.create(user=user, notification=template, parameters="{'a': 'b'}")
     assert services.parse_parameters(_reload(row).parameters) == {"a": "b"}
-    row = m.UserNotification.objects.create(user=user, notification=template, parameters={"a": "é"})
+    row = models.UserNotification.objects.create(user=user, notification=template, parameters={"a": "é"})
     assert _reload(row).parameters == {"a": "é"}
 
 
@@ -366,7 +369,7 @@ def test_short_user_name():
 
 
 def test_set_schema_rejects_a_cyclic_body():
-    process = f.ProcessFactory()
+    process = factories.ProcessFactory()
     cyclic = {
         "id": SCHEMA["id"],
         "children": [

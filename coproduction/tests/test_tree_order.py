@@ -14,8 +14,8 @@ from django.utils import timezone
 from accounts.tests.factories import UserFactory as AccountFactory
 from catalogue import models as cm
 from catalogue.tests import factories as cf
-from coproduction import models as m
-from coproduction.tests import factories as f
+from coproduction import models
+from coproduction.tests import factories
 
 pytestmark = pytest.mark.django_db(databases=["default", "coproduction", "catalogue"])
 
@@ -31,20 +31,26 @@ def linked(items: list) -> list:
 
 @pytest.fixture
 def process(admin):
-    process = f.ProcessFactory(administrators=[admin.user])
+    process = factories.ProcessFactory(administrators=[admin.user])
     phases = linked(
         [
-            f.PhaseFactory(id=uuid.UUID(int=WRONG_UUID_ORDER[name]), name=name, coproductionprocess=process)
+            factories.PhaseFactory(id=uuid.UUID(int=WRONG_UUID_ORDER[name]), name=name, coproductionprocess=process)
             for name in CHAIN
         ]
     )
     objectives = linked(
-        [f.ObjectiveFactory(id=uuid.UUID(int=30 - n), name=name, phase=phases[0]) for n, name in enumerate("XYZ")]
+        [
+            factories.ObjectiveFactory(id=uuid.UUID(int=30 - n), name=name, phase=phases[0])
+            for n, name in enumerate("XYZ")
+        ]
     )
     linked(
-        [f.TaskFactory(id=uuid.UUID(int=60 - n), name=name, objective=objectives[0]) for n, name in enumerate("abc")]
+        [
+            factories.TaskFactory(id=uuid.UUID(int=60 - n), name=name, objective=objectives[0])
+            for n, name in enumerate("abc")
+        ]
     )
-    m.TreeItem.objects.update(created_at=timezone.now())
+    models.TreeItem.objects.update(created_at=timezone.now())
     return process
 
 
@@ -61,11 +67,11 @@ def test_the_admin_inlines_list_phases_objectives_and_tasks_in_that_order(proces
     page = client.get(f"/admin/coproduction/coproductionprocess/{process.pk}/change/").content.decode()
     positions = [page.index(f'value="{name}"') for name in CHAIN]
     assert positions == sorted(positions)
-    engage = m.Phase.objects.get(name="Engage")
+    engage = models.Phase.objects.get(name="Engage")
     page = client.get(f"/admin/coproduction/phase/{engage.pk}/change/").content.decode()
     positions = [page.index(f'value="{name}"') for name in "XYZ"]
     assert positions == sorted(positions)
-    x = m.Objective.objects.get(name="X")
+    x = models.Objective.objects.get(name="X")
     page = client.get(f"/admin/coproduction/objective/{x.pk}/change/").content.decode()
     positions = [page.index(f'value="{name}"') for name in "abc"]
     assert positions == sorted(positions)
@@ -89,5 +95,5 @@ def test_set_schema_from_an_imported_catalogue_schema_creates_the_chain_in_order
 
     tree = admin.get(f"/coproductionprocesses/{process['id']}/tree").json()
     assert [phase["name"] for phase in tree] == CHAIN
-    created = m.Phase.objects.filter(coproductionprocess_id=process["id"]).order_by("created_at", "id")
+    created = models.Phase.objects.filter(coproductionprocess_id=process["id"]).order_by("created_at", "id")
     assert [phase.name for phase in created] == CHAIN  # inserted in upstream's order too

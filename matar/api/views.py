@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 from common.openapi import FLASK_ERROR_BODIES
 from matar import permissions as rules
 from matar import selectors, services, tokens
-from matar.api import serializers as s
+from matar.api import serializers
 from matar.authentication import MatarAccessTokenAuthentication, MatarRefreshTokenAuthentication
 from matar.errors import MatarError, bad_request, exception_handler, not_found
 from matar.models import ActivityType
@@ -49,7 +49,7 @@ class MatarView(APIView):
 
     def organization_from_query(self):
         """The community of ``organization_id`` (404), if the caller is a member of it (403)."""
-        query = self.valid(s.OrganizationQuerySerializer, self.request.query_params)
+        query = self.valid(serializers.OrganizationQuerySerializer, self.request.query_params)
         organization = selectors.organization_get(query["organization_id"])
         if organization is None:
             raise not_found()
@@ -73,12 +73,12 @@ class LoginView(MatarView):
     throttle_classes = [OTPSendPhoneThrottle, OTPSendAddressThrottle]
 
     @extend_schema(
-        request=s.LoginSerializer,
+        request=serializers.LoginSerializer,
         responses={200: OpenApiResponse(description='{"message": "sent otp"} or {"access_token", "refresh_token"}')},
     )
     def post(self, request):
         """Phone-OTP login: ``action`` ``send_otp`` sends a code, ``submit_otp`` exchanges it for tokens."""
-        body = self.valid(s.LoginSerializer, request.data)
+        body = self.valid(serializers.LoginSerializer, request.data)
         phone_number = _phone_number(body["phone_number"])
         if body["action"] == "send_otp":
             services.otp_send(phone_number=phone_number, name=body.get("name") or None)
@@ -93,14 +93,14 @@ class LoginView(MatarView):
 class RefreshView(MatarView):
     authentication_classes = [MatarRefreshTokenAuthentication]
 
-    @extend_schema(request=None, responses=s.AccessTokenSerializer)
+    @extend_schema(request=None, responses=serializers.AccessTokenSerializer)
     def post(self, request):
         """A new access token for a refresh token."""
         return Response({"access_token": tokens.create_access_token(request.user.pk, session=request.auth.get("sid"))})
 
 
 class LogoutView(MatarView):
-    @extend_schema(request=None, responses=s.MessageSerializer)
+    @extend_schema(request=None, responses=serializers.MessageSerializer)
     def post(self, request):
         """Revoke the access token used for this request, and the refresh token of its login."""
         tokens.revoke(request.auth)
@@ -108,56 +108,58 @@ class LogoutView(MatarView):
 
 
 class CurrentUserView(MatarView):
-    @extend_schema(responses=s.UserSerializer)
+    @extend_schema(responses=serializers.UserSerializer)
     def get(self, request):
         """The logged-in Matar user."""
-        return Response(s.UserSerializer(request.user).data)
+        return Response(serializers.UserSerializer(request.user).data)
 
 
 class EditUserView(MatarView):
-    @extend_schema(request=s.EditUserSerializer, responses=s.UserSerializer)
+    @extend_schema(request=serializers.EditUserSerializer, responses=serializers.UserSerializer)
     def post(self, request):
         """Update name, language, avatar; the organisation becomes the user's membership."""
-        body = self.valid(s.EditUserSerializer, request.data)
+        body = self.valid(serializers.EditUserSerializer, request.data)
         user = services.user_edit(user=request.user, **body)
-        return Response(s.UserSerializer(user).data)
+        return Response(serializers.UserSerializer(user).data)
 
 
 # Reference data -----------------------------------------------------------------------
 
 
 class OrganizationsView(MatarView):
-    @extend_schema(responses=s.OrganizationsSerializer)
+    @extend_schema(responses=serializers.OrganizationsSerializer)
     def get(self, request):
         """Every organisation not deactivated, by ``sort_order`` (NULLs last), then ``_id``."""
         organizations = selectors.organization_list()
-        return Response({"organizations": s.OrganizationSerializer(organizations, many=True).data})
+        return Response({"organizations": serializers.OrganizationSerializer(organizations, many=True).data})
 
 
 class LanguagesView(MatarView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
 
-    @extend_schema(responses=s.LanguagesSerializer)
+    @extend_schema(responses=serializers.LanguagesSerializer)
     def get(self, request):
         """The languages (code → label)."""
-        return Response({"languages": s.LANGUAGES})
+        return Response({"languages": serializers.LANGUAGES})
 
 
 class CategoriesView(MatarView):
-    @extend_schema(parameters=[ORGANIZATION_PARAM], responses=s.CategoriesSerializer)
+    @extend_schema(parameters=[ORGANIZATION_PARAM], responses=serializers.CategoriesSerializer)
     def get(self, request):
         """The organisation's categories, by ``sort_order`` then ``_id``."""
         organization = self.organization_from_query()
         categories = selectors.category_list(organization=organization)
-        return Response({"categories": s.CategorySerializer(categories, many=True).data})
+        return Response({"categories": serializers.CategorySerializer(categories, many=True).data})
 
 
 class ActivityTypesView(MatarView):
-    @extend_schema(responses=s.ActivityTypesSerializer)
+    @extend_schema(responses=serializers.ActivityTypesSerializer)
     def get(self, request):
         """The activity types."""
-        return Response({"activity_types": s.ActivityTypeSerializer(selectors.activity_type_list(), many=True).data})
+        return Response(
+            {"activity_types": serializers.ActivityTypeSerializer(selectors.activity_type_list(), many=True).data}
+        )
 
 
 # Posts --------------------------------------------------------------------------------
@@ -166,13 +168,13 @@ class ActivityTypesView(MatarView):
 class NewPostView(MatarView):
     @extend_schema(
         parameters=[ORGANIZATION_PARAM],
-        request={"multipart/form-data": s.NewPostFormSerializer},
-        responses=s.NewPostResponseSerializer,
+        request={"multipart/form-data": serializers.NewPostFormSerializer},
+        responses=serializers.NewPostResponseSerializer,
     )
     def post(self, request):
         """A question, or an answer with ``parent_post_id``: an audio file (FLAC mono or M4A, ≤ 120 s)."""
         organization = self.organization_from_query()
-        form = self.valid(s.NewPostFormSerializer, request.data)
+        form = self.valid(serializers.NewPostFormSerializer, request.data)
         category = rules.category_in(organization, form["category_id"])
         if category is None:
             raise not_found()
@@ -189,15 +191,19 @@ class NewPostView(MatarView):
             audio_file=form["file"],
             absolute_url=request.build_absolute_uri,
         )
-        return Response({"message": "Post received", "post": s.PostSerializer(post).data})
+        return Response({"message": "Post received", "post": serializers.PostSerializer(post).data})
 
 
 class DeletePostView(MatarView):
-    @extend_schema(parameters=[ORGANIZATION_PARAM], request=s.DeletePostSerializer, responses=s.MessageSerializer)
+    @extend_schema(
+        parameters=[ORGANIZATION_PARAM],
+        request=serializers.DeletePostSerializer,
+        responses=serializers.MessageSerializer,
+    )
     def post(self, request):
         """Soft-delete one's own post."""
         organization = self.organization_from_query()
-        body = self.valid(s.DeletePostSerializer, request.data)
+        body = self.valid(serializers.DeletePostSerializer, request.data)
         post = rules.post_in(organization, body["post_id"])
         if post is None:
             raise not_found()
@@ -208,13 +214,13 @@ class DeletePostView(MatarView):
 class PostActivityView(MatarView):
     @extend_schema(
         parameters=[ORGANIZATION_PARAM],
-        request=s.PostActivityInputSerializer,
-        responses=s.PostActivityResponseSerializer,
+        request=serializers.PostActivityInputSerializer,
+        responses=serializers.PostActivityResponseSerializer,
     )
     def post(self, request):
         """Record an activity (like, view, share…) and increment the post's counter of its type."""
         organization = self.organization_from_query()
-        body = self.valid(s.PostActivityInputSerializer, request.data)
+        body = self.valid(serializers.PostActivityInputSerializer, request.data)
         activity_type = ActivityType.objects.filter(pk=body["post_activity_type"]).first()
         if activity_type is None:
             raise not_found()
@@ -226,18 +232,18 @@ class PostActivityView(MatarView):
             data=body.get("data"),
         )
         return Response(
-            {"message": "New user activity on post", "post_activity": s.PostActivitySerializer(activity).data}
+            {"message": "New user activity on post", "post_activity": serializers.PostActivitySerializer(activity).data}
         )
 
 
 class UserPostActivitiesView(MatarView):
     @extend_schema(
         parameters=[ORGANIZATION_PARAM, OpenApiParameter("post_activity_type", str), OFFSET_PARAM],
-        responses=s.ActivityPostsPageSerializer,
+        responses=serializers.ActivityPostsPageSerializer,
     )
     def get(self, request):
         """The organisation's posts the caller acted on (of one type), newest activity first, 10 a page."""
-        query = self.valid(s.UserActivitiesQuerySerializer, request.query_params)
+        query = self.valid(serializers.UserActivitiesQuerySerializer, request.query_params)
         organization = self.organization_from_query()
         activity_type = query.get("post_activity_type")
         if activity_type is not None and not ActivityType.objects.filter(pk=activity_type).exists():
@@ -245,7 +251,9 @@ class UserPostActivitiesView(MatarView):
         page = selectors.user_activity_posts(
             organization=organization, viewer=request.user, activity_type=activity_type, offset=query["offset"]
         )
-        return Response({"page_details": page.details(), "posts": s.FeedPostSerializer(page.items, many=True).data})
+        return Response(
+            {"page_details": page.details(), "posts": serializers.FeedPostSerializer(page.items, many=True).data}
+        )
 
 
 class PostFeedView(MatarView):
@@ -256,11 +264,11 @@ class PostFeedView(MatarView):
             OpenApiParameter("post_id", str, description="one question (not wrapped) instead of the feed"),
             OFFSET_PARAM,
         ],
-        responses={200: s.FeedPageSerializer},
+        responses={200: serializers.FeedPageSerializer},
     )
     def get(self, request):
         """The feed (active questions, newest first, 10 a page, each with its first answers), or one question."""
-        query = self.valid(s.FeedQuerySerializer, request.query_params)
+        query = self.valid(serializers.FeedQuerySerializer, request.query_params)
         if query.get("post_id"):
             post = selectors.question_detail(
                 post_id=query["post_id"],
@@ -270,7 +278,7 @@ class PostFeedView(MatarView):
             )
             if post is None:
                 raise not_found()
-            return Response(s.QuestionSerializer(post).data)
+            return Response(serializers.QuestionSerializer(post).data)
         organization = self.organization_from_query()
         category_id = query.get("category_id")
         if category_id is not None and rules.category_in(organization, category_id) is None:
@@ -278,17 +286,23 @@ class PostFeedView(MatarView):
         page = selectors.feed(
             organization=organization, viewer=request.user, category_id=category_id, offset=query["offset"]
         )
-        return Response({"page_details": page.details(), "posts": s.QuestionSerializer(page.items, many=True).data})
+        return Response(
+            {"page_details": page.details(), "posts": serializers.QuestionSerializer(page.items, many=True).data}
+        )
 
 
 class GptAnswerView(MatarView):
     @extend_schema(
         parameters=[OpenApiParameter("post_id", str, required=True), ORGANIZATION_PARAM],
-        responses={501: s.MessageSerializer, 400: s.MessageSerializer, 404: s.MessageSerializer},
+        responses={
+            501: serializers.MessageSerializer,
+            400: serializers.MessageSerializer,
+            404: serializers.MessageSerializer,
+        },
     )
     def get(self, request):
         """ChatGPT answers are not built: 501 after upstream's checks."""
-        query = self.valid(s.GptAnswerQuerySerializer, request.query_params)
+        query = self.valid(serializers.GptAnswerQuerySerializer, request.query_params)
         organization = self.organization_from_query()
         post = rules.post_in(organization, query["post_id"])
         if post is None:
@@ -300,7 +314,7 @@ class GptAnswerView(MatarView):
 
 
 class TranscribeView(MatarView):
-    @extend_schema(request=None, responses={501: s.MessageSerializer})
+    @extend_schema(request=None, responses={501: serializers.MessageSerializer})
     def post(self, request):
         """Speech-to-text is not built (posts are stored without a transcript): 501."""
         raise MatarError(status.HTTP_501_NOT_IMPLEMENTED, {"message": TRANSCRIPTION_NOT_AVAILABLE})

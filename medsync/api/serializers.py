@@ -11,9 +11,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from common.ids import INT32_MAX, INT32_MIN
 from medsync.models import Booking, DiagnosticResult
 
-INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 MAX_RANGE_DAYS = 92
 EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(9000, 12, 31)
 
@@ -106,7 +106,7 @@ class WorkingHourSerializer(serializers.Serializer):
 
 
 class BookingRequestSerializer(serializers.Serializer):
-    location_id = serializers.IntegerField(min_value=INT_MIN, max_value=INT_MAX)
+    location_id = serializers.IntegerField(min_value=INT32_MIN, max_value=INT32_MAX)
     booking_date_time = serializers.DateTimeField(
         default_timezone=dt.UTC, help_text="Slot start, ISO 8601 (the Mini App sends UTC with Z; no offset = UTC)."
     )
@@ -128,11 +128,11 @@ class BookingRequestSerializer(serializers.Serializer):
 
 
 class DoctorBookingRequestSerializer(BookingRequestSerializer):
-    doctor_id = serializers.IntegerField(min_value=INT_MIN, max_value=INT_MAX)
+    doctor_id = serializers.IntegerField(min_value=INT32_MIN, max_value=INT32_MAX)
 
 
 class DiagnosticBookingRequestSerializer(BookingRequestSerializer):
-    diagnostic_id = serializers.IntegerField(min_value=INT_MIN, max_value=INT_MAX)
+    diagnostic_id = serializers.IntegerField(min_value=INT32_MIN, max_value=INT32_MAX)
 
 
 class BookingResponseSerializer(serializers.Serializer):

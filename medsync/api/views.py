@@ -16,8 +16,9 @@ from rest_framework.views import APIView
 
 from accounts.authentication import BearerTokenAuthentication
 from common.exceptions import APIError
+from common.ids import parse_int
 from medsync import initdata, selectors, services, slots
-from medsync.api import serializers as s
+from medsync.api import serializers as api_serializers
 
 INVALID_INIT_DATA = "Invalid initData"
 DETAIL = inline_serializer("MedsyncDetail", {"detail": serializers.CharField()})
@@ -29,17 +30,6 @@ INVALID_PAYLOAD = inline_serializer(
 
 def _path_int(name: str, description: str = "") -> OpenApiParameter:
     return OpenApiParameter(name, int, OpenApiParameter.PATH, description=description)
-
-
-def _int(value: str, name: str) -> int:
-    """A path parameter as an integer column value; anything else answers 422 (as FastAPI did)."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise serializers.ValidationError({name: ["A valid integer is required."]}) from None
-    if not s.INT_MIN <= number <= s.INT_MAX:
-        raise serializers.ValidationError({name: ["Out of range."]})
-    return number
 
 
 DATETIME_LIST = {"type": "array", "items": {"type": "string", "format": "date-time"}}
@@ -56,64 +46,69 @@ class MedsyncView(APIView):
 
 
 class DoctorListView(MedsyncView):
-    @extend_schema(responses=s.DoctorListSerializer(many=True))
+    @extend_schema(responses=api_serializers.DoctorListSerializer(many=True))
     def get(self, request):
         """Every doctor with location, specialty, average rating and number of reviews, by doctor_id."""
         return Response(selectors.doctor_list_with_ratings())
 
 
 class DoctorDetailView(MedsyncView):
-    @extend_schema(parameters=[_path_int("doctor_id")], responses={200: s.DoctorDetailSerializer, 404: DETAIL})
+    @extend_schema(
+        parameters=[_path_int("doctor_id")], responses={200: api_serializers.DoctorDetailSerializer, 404: DETAIL}
+    )
     def get(self, request, doctor_id):
         """One doctor with the about texts; 404 ``Doctor not found``."""
-        doctor = selectors.doctor_get(_int(doctor_id, "doctor_id"))
+        doctor = selectors.doctor_get(parse_int(doctor_id, "doctor_id"))
         if doctor is None:
             raise APIError(status.HTTP_404_NOT_FOUND, "Doctor not found")
-        return Response(s.DoctorDetailSerializer(doctor).data)
+        return Response(api_serializers.DoctorDetailSerializer(doctor).data)
 
 
 class SpecialtyListView(MedsyncView):
-    @extend_schema(responses=s.SpecialtySerializer(many=True))
+    @extend_schema(responses=api_serializers.SpecialtySerializer(many=True))
     def get(self, request):
         """Specialties that at least one doctor has, by name."""
-        return Response(s.SpecialtySerializer(selectors.specialties_with_doctors(), many=True).data)
+        return Response(api_serializers.SpecialtySerializer(selectors.specialties_with_doctors(), many=True).data)
 
 
 class DiagnosticListView(MedsyncView):
-    @extend_schema(responses=s.DiagnosticSerializer(many=True))
+    @extend_schema(responses=api_serializers.DiagnosticSerializer(many=True))
     def get(self, request):
         """Diagnostic tests offered at one location or more, with the number of locations."""
-        return Response(s.DiagnosticSerializer(selectors.diagnostics_offered(), many=True).data)
+        return Response(api_serializers.DiagnosticSerializer(selectors.diagnostics_offered(), many=True).data)
 
 
 class DiagnosticLocationsView(MedsyncView):
     @extend_schema(
-        parameters=[_path_int("diagnostic_id")], responses={200: s.LocationSerializer(many=True), 404: DETAIL}
+        parameters=[_path_int("diagnostic_id")],
+        responses={200: api_serializers.LocationSerializer(many=True), 404: DETAIL},
     )
     def get(self, request, diagnostic_id):
         """Locations offering a diagnostic test; 404 ``Locations not found`` when none."""
-        locations = selectors.diagnostic_locations(_int(diagnostic_id, "diagnostic_id"))
+        locations = selectors.diagnostic_locations(parse_int(diagnostic_id, "diagnostic_id"))
         if not locations:
             raise APIError(status.HTTP_404_NOT_FOUND, "Locations not found")
-        return Response(s.LocationSerializer(locations, many=True).data)
+        return Response(api_serializers.LocationSerializer(locations, many=True).data)
 
 
 class LocationDetailView(MedsyncView):
-    @extend_schema(parameters=[_path_int("location_id")], responses={200: s.LocationSerializer, 404: DETAIL})
+    @extend_schema(
+        parameters=[_path_int("location_id")], responses={200: api_serializers.LocationSerializer, 404: DETAIL}
+    )
     def get(self, request, location_id):
         """One location; 404 ``Location not found``."""
-        location = selectors.location_get(_int(location_id, "location_id"))
+        location = selectors.location_get(parse_int(location_id, "location_id"))
         if location is None:
             raise APIError(status.HTTP_404_NOT_FOUND, "Location not found")
-        return Response(s.LocationSerializer(location).data)
+        return Response(api_serializers.LocationSerializer(location).data)
 
 
 class WorkingHoursView(MedsyncView):
-    @extend_schema(parameters=[_path_int("location_id")], responses=s.WorkingHourSerializer(many=True))
+    @extend_schema(parameters=[_path_int("location_id")], responses=api_serializers.WorkingHourSerializer(many=True))
     def get(self, request, location_id):
         """A location's working hours (``weekday_index`` 0 = Sunday as getDay(); hours in the clinic time zone)."""
-        hours = selectors.working_hours(_int(location_id, "location_id"))
-        return Response(s.WorkingHourSerializer(hours, many=True).data)
+        hours = selectors.working_hours(parse_int(location_id, "location_id"))
+        return Response(api_serializers.WorkingHourSerializer(hours, many=True).data)
 
 
 # Booked slots (upstream) and free slots (new) ------------------------------------------
@@ -123,16 +118,16 @@ class BookedSlotsView(MedsyncView):
     kind = selectors.DOCTOR
 
     def get(self, request, location_id, month_number, **ids):
-        month = _int(month_number, "month_number")
+        month = parse_int(month_number, "month_number")
         if not 0 <= month <= 11:
             raise serializers.ValidationError({"month_number": ["0 (January) to 11 (December)."]})
         times = selectors.booked_in_month(
             kind=self.kind,
-            item_id=_int(ids[f"{self.kind}_id"], f"{self.kind}_id"),
-            location_id=_int(location_id, "location_id"),
+            item_id=parse_int(ids[f"{self.kind}_id"], f"{self.kind}_id"),
+            location_id=parse_int(location_id, "location_id"),
             month_index=month,
         )
-        return Response([s.iso(time) for time in times])
+        return Response([api_serializers.iso(time) for time in times])
 
 
 def _booked_schema(kind: str):
@@ -162,24 +157,26 @@ class FreeSlotsView(MedsyncView):
     kind = selectors.DOCTOR
 
     def get(self, request, location_id, **ids):
-        item_id = _int(ids[f"{self.kind}_id"], f"{self.kind}_id")
-        location_id = _int(location_id, "location_id")
-        query = s.FreeSlotQuerySerializer(data=request.query_params)
+        item_id = parse_int(ids[f"{self.kind}_id"], f"{self.kind}_id")
+        location_id = parse_int(location_id, "location_id")
+        query = api_serializers.FreeSlotQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         zone = query.validated_data.get("tz") or slots.clinic_zone()
         date_from = query.validated_data.get("date_from") or dt.datetime.now(zone).date()
         date_to = query.validated_data.get("date_to") or date_from + dt.timedelta(days=30)
         if date_to < date_from:
             raise serializers.ValidationError({"date_to": ["Must not be before date_from."]})
-        if (date_to - date_from).days > s.MAX_RANGE_DAYS:
-            raise serializers.ValidationError({"date_to": [f"At most {s.MAX_RANGE_DAYS} days after date_from."]})
+        if (date_to - date_from).days > api_serializers.MAX_RANGE_DAYS:
+            raise serializers.ValidationError(
+                {"date_to": [f"At most {api_serializers.MAX_RANGE_DAYS} days after date_from."]}
+            )
         missing = selectors.free_slot_target_missing(kind=self.kind, item_id=item_id, location_id=location_id)
         if missing:
             raise APIError(status.HTTP_404_NOT_FOUND, missing)
         free = selectors.free_slots(
             kind=self.kind, item_id=item_id, location_id=location_id, date_from=date_from, date_to=date_to
         )
-        return Response([s.iso(slot, zone) for slot in free])
+        return Response([api_serializers.iso(slot, zone) for slot in free])
 
 
 def _free_schema(kind: str):
@@ -187,7 +184,7 @@ def _free_schema(kind: str):
         parameters=[
             _path_int(f"{kind}_id"),
             _path_int("location_id"),
-            s.FreeSlotQuerySerializer,
+            api_serializers.FreeSlotQuerySerializer,
         ],
         responses={200: DATETIME_LIST, 404: DETAIL},
         description=f"Free one-hour slot starts of the {kind} at the location, computed on the server from the "
@@ -214,7 +211,7 @@ class BookSlotView(MedsyncView):
     # (no authentication classes: the Mini App posts without credentials, so no CSRF check either)
     validation_error_status = status.HTTP_400_BAD_REQUEST
     kind = selectors.DOCTOR
-    request_serializer = s.DoctorBookingRequestSerializer
+    request_serializer = api_serializers.DoctorBookingRequestSerializer
 
     def post(self, request):
         try:
@@ -253,7 +250,7 @@ def _book_schema(kind: str, request_serializer):
     return extend_schema(
         request=request_serializer,
         responses={
-            200: s.BookingResponseSerializer,
+            200: api_serializers.BookingResponseSerializer,
             400: OpenApiResponse(
                 INVALID_PAYLOAD,
                 description='`{"detail": "Invalid initData"}` or `{"detail": "Invalid payload", "<field>": [...]}` '
@@ -265,16 +262,16 @@ def _book_schema(kind: str, request_serializer):
     )
 
 
-@_book_schema("doctor", s.DoctorBookingRequestSerializer)
+@_book_schema("doctor", api_serializers.DoctorBookingRequestSerializer)
 class DoctorBookSlotView(BookSlotView):
     kind = selectors.DOCTOR
-    request_serializer = s.DoctorBookingRequestSerializer
+    request_serializer = api_serializers.DoctorBookingRequestSerializer
 
 
-@_book_schema("diagnostic", s.DiagnosticBookingRequestSerializer)
+@_book_schema("diagnostic", api_serializers.DiagnosticBookingRequestSerializer)
 class DiagnosticBookSlotView(BookSlotView):
     kind = selectors.DIAGNOSTIC
-    request_serializer = s.DiagnosticBookingRequestSerializer
+    request_serializer = api_serializers.DiagnosticBookingRequestSerializer
 
 
 # A user's bookings and results (what the bot showed) -----------------------------------
@@ -294,7 +291,7 @@ def _subject_user_id(request) -> int:
         raise APIError(status.HTTP_403_FORBIDDEN, INVALID_INIT_DATA) from None
     if not (user.is_authenticated and user.is_superuser):
         raise APIError(status.HTTP_403_FORBIDDEN, INVALID_INIT_DATA)
-    query = s.UserQuerySerializer(data=request.query_params)
+    query = api_serializers.UserQuerySerializer(data=request.query_params)
     query.is_valid(raise_exception=True)
     return query.validated_data["user_id"]
 
@@ -317,44 +314,44 @@ class MyView(MedsyncView):
 
 
 class MyBookingListView(MyView):
-    @extend_schema(parameters=MY_PARAMS, responses={200: s.UserBookingSerializer(many=True), 403: DETAIL})
+    @extend_schema(parameters=MY_PARAMS, responses={200: api_serializers.UserBookingSerializer(many=True), 403: DETAIL})
     def get(self, request):
         """The user's bookings, newest slot first."""
         bookings = selectors.user_bookings(_subject_user_id(request))
-        return Response(s.UserBookingSerializer(bookings, many=True).data)
+        return Response(api_serializers.UserBookingSerializer(bookings, many=True).data)
 
 
 class MyBookingDetailView(MyView):
     @extend_schema(
         parameters=[*MY_PARAMS, _path_int("booking_id")],
-        responses={200: s.UserBookingSerializer, 403: DETAIL, 404: DETAIL},
+        responses={200: api_serializers.UserBookingSerializer, 403: DETAIL, 404: DETAIL},
     )
     def get(self, request, booking_id):
         """One of the user's bookings; 404 ``Booking not found`` (also for someone else's)."""
-        booking_id = _int(booking_id, "booking_id")
+        booking_id = parse_int(booking_id, "booking_id")
         booking = selectors.user_bookings(_subject_user_id(request)).filter(pk=booking_id).first()
         if booking is None:
             raise APIError(status.HTTP_404_NOT_FOUND, "Booking not found")
-        return Response(s.UserBookingSerializer(booking).data)
+        return Response(api_serializers.UserBookingSerializer(booking).data)
 
 
 class MyResultListView(MyView):
-    @extend_schema(parameters=MY_PARAMS, responses={200: s.UserResultSerializer(many=True), 403: DETAIL})
+    @extend_schema(parameters=MY_PARAMS, responses={200: api_serializers.UserResultSerializer(many=True), 403: DETAIL})
     def get(self, request):
         """Results of the user's diagnostic bookings, newest slot first."""
         results = selectors.user_results(_subject_user_id(request))
-        return Response(s.UserResultSerializer(results, many=True, context={"request": request}).data)
+        return Response(api_serializers.UserResultSerializer(results, many=True, context={"request": request}).data)
 
 
 class MyResultDetailView(MyView):
     @extend_schema(
         parameters=[*MY_PARAMS, _path_int("diagnostic_result_id")],
-        responses={200: s.UserResultSerializer, 403: DETAIL, 404: DETAIL},
+        responses={200: api_serializers.UserResultSerializer, 403: DETAIL, 404: DETAIL},
     )
     def get(self, request, diagnostic_result_id):
         """One result of the user's; 404 ``Result not found``."""
-        result_id = _int(diagnostic_result_id, "diagnostic_result_id")
+        result_id = parse_int(diagnostic_result_id, "diagnostic_result_id")
         result = selectors.user_results(_subject_user_id(request)).filter(pk=result_id).first()
         if result is None:
             raise APIError(status.HTTP_404_NOT_FOUND, "Result not found")
-        return Response(s.UserResultSerializer(result, context={"request": request}).data)
+        return Response(api_serializers.UserResultSerializer(result, context={"request": request}).data)

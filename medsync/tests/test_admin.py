@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import User as AccountUser
 from medsync.models import WorkingHour
-from medsync.tests import factories as f
+from medsync.tests import factories
 from medsync.tests.helpers import future_slot
 
 pytestmark = pytest.mark.django_db(databases=["medsync", "default"])
@@ -22,15 +22,15 @@ def admin_client():
 
 @pytest.fixture
 def data():
-    booking = f.BookingFactory(user_full_name="Searchable Patient", user_email="find.me@example.com")
-    f.DoctorRatingFactory(doctor=booking.doctor, rating=4)
-    f.DoctorRatingFactory(doctor=booking.doctor, rating=5)
-    f.WorkingHourFactory(location=booking.location, weekday_index=0)
-    offer = f.DiagnosticLocationFactory(location=booking.location)
-    f.DiagnosticResultFactory(
-        booking=f.BookingFactory(doctor=None, diagnostic=offer.diagnostic, location=offer.location)
+    booking = factories.BookingFactory(user_full_name="Searchable Patient", user_email="find.me@example.com")
+    factories.DoctorRatingFactory(doctor=booking.doctor, rating=4)
+    factories.DoctorRatingFactory(doctor=booking.doctor, rating=5)
+    factories.WorkingHourFactory(location=booking.location, weekday_index=0)
+    offer = factories.DiagnosticLocationFactory(location=booking.location)
+    factories.DiagnosticResultFactory(
+        booking=factories.BookingFactory(doctor=None, diagnostic=offer.diagnostic, location=offer.location)
     )
-    f.TelegramUserFactory(user_id=123456789, username="tg_find_me")
+    factories.TelegramUserFactory(user_id=123456789, username="tg_find_me")
     return booking
 
 
@@ -100,8 +100,8 @@ def _booking_form(doctor=None, diagnostic=None, location=None, when=None):
 
 @pytest.fixture
 def open_doctor():
-    doctor = f.DoctorFactory()
-    f.open_every_day(doctor.location, 8, 17)
+    doctor = factories.DoctorFactory()
+    factories.open_every_day(doctor.location, 8, 17)
     return doctor
 
 
@@ -134,8 +134,8 @@ def test_a_booking_outside_hours_or_in_the_past_is_refused(admin_client, open_do
 def test_a_doctor_at_another_clinic_or_no_item_is_refused_in_plain_words(admin_client, open_doctor):
     from medsync.models import Booking
 
-    elsewhere = f.LocationFactory()
-    f.open_every_day(elsewhere, 8, 17)
+    elsewhere = factories.LocationFactory()
+    factories.open_every_day(elsewhere, 8, 17)
     response = admin_client.post("/admin/medsync/booking/add/", _booking_form(open_doctor, location=elsewhere))
     assert "The doctor does not work at this location." in response.content.decode()
     response = admin_client.post("/admin/medsync/booking/add/", _booking_form(location=open_doctor.location))
@@ -146,7 +146,7 @@ def test_a_doctor_at_another_clinic_or_no_item_is_refused_in_plain_words(admin_c
 
 def test_a_doctors_page_summarises_ratings_and_links_to_them(admin_client, open_doctor):
     for stars in (5, 5, 4):
-        f.DoctorRatingFactory(doctor=open_doctor, rating=stars)
+        factories.DoctorRatingFactory(doctor=open_doctor, rating=stars)
     text = admin_client.get(f"/admin/medsync/doctor/{open_doctor.pk}/change/").content.decode()
     assert "3 ratings, average 4.67 (5★ 2, 4★ 1)" in text
     assert f"/admin/medsync/doctorrating/?doctor__doctor_id__exact={open_doctor.pk}" in text

@@ -6,7 +6,7 @@ import pytest
 from django.db import connections
 
 from medsync.models import Booking, DiagnosticResult, User, Weekday
-from medsync.tests import factories as f
+from medsync.tests import factories
 from medsync.tests.helpers import API, future_slot, iso_z, signed_init_data
 
 pytestmark = pytest.mark.django_db(databases=["medsync"])
@@ -16,16 +16,18 @@ TELEGRAM_USER = {"id": 5511223344, "first_name": "Olena", "last_name": "Koval", 
 
 @pytest.fixture
 def doctor():
-    doctor = f.DoctorFactory()
-    f.open_every_day(doctor.location, 8, 17)
+    doctor = factories.DoctorFactory()
+    factories.open_every_day(doctor.location, 8, 17)
     return doctor
 
 
 @pytest.fixture
 def offered():
     """A diagnostic offered at a location open every day 8-17."""
-    offer = f.DiagnosticLocationFactory(diagnostic=f.DiagnosticFactory(diagnostic_id=3, type_name="X-Ray"))
-    f.open_every_day(offer.location, 8, 17)
+    offer = factories.DiagnosticLocationFactory(
+        diagnostic=factories.DiagnosticFactory(diagnostic_id=3, type_name="X-Ray")
+    )
+    factories.open_every_day(offer.location, 8, 17)
     return offer
 
 
@@ -89,7 +91,7 @@ def test_valid_init_data_books_as_a_new_telegram_user(client, doctor):
 
 
 def test_init_data_updates_a_known_telegram_user(client, doctor):
-    f.TelegramUserFactory(user_id=TELEGRAM_USER["id"], username="old_name", full_name="Old Name")
+    factories.TelegramUserFactory(user_id=TELEGRAM_USER["id"], username="old_name", full_name="Old Name")
     body = doctor_body(doctor, future_slot(hour=12), userInitData=signed_init_data(TELEGRAM_USER))
     assert client.post(f"{API}/doctors/book_slot", body, format="json").status_code == 200
     user = User.objects.get(pk=TELEGRAM_USER["id"])
@@ -142,8 +144,8 @@ def test_nul_in_a_booking_is_refused_at_the_boundary_naming_the_field(client, do
 
 
 def test_doctor_must_work_at_the_location(client, doctor):
-    elsewhere = f.LocationFactory()
-    f.open_every_day(elsewhere)
+    elsewhere = factories.LocationFactory()
+    factories.open_every_day(elsewhere)
     body = doctor_body(doctor, future_slot(), location_id=elsewhere.location_id)
     response = client.post(f"{API}/doctors/book_slot", body, format="json")
     assert response.status_code == 400
@@ -151,11 +153,11 @@ def test_doctor_must_work_at_the_location(client, doctor):
 
 
 def test_closed_weekday_is_rejected(client):
-    doctor = f.DoctorFactory()
+    doctor = factories.DoctorFactory()
     when = future_slot(days=3, hour=10)
     for weekday in range(7):
         if weekday != Weekday.of(when):
-            f.WorkingHourFactory(location=doctor.location, weekday_index=weekday)
+            factories.WorkingHourFactory(location=doctor.location, weekday_index=weekday)
     response = client.post(f"{API}/doctors/book_slot", doctor_body(doctor, when), format="json")
     assert response.json() == {
         "detail": "Invalid payload",
@@ -173,8 +175,8 @@ def next_weekday(js_index: int, hour: int = 10) -> dt.datetime:
 
 def test_a_sunday_slot_is_booked_when_index_0_has_hours(client):
     """The Mini App offers Sunday slots from ``weekday_index`` 0 (``getDay()``); the server agrees."""
-    doctor = f.DoctorFactory()
-    f.WorkingHourFactory(location=doctor.location, weekday_index=0, start_time=9, end_time=13)
+    doctor = factories.DoctorFactory()
+    factories.WorkingHourFactory(location=doctor.location, weekday_index=0, start_time=9, end_time=13)
     sunday = next_weekday(0, hour=10)
     assert sunday.strftime("%A") == "Sunday"
     response = client.post(f"{API}/doctors/book_slot", doctor_body(doctor, sunday), format="json")
@@ -183,8 +185,8 @@ def test_a_sunday_slot_is_booked_when_index_0_has_hours(client):
 
 
 def test_a_monday_slot_is_refused_when_only_index_0_is_open(client):
-    doctor = f.DoctorFactory()
-    f.WorkingHourFactory(location=doctor.location, weekday_index=0, start_time=9, end_time=13)
+    doctor = factories.DoctorFactory()
+    factories.WorkingHourFactory(location=doctor.location, weekday_index=0, start_time=9, end_time=13)
     monday = next_weekday(1, hour=10)
     assert monday.strftime("%A") == "Monday"
     response = client.post(f"{API}/doctors/book_slot", doctor_body(doctor, monday), format="json")
@@ -194,8 +196,8 @@ def test_a_monday_slot_is_refused_when_only_index_0_is_open(client):
 
 
 def test_free_slots_of_index_0_fall_on_sundays(client):
-    doctor = f.DoctorFactory()
-    f.WorkingHourFactory(location=doctor.location, weekday_index=0, start_time=9, end_time=11)
+    doctor = factories.DoctorFactory()
+    factories.WorkingHourFactory(location=doctor.location, weekday_index=0, start_time=9, end_time=11)
     start = future_slot(days=1).date()
     url = f"{API}/free_slots/doctors/{doctor.doctor_id}/{doctor.location_id}"
     body = client.get(url, {"date_from": start.isoformat(), "date_to": (start + dt.timedelta(days=13)).isoformat()})
@@ -243,8 +245,10 @@ def test_diagnostic_booking_creates_its_result(client, offered):
 
 
 def test_diagnostic_beyond_the_fixed_map_gets_a_slug_path(client):
-    offer = f.DiagnosticLocationFactory(diagnostic=f.DiagnosticFactory(diagnostic_id=4242, type_name="Allergy Panel"))
-    f.open_every_day(offer.location)
+    offer = factories.DiagnosticLocationFactory(
+        diagnostic=factories.DiagnosticFactory(diagnostic_id=4242, type_name="Allergy Panel")
+    )
+    factories.open_every_day(offer.location)
     body = {
         "diagnostic_id": 4242,
         "location_id": offer.location_id,
@@ -259,8 +263,8 @@ def test_diagnostic_beyond_the_fixed_map_gets_a_slug_path(client):
 
 
 def test_diagnostic_must_be_offered_at_the_location(client, offered):
-    elsewhere = f.LocationFactory()
-    f.open_every_day(elsewhere)
+    elsewhere = factories.LocationFactory()
+    factories.open_every_day(elsewhere)
     body = {
         "diagnostic_id": offered.diagnostic_id,
         "location_id": elsewhere.location_id,
@@ -279,7 +283,7 @@ def test_diagnostic_must_be_offered_at_the_location(client, offered):
 def test_booking_runs_a_fixed_number_of_queries(client, doctor, django_assert_num_queries):
     """Upsert, doctor, location, working hours, insert, plus the savepoints around them."""
     for day in range(5):
-        f.BookingFactory(doctor=doctor, booking_time=future_slot(days=4 + day, hour=9))
+        factories.BookingFactory(doctor=doctor, booking_time=future_slot(days=4 + day, hour=9))
     body = doctor_body(doctor, future_slot(hour=16), userInitData=signed_init_data(TELEGRAM_USER))
     with django_assert_num_queries(9, connection=connections["medsync"]):
         assert client.post(f"{API}/doctors/book_slot", body, format="json").status_code == 200

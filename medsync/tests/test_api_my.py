@@ -9,7 +9,7 @@ from django.db import connections
 
 from accounts.models import User as AccountUser
 from accounts.tokens import create_access_token
-from medsync.tests import factories as f
+from medsync.tests import factories
 from medsync.tests.helpers import API, future_slot, signed_init_data
 
 pytestmark = pytest.mark.django_db(databases=["medsync"])
@@ -23,14 +23,14 @@ def as_me(**extra):
 
 @pytest.fixture
 def my_bookings():
-    me = f.TelegramUserFactory(user_id=ME["id"])
-    visit = f.BookingFactory(user=me, booking_time=future_slot(days=2))
-    offer = f.DiagnosticLocationFactory()
-    test = f.BookingFactory(
+    me = factories.TelegramUserFactory(user_id=ME["id"])
+    visit = factories.BookingFactory(user=me, booking_time=future_slot(days=2))
+    offer = factories.DiagnosticLocationFactory()
+    test = factories.BookingFactory(
         user=me, doctor=None, diagnostic=offer.diagnostic, location=offer.location, booking_time=future_slot(days=9)
     )
-    result = f.DiagnosticResultFactory(booking=test, file_path="results/mri.pdf")
-    f.BookingFactory(user=f.TelegramUserFactory())  # someone else's
+    result = factories.DiagnosticResultFactory(booking=test, file_path="results/mri.pdf")
+    factories.BookingFactory(user=factories.TelegramUserFactory())  # someone else's
     return visit, test, result
 
 
@@ -71,7 +71,7 @@ def test_my_bookings_newest_first_in_bot_shape(client, my_bookings, django_asser
 def test_someone_elses_booking_is_not_found(client, my_bookings):
     visit, _, _ = my_bookings
     assert client.get(f"{API}/my/bookings/{visit.booking_id}", **as_me()).json()["booking_id"] == visit.booking_id
-    other = f.BookingFactory(user=f.TelegramUserFactory())
+    other = factories.BookingFactory(user=factories.TelegramUserFactory())
     response = client.get(f"{API}/my/bookings/{other.booking_id}", **as_me())
     assert (response.status_code, response.json()) == (404, {"detail": "Booking not found"})
 
@@ -81,10 +81,10 @@ def test_my_results_with_file_url_when_the_file_exists(
 ):
     settings.MEDIA_ROOT = tmp_path
     _, test, result = my_bookings
-    second = f.BookingFactory(
+    second = factories.BookingFactory(
         user=test.user, doctor=None, diagnostic=test.diagnostic, location=test.location, booking_time=future_slot(1)
     )
-    f.DiagnosticResultFactory(booking=second, file_path="results/ct.pdf")
+    factories.DiagnosticResultFactory(booking=second, file_path="results/ct.pdf")
     with django_assert_num_queries(1, connection=connections["medsync"]):
         listed = client.get(f"{API}/my/results", **as_me()).json()
     assert [row["booking_id"] for row in listed] == [test.booking_id, second.booking_id]

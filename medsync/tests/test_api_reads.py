@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.db import connections
 
-from medsync.tests import factories as f
+from medsync.tests import factories
 from medsync.tests.helpers import API
 
 pytestmark = pytest.mark.django_db(databases=["medsync"])
@@ -20,11 +20,11 @@ def medsync_queries(django_assert_num_queries):
 
 
 def test_doctors_list_has_upstream_shape_ratings_and_reviews(client):
-    rated = f.DoctorFactory(price="150.00")
-    f.DoctorRatingFactory(doctor=rated, rating=4)
-    f.DoctorRatingFactory(doctor=rated, rating=5)
-    f.DoctorRatingFactory(doctor=rated, rating=5)
-    unrated = f.DoctorFactory()
+    rated = factories.DoctorFactory(price="150.00")
+    factories.DoctorRatingFactory(doctor=rated, rating=4)
+    factories.DoctorRatingFactory(doctor=rated, rating=5)
+    factories.DoctorRatingFactory(doctor=rated, rating=5)
+    unrated = factories.DoctorFactory()
 
     response = client.get(f"{API}/doctors/")
 
@@ -49,8 +49,8 @@ def test_doctors_list_has_upstream_shape_ratings_and_reviews(client):
 
 def test_doctors_list_runs_two_queries_whatever_the_data_size(client, medsync_queries):
     for _ in range(6):
-        doctor = f.DoctorFactory()
-        f.DoctorRatingFactory.create_batch(3, doctor=doctor)
+        doctor = factories.DoctorFactory()
+        factories.DoctorRatingFactory.create_batch(3, doctor=doctor)
     with medsync_queries(2):  # doctors with location and specialty; ratings grouped by doctor
         response = client.get(f"{API}/doctors")
     assert len(response.json()) == 6
@@ -65,8 +65,8 @@ def test_paths_answer_with_and_without_final_slash(client, path):
 
 
 def test_doctor_detail_has_about_texts_and_rating(client, medsync_queries):
-    doctor = f.DoctorFactory(services="Consultation\nEEG")
-    f.DoctorRatingFactory(doctor=doctor, rating=3)
+    doctor = factories.DoctorFactory(services="Consultation\nEEG")
+    factories.DoctorRatingFactory(doctor=doctor, rating=3)
     with medsync_queries(1):
         response = client.get(f"{API}/doctors/{doctor.doctor_id}")
     assert response.status_code == 200
@@ -125,11 +125,11 @@ def test_bad_path_parameters_answer_422(client, path):
 
 
 def test_specialties_lists_only_those_with_doctors_by_name(client, medsync_queries):
-    zoology = f.SpecialtyFactory(specialty_name="Zoologist")
-    cardio = f.SpecialtyFactory(specialty_name="Cardiologist")
-    f.SpecialtyFactory(specialty_name="Nobody's specialty")
-    f.DoctorFactory.create_batch(2, specialty=zoology)
-    f.DoctorFactory(specialty=cardio)
+    zoology = factories.SpecialtyFactory(specialty_name="Zoologist")
+    cardio = factories.SpecialtyFactory(specialty_name="Cardiologist")
+    factories.SpecialtyFactory(specialty_name="Nobody's specialty")
+    factories.DoctorFactory.create_batch(2, specialty=zoology)
+    factories.DoctorFactory(specialty=cardio)
     with medsync_queries(1):
         response = client.get(f"{API}/specialties/")
     assert response.json() == [
@@ -139,11 +139,15 @@ def test_specialties_lists_only_those_with_doctors_by_name(client, medsync_queri
 
 
 def test_diagnostics_lists_offered_ones_with_clinics_count(client, medsync_queries):
-    mri, blood, _never_offered = f.DiagnosticFactory(price="161.19"), f.DiagnosticFactory(), f.DiagnosticFactory()
-    a, b = f.LocationFactory(), f.LocationFactory()
-    f.DiagnosticLocationFactory(diagnostic=mri, location=a)
-    f.DiagnosticLocationFactory(diagnostic=mri, location=b)
-    f.DiagnosticLocationFactory(diagnostic=blood, location=a)
+    mri, blood, _never_offered = (
+        factories.DiagnosticFactory(price="161.19"),
+        factories.DiagnosticFactory(),
+        factories.DiagnosticFactory(),
+    )
+    a, b = factories.LocationFactory(), factories.LocationFactory()
+    factories.DiagnosticLocationFactory(diagnostic=mri, location=a)
+    factories.DiagnosticLocationFactory(diagnostic=mri, location=b)
+    factories.DiagnosticLocationFactory(diagnostic=blood, location=a)
     with medsync_queries(1):
         response = client.get(f"{API}/diagnostics/")
     assert response.json() == [
@@ -167,11 +171,11 @@ def test_diagnostics_lists_offered_ones_with_clinics_count(client, medsync_queri
 
 
 def test_diagnostic_locations_by_location_id(client, medsync_queries):
-    diagnostic = f.DiagnosticFactory()
-    later, earlier = f.LocationFactory(), f.LocationFactory()
-    f.DiagnosticLocationFactory(diagnostic=diagnostic, location=earlier)
-    f.DiagnosticLocationFactory(diagnostic=diagnostic, location=later)
-    f.DiagnosticLocationFactory()  # another diagnostic elsewhere
+    diagnostic = factories.DiagnosticFactory()
+    later, earlier = factories.LocationFactory(), factories.LocationFactory()
+    factories.DiagnosticLocationFactory(diagnostic=diagnostic, location=earlier)
+    factories.DiagnosticLocationFactory(diagnostic=diagnostic, location=later)
+    factories.DiagnosticLocationFactory()  # another diagnostic elsewhere
     with medsync_queries(1):
         response = client.get(f"{API}/diagnostics/{diagnostic.diagnostic_id}/locations")
     assert response.json() == [
@@ -180,7 +184,7 @@ def test_diagnostic_locations_by_location_id(client, medsync_queries):
 
 
 def test_location_detail(client):
-    location = f.LocationFactory(name="Smith Medical Center", address="1 Main St")
+    location = factories.LocationFactory(name="Smith Medical Center", address="1 Main St")
     response = client.get(f"{API}/locations/{location.location_id}/")
     assert response.json() == {
         "location_id": location.location_id,
@@ -190,11 +194,11 @@ def test_location_detail(client):
 
 
 def test_working_hours_by_weekday_sunday_first(client, medsync_queries):
-    location = f.LocationFactory()
-    saturday = f.WorkingHourFactory(location=location, weekday_index=6, start_time=10, end_time=14)
-    monday = f.WorkingHourFactory(location=location, weekday_index=1, start_time=8, end_time=17)
-    sunday = f.WorkingHourFactory(location=location, weekday_index=0, start_time=8, end_time=17)
-    f.WorkingHourFactory(weekday_index=0)  # another location
+    location = factories.LocationFactory()
+    saturday = factories.WorkingHourFactory(location=location, weekday_index=6, start_time=10, end_time=14)
+    monday = factories.WorkingHourFactory(location=location, weekday_index=1, start_time=8, end_time=17)
+    sunday = factories.WorkingHourFactory(location=location, weekday_index=0, start_time=8, end_time=17)
+    factories.WorkingHourFactory(weekday_index=0)  # another location
     with medsync_queries(1):
         response = client.get(f"{API}/working_hours/{location.location_id}")
     body = response.json()
@@ -214,16 +218,18 @@ def _month_index(instant: dt.datetime) -> int:
 
 
 def test_booked_slots_are_the_months_bookings_from_today_on(client, medsync_queries):
-    doctor = f.DoctorFactory()
+    doctor = factories.DoctorFactory()
     now = dt.datetime.now(dt.UTC)
     soon = (now + dt.timedelta(days=40)).replace(day=10, hour=9, minute=0, second=0, microsecond=0)
     later_same_day = soon.replace(hour=11)
-    booked = [f.BookingFactory(doctor=doctor, booking_time=t) for t in (later_same_day, soon)]
-    f.BookingFactory(doctor=doctor, booking_time=soon.replace(year=soon.year + 1))  # same month, next year
-    f.BookingFactory(doctor=f.DoctorFactory(location=doctor.location), booking_time=soon)  # another doctor
-    other_location = f.LocationFactory()
-    f.BookingFactory(doctor=doctor, location=other_location, booking_time=soon.replace(hour=13))
-    f.BookingFactory(doctor=doctor, booking_time=(now - dt.timedelta(days=1)).replace(minute=0, second=0))
+    booked = [factories.BookingFactory(doctor=doctor, booking_time=t) for t in (later_same_day, soon)]
+    factories.BookingFactory(doctor=doctor, booking_time=soon.replace(year=soon.year + 1))  # same month, next year
+    factories.BookingFactory(
+        doctor=factories.DoctorFactory(location=doctor.location), booking_time=soon
+    )  # another doctor
+    other_location = factories.LocationFactory()
+    factories.BookingFactory(doctor=doctor, location=other_location, booking_time=soon.replace(hour=13))
+    factories.BookingFactory(doctor=doctor, booking_time=(now - dt.timedelta(days=1)).replace(minute=0, second=0))
 
     with medsync_queries(1):
         response = client.get(f"{API}/slots/doctors/{doctor.doctor_id}/{doctor.location_id}/{_month_index(soon)}")
@@ -234,9 +240,9 @@ def test_booked_slots_are_the_months_bookings_from_today_on(client, medsync_quer
 
 
 def test_booked_slots_of_a_diagnostic(client):
-    diagnostic_location = f.DiagnosticLocationFactory()
+    diagnostic_location = factories.DiagnosticLocationFactory()
     when = (dt.datetime.now(dt.UTC) + dt.timedelta(days=20)).replace(hour=9, minute=0, second=0, microsecond=0)
-    f.BookingFactory(
+    factories.BookingFactory(
         doctor=None, diagnostic=diagnostic_location.diagnostic, location=diagnostic_location.location, booking_time=when
     )
     path = f"{API}/slots/diagnostics/{diagnostic_location.diagnostic_id}/{diagnostic_location.location_id}"

@@ -7,7 +7,7 @@ from django.db import connections
 from rest_framework.test import APIClient
 
 from medsync.models import Booking, DiagnosticResult, User
-from medsync.tests import factories as f
+from medsync.tests import factories
 from medsync.tests.helpers import API, future_slot, iso_z, signed_init_data
 
 N = 8
@@ -48,8 +48,8 @@ def _body(when, index: int, **item) -> dict:
 
 @pytest.mark.django_db(databases=["medsync"], transaction=True)
 def test_simultaneous_doctor_bookings_of_one_slot_give_exactly_one_booking():
-    doctor = f.DoctorFactory()
-    f.open_every_day(doctor.location)
+    doctor = factories.DoctorFactory()
+    factories.open_every_day(doctor.location)
     when = future_slot(hour=10)
     bodies = [
         _body(
@@ -77,8 +77,8 @@ def test_simultaneous_doctor_bookings_of_one_slot_give_exactly_one_booking():
 
 @pytest.mark.django_db(databases=["medsync"], transaction=True)
 def test_simultaneous_diagnostic_bookings_of_one_slot_give_one_booking_and_one_result():
-    offer = f.DiagnosticLocationFactory()
-    f.open_every_day(offer.location)
+    offer = factories.DiagnosticLocationFactory()
+    factories.open_every_day(offer.location)
     when = future_slot(hour=11)
     bodies = [
         _body(when, index, diagnostic_id=offer.diagnostic_id, location_id=offer.location_id) for index in range(N)
@@ -93,8 +93,8 @@ def test_simultaneous_diagnostic_bookings_of_one_slot_give_one_booking_and_one_r
 
 @pytest.mark.django_db(databases=["medsync"], transaction=True)
 def test_simultaneous_bookings_of_different_slots_all_succeed():
-    doctor = f.DoctorFactory()
-    f.open_every_day(doctor.location)
+    doctor = factories.DoctorFactory()
+    factories.open_every_day(doctor.location)
     bodies = [
         _body(future_slot(hour=8 + index), index, doctor_id=doctor.doctor_id, location_id=doctor.location_id)
         for index in range(N)

@@ -5,41 +5,45 @@ from django.db import IntegrityError, connections, transaction
 from django.db.models import ProtectedError
 
 from medsync.models import Booking, User
-from medsync.tests import factories as f
+from medsync.tests import factories
 from medsync.tests.helpers import future_slot
 
 pytestmark = pytest.mark.django_db(databases=["medsync"])
 
 
 def test_one_doctor_cannot_be_booked_twice_for_one_slot():
-    booking = f.BookingFactory()
+    booking = factories.BookingFactory()
     with pytest.raises(IntegrityError, match="unique_doctor_location_time"), transaction.atomic(using="medsync"):
-        f.BookingFactory(doctor=booking.doctor, booking_time=booking.booking_time)
-    f.BookingFactory(doctor=f.DoctorFactory(location=booking.location), booking_time=booking.booking_time)
+        factories.BookingFactory(doctor=booking.doctor, booking_time=booking.booking_time)
+    factories.BookingFactory(
+        doctor=factories.DoctorFactory(location=booking.location), booking_time=booking.booking_time
+    )
 
 
 def test_one_diagnostic_cannot_be_booked_twice_for_one_slot_at_one_location():
-    offer = f.DiagnosticLocationFactory()
+    offer = factories.DiagnosticLocationFactory()
     when = future_slot()
-    f.BookingFactory(doctor=None, diagnostic=offer.diagnostic, location=offer.location, booking_time=when)
+    factories.BookingFactory(doctor=None, diagnostic=offer.diagnostic, location=offer.location, booking_time=when)
     with pytest.raises(IntegrityError, match="unique_diagnostic_location_time"), transaction.atomic(using="medsync"):
-        f.BookingFactory(doctor=None, diagnostic=offer.diagnostic, location=offer.location, booking_time=when)
-    f.BookingFactory(doctor=None, diagnostic=offer.diagnostic, location=f.LocationFactory(), booking_time=when)
+        factories.BookingFactory(doctor=None, diagnostic=offer.diagnostic, location=offer.location, booking_time=when)
+    factories.BookingFactory(
+        doctor=None, diagnostic=offer.diagnostic, location=factories.LocationFactory(), booking_time=when
+    )
 
 
 @pytest.mark.parametrize("both", [True, False])
 def test_a_booking_has_exactly_one_of_doctor_and_diagnostic(both):
-    doctor = f.DoctorFactory()
+    doctor = factories.DoctorFactory()
     with pytest.raises(IntegrityError, match="bookings_exactly_one_item"), transaction.atomic(using="medsync"):
-        f.BookingFactory(
+        factories.BookingFactory(
             doctor=doctor if both else None,
-            diagnostic=f.DiagnosticFactory() if both else None,
+            diagnostic=factories.DiagnosticFactory() if both else None,
             location=doctor.location,
         )
 
 
 def test_deleting_a_booked_doctor_or_used_location_is_refused():
-    booking = f.BookingFactory()
+    booking = factories.BookingFactory()
     with pytest.raises(ProtectedError):
         booking.doctor.delete()
     with pytest.raises(ProtectedError):
@@ -62,6 +66,6 @@ def test_leftover_booking_status_enum_exists():
 
 
 def test_booking_default_order_is_newest_slot_first():
-    early = f.BookingFactory(booking_time=future_slot(days=2))
-    late = f.BookingFactory(booking_time=future_slot(days=5))
+    early = factories.BookingFactory(booking_time=future_slot(days=2))
+    late = factories.BookingFactory(booking_time=future_slot(days=5))
     assert list(Booking.objects.all()) == [late, early]

@@ -8,7 +8,7 @@ import pytest
 from django.db import connections
 
 from medsync import slots
-from medsync.tests import factories as f
+from medsync.tests import factories
 from medsync.tests.helpers import API, future_slot
 
 KYIV = ZoneInfo("Europe/Kyiv")
@@ -120,12 +120,12 @@ def test_month_window_is_the_next_occurrence_from_today():
 @pytest.mark.django_db(databases=["medsync"])
 def test_free_slots_endpoint_renders_in_tz_and_skips_bookings(client, settings, django_assert_num_queries):
     settings.MEDSYNC_TIME_ZONE = "Europe/Kyiv"
-    doctor = f.DoctorFactory()
-    f.open_every_day(doctor.location, 9, 12)
+    doctor = factories.DoctorFactory()
+    factories.open_every_day(doctor.location, 9, 12)
     day = future_slot(days=5).date()
-    f.BookingFactory(doctor=doctor, booking_time=dt.datetime.combine(day, dt.time(10), tzinfo=KYIV))
-    f.BookingFactory(
-        doctor=f.DoctorFactory(location=doctor.location),
+    factories.BookingFactory(doctor=doctor, booking_time=dt.datetime.combine(day, dt.time(10), tzinfo=KYIV))
+    factories.BookingFactory(
+        doctor=factories.DoctorFactory(location=doctor.location),
         booking_time=dt.datetime.combine(day, dt.time(11), tzinfo=KYIV),
     )
 
@@ -142,8 +142,8 @@ def test_free_slots_endpoint_renders_in_tz_and_skips_bookings(client, settings, 
 
 @pytest.mark.django_db(databases=["medsync"])
 def test_free_slots_default_range_is_30_days_from_today(client):
-    doctor = f.DoctorFactory()
-    f.open_every_day(doctor.location, 9, 10)
+    doctor = factories.DoctorFactory()
+    factories.open_every_day(doctor.location, 9, 10)
     result = client.get(f"{API}/free_slots/doctors/{doctor.doctor_id}/{doctor.location_id}/").json()
     today = dt.datetime.now(dt.UTC).date()
     days = [dt.date.fromisoformat(slot[:10]) for slot in result]
@@ -153,10 +153,10 @@ def test_free_slots_default_range_is_30_days_from_today(client):
 
 @pytest.mark.django_db(databases=["medsync"])
 def test_free_slots_of_a_diagnostic(client, django_assert_num_queries):
-    offer = f.DiagnosticLocationFactory()
-    f.open_every_day(offer.location, 9, 11)
+    offer = factories.DiagnosticLocationFactory()
+    factories.open_every_day(offer.location, 9, 11)
     day = future_slot(days=2).date()
-    f.BookingFactory(
+    factories.BookingFactory(
         doctor=None,
         diagnostic=offer.diagnostic,
         location=offer.location,
@@ -183,8 +183,8 @@ def test_free_slots_of_a_diagnostic(client, django_assert_num_queries):
     ],
 )
 def test_free_slots_404s(client, kind, which, detail):
-    doctor = f.DoctorFactory()
-    offer = f.DiagnosticLocationFactory()
+    doctor = factories.DoctorFactory()
+    offer = factories.DiagnosticLocationFactory()
     item_id, location_id = (
         (doctor.doctor_id, doctor.location_id) if kind == "doctors" else (offer.diagnostic_id, offer.location_id)
     )
@@ -193,7 +193,7 @@ def test_free_slots_404s(client, kind, which, detail):
     elif which == "location":
         location_id = 999999
     else:
-        location_id = f.LocationFactory().location_id
+        location_id = factories.LocationFactory().location_id
     response = client.get(f"{API}/free_slots/{kind}/{item_id}/{location_id}")
     assert response.status_code == 404
     assert response.json() == {"detail": detail}
@@ -213,7 +213,7 @@ def test_free_slots_404s(client, kind, which, detail):
     ],
 )
 def test_free_slots_bad_query_answers_422(client, query):
-    doctor = f.DoctorFactory()
+    doctor = factories.DoctorFactory()
     response = client.get(f"{API}/free_slots/doctors/{doctor.doctor_id}/{doctor.location_id}", query)
     assert response.status_code == 422
     assert response.json()

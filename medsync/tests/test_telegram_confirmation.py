@@ -16,7 +16,7 @@ import pytest
 from django.db import connections
 
 from medsync.models import Booking
-from medsync.tests import factories as f
+from medsync.tests import factories
 from medsync.tests.helpers import API, BOT_TOKEN, future_slot, iso_z, signed_init_data
 
 pytestmark = pytest.mark.django_db(databases=["medsync"], transaction=True)
@@ -79,10 +79,11 @@ def bot_api(settings):
 
 @pytest.fixture
 def doctor():
-    doctor = f.DoctorFactory(
-        full_name="Dr Iryna <Bondar>", location=f.LocationFactory(name="Kyiv Clinic", address="1 Khreshchatyk St")
+    doctor = factories.DoctorFactory(
+        full_name="Dr Iryna <Bondar>",
+        location=factories.LocationFactory(name="Kyiv Clinic", address="1 Khreshchatyk St"),
     )
-    f.open_every_day(doctor.location, 8, 17)
+    factories.open_every_day(doctor.location, 8, 17)
     return doctor
 
 
@@ -124,8 +125,8 @@ def test_a_mini_app_booking_sends_upstreams_confirmation_after_commit(client, do
 
 def test_a_diagnostic_booking_names_the_test(client, bot_api):
     api = bot_api()
-    offer = f.DiagnosticLocationFactory(diagnostic=f.DiagnosticFactory(type_name="X-Ray"))
-    f.open_every_day(offer.location, 8, 17)
+    offer = factories.DiagnosticLocationFactory(diagnostic=factories.DiagnosticFactory(type_name="X-Ray"))
+    factories.open_every_day(offer.location, 8, 17)
     body = {
         "diagnostic_id": offer.diagnostic_id,
         "location_id": offer.location_id,

@@ -6,13 +6,13 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from common.api import null_response
 from common.exceptions import APIError
 from common.translations import get_language
-from coproduction import catalogue, selectors, services
-from coproduction import models as m
+from coproduction import catalogue, models, selectors, services
 from coproduction.api import permissions as rules
-from coproduction.api import serializers as s
-from coproduction.api.base import CoproductionView, get_or_404, null_response, parse_uuid, path_params, valid
+from coproduction.api import serializers as api_serializers
+from coproduction.api.base import CoproductionView, get_or_404, parse_uuid, path_params, valid
 
 ASSET_NOT_FOUND = "Asset not found"
 TASK_PARAM = [OpenApiParameter("task_id", str, required=True)]
@@ -21,7 +21,9 @@ TASK_PARAM = [OpenApiParameter("task_id", str, required=True)]
 def catalogue_context(assets) -> dict:
     """Software and knowledge interlinkers of the internal assets, read once from the catalogue database."""
     internal = [
-        a.as_internalasset if not isinstance(a, m.InternalAsset) else a for a in assets if a.type == "internalasset"
+        a.as_internalasset if not isinstance(a, models.InternalAsset) else a
+        for a in assets
+        if a.type == "internalasset"
     ]
     if not internal:
         return {}
@@ -36,24 +38,26 @@ def catalogue_context(assets) -> dict:
 
 def assets_response(view, assets, *, internal_data: bool = False) -> Response:
     assets = list(assets)
-    return view.out(s.AssetOutSerializer, assets, many=True, internal_data=internal_data, **catalogue_context(assets))
+    return view.out(
+        api_serializers.AssetOutSerializer, assets, many=True, internal_data=internal_data, **catalogue_context(assets)
+    )
 
 
 def asset_response(view, asset) -> Response:
-    return view.out(s.AssetOutSerializer, asset, **catalogue_context([asset]))
+    return view.out(api_serializers.AssetOutSerializer, asset, **catalogue_context([asset]))
 
 
-def task_of(task_id) -> m.Task:
+def task_of(task_id) -> models.Task:
     if not task_id:
         raise serializers.ValidationError({"task_id": ["This field is required."]})
-    task = m.Task.objects.filter(pk=parse_uuid(task_id, "task_id")).first()
+    task = models.Task.objects.filter(pk=parse_uuid(task_id, "task_id")).first()
     if task is None:
         raise APIError(404, "Task not found")
     return task
 
 
 class AssetListView(CoproductionView):
-    @extend_schema(parameters=TASK_PARAM, responses=s.AssetOutSerializer(many=True))
+    @extend_schema(parameters=TASK_PARAM, responses=api_serializers.AssetOutSerializer(many=True))
     def get(self, request):
         """Assets of a task (``access_assets_permission``)."""
         user = self.current_user()
@@ -61,26 +65,26 @@ class AssetListView(CoproductionView):
         services.require_flag(user, task, "access_assets_permission")
         return assets_response(self, selectors.assets_qs().filter(task=task).order_by("created_at", "id"))
 
-    @extend_schema(request=s.AssetInSerializer, responses=s.AssetOutSerializer)
+    @extend_schema(request=api_serializers.AssetInSerializer, responses=api_serializers.AssetOutSerializer)
     def post(self, request):
         """Create an internal or external asset (``create_assets_permission``)."""
         user = self.current_user()
-        body = dict(valid(s.AssetInSerializer, request.data))
+        body = dict(valid(api_serializers.AssetInSerializer, request.data))
         task = task_of(body.pop("task_id"))
         services.require_flag(user, task, "create_assets_permission")
         kind = body.pop("type")
         if kind == "externalasset":
-            model = m.ExternalAsset
+            model = models.ExternalAsset
             data = {k: body.get(k) for k in ("name", "uri", "externalinterlinker_id")}
         else:
-            model = m.InternalAsset
+            model = models.InternalAsset
             data = {k: body.get(k) for k in ("softwareinterlinker_id", "knowledgeinterlinker_id", "external_asset_id")}
         asset = services.asset_create(model=model, data=data, task=task, creator=user)
         return asset_response(self, asset)
 
 
 class AssetCatalogueListView(CoproductionView):
-    @extend_schema(parameters=TASK_PARAM, responses=s.AssetOutSerializer(many=True))
+    @extend_schema(parameters=TASK_PARAM, responses=api_serializers.AssetOutSerializer(many=True))
     def get(self, request):
         """Assets of a task without the permission check."""
         self.current_user()
@@ -89,7 +93,7 @@ class AssetCatalogueListView(CoproductionView):
 
 
 class AssetInternalInfoListView(CoproductionView):
-    @extend_schema(parameters=TASK_PARAM, responses=s.AssetOutSerializer(many=True))
+    @extend_schema(parameters=TASK_PARAM, responses=api_serializers.AssetOutSerializer(many=True))
     def get(self, request):
         """Assets of a task with ``internalData`` (icon, name, link)."""
         user = self.current_user()
@@ -102,11 +106,11 @@ class AssetInternalInfoListView(CoproductionView):
 class InstantiateSerializer(serializers.Serializer):
     knowledgeinterlinker_id = serializers.UUIDField()
     task_id = serializers.UUIDField()
-    language = serializers.ChoiceField(choices=m.Languages.choices, default="en")
+    language = serializers.ChoiceField(choices=models.Languages.choices, default="en")
 
 
 class InstantiateView(CoproductionView):
-    @extend_schema(request=InstantiateSerializer, responses=s.AssetOutSerializer)
+    @extend_schema(request=InstantiateSerializer, responses=api_serializers.AssetOutSerializer)
     def post(self, request):
         """An internal asset pointing at a knowledge interlinker's genesis asset (no copy in a tool)."""
         user = self.current_user()
@@ -118,7 +122,7 @@ class InstantiateView(CoproductionView):
         if row is None:
             raise APIError(404, "Knowledge interlinker not found")
         asset = services.asset_create(
-            model=m.InternalAsset,
+            model=models.InternalAsset,
             data={
                 "knowledgeinterlinker_id": row["id"],
                 "softwareinterlinker_id": row["softwareinterlinker_id"],
@@ -130,21 +134,21 @@ class InstantiateView(CoproductionView):
         return asset_response(self, asset)
 
 
-def asset_with_flag(view, asset_id, flag: str) -> m.Asset:
+def asset_with_flag(view, asset_id, flag: str) -> models.Asset:
     user = view.current_user()
     asset = get_or_404(selectors.assets_qs(), asset_id, ASSET_NOT_FOUND)
     if asset.task_id:
-        services.require_flag(user, m.Task.objects.get(pk=asset.task_id), flag)
+        services.require_flag(user, models.Task.objects.get(pk=asset.task_id), flag)
     return asset
 
 
 @path_params("id")
 class AssetDetailView(CoproductionView):
-    @extend_schema(responses=s.AssetOutSerializer)
+    @extend_schema(responses=api_serializers.AssetOutSerializer)
     def get(self, request, id):
         return asset_response(self, asset_with_flag(self, id, "access_assets_permission"))
 
-    @extend_schema(request=s.AssetInSerializer, responses=s.AssetOutSerializer)
+    @extend_schema(request=api_serializers.AssetInSerializer, responses=api_serializers.AssetOutSerializer)
     def put(self, request, id):
         asset = asset_with_flag(self, id, "create_assets_permission")
         if not isinstance(request.data, dict):
@@ -156,12 +160,13 @@ class AssetDetailView(CoproductionView):
             else ("name", "uri", "externalinterlinker_id")
         )
         body = valid(
-            s.AssetInSerializer, {"task_id": str(asset.task_id), "type": asset.type, **request.data}, partial=True
+            api_serializers.AssetInSerializer,
+            {"task_id": str(asset.task_id), "type": asset.type, **request.data},
+            partial=True,
         )
-        for field in allowed:
-            if field in request.data:
-                setattr(concrete, field, body.get(field))
-        concrete.save()
+        services.asset_update(
+            asset=concrete, data={field: body.get(field) for field in allowed if field in request.data}
+        )
         return asset_response(self, selectors.assets_qs().get(pk=asset.pk))
 
     @extend_schema(responses={200: None})
@@ -173,7 +178,7 @@ class AssetDetailView(CoproductionView):
 
 @path_params("id")
 class AssetCloneView(CoproductionView):
-    @extend_schema(request=None, responses=s.AssetOutSerializer)
+    @extend_schema(request=None, responses=api_serializers.AssetOutSerializer)
     def post(self, request, id):
         asset = asset_with_flag(self, id, "create_assets_permission")
         clone = services.asset_clone(asset=asset, creator=self.current_user())
@@ -182,20 +187,20 @@ class AssetCloneView(CoproductionView):
 
 @path_params("id")
 class AssetContributionsView(CoproductionView):
-    @extend_schema(responses=s.AssetOutSerializer)
+    @extend_schema(responses=api_serializers.AssetOutSerializer)
     def get(self, request, id):
         """The asset and its contributors (claims)."""
         asset = asset_with_flag(self, id, "access_assets_permission")
-        data = s.AssetOutSerializer(asset, context=self.context(**catalogue_context([asset]))).data
-        claims = m.Claim.objects.filter(asset=asset).select_related("user").prefetch_related("user__teams")
-        data["contributors"] = s.ClaimOutSerializer(claims, many=True, context=self.context()).data
+        data = api_serializers.AssetOutSerializer(asset, context=self.context(**catalogue_context([asset]))).data
+        claims = models.Claim.objects.filter(asset=asset).select_related("user").prefetch_related("user__teams")
+        data["contributors"] = api_serializers.ClaimOutSerializer(claims, many=True, context=self.context()).data
         return Response(data)
 
 
 class _InternalView(CoproductionView):
     check = True
 
-    @extend_schema(responses=s.AssetOutSerializer)
+    @extend_schema(responses=api_serializers.AssetOutSerializer)
     def get(self, request, id):
         """The internal asset's catalogue summary (decision 22)."""
         if self.check:
@@ -260,16 +265,20 @@ class AskContributionView(CoproductionView):
         """``assign_resource`` user notifications (process administrators; the e-mails are out of scope)."""
         self.current_user()
         body = valid(AskTeamContributionSerializer, request.data)
-        process = get_or_404(m.CoproductionProcess.objects.all(), body["processId"], "CoproductionProcess not found")
+        process = get_or_404(
+            models.CoproductionProcess.objects.all(), body["processId"], "CoproductionProcess not found"
+        )
         rules.require_process_administrator(self, process.pk)
         if self.team:
             targets = set(
-                m.TeamMember.objects.filter(team_id__in=body.get("listTeams", [])).values_list("user_id", flat=True)
+                models.TeamMember.objects.filter(team_id__in=body.get("listTeams", [])).values_list(
+                    "user_id", flat=True
+                )
             )
         else:
             if not body.get("userTo"):
                 raise serializers.ValidationError({"userTo": ["This field is required."]})
-            targets = set(m.User.objects.filter(pk=body["userTo"]).values_list("pk", flat=True))
+            targets = set(models.User.objects.filter(pk=body["userTo"]).values_list("pk", flat=True))
         for target in sorted(targets):
             services.notify_user(
                 event="assign_resource",

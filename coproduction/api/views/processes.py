@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from django.core.exceptions import SuspiciousFileOperation
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.files.storage import default_storage
 from django.db.models import Q
-from django.utils.text import get_valid_filename
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from common.api import null_response
 from common.exceptions import APIError
 from common.input import GuardedFormParser, GuardedMultiPartParser
-from common.paging import SkipLimitSerializer, page_envelope, skip_limit
-from common.uploads import validate_image
-from coproduction import catalogue, selectors, services
-from coproduction import models as m
+from common.pagination import SkipLimitPagination
+from common.paging import PageSizeSerializer, SkipLimitSerializer, page_envelope, skip_limit
+from common.uploads import logotype_store
+from coproduction import catalogue, models, selectors, services
 from coproduction.api import permissions as rules
-from coproduction.api import serializers as s
+from coproduction.api import serializers as api_serializers
 from coproduction.api.base import (
+    LOGOTYPE_UPLOAD,
     NOT_ENOUGH_PERMISSIONS,
     CoproductionView,
     get_or_404,
-    null_response,
     path_params,
     user_or_404,
     valid,
@@ -38,9 +33,9 @@ PROCESS_NOT_FOUND = "CoproductionProcess not found"
 
 def process_for_read(
     view: CoproductionView, process_id, *, check: bool = True, light: bool = False
-) -> m.CoproductionProcess:
+) -> models.CoproductionProcess:
     """The process (404) if the caller may read it (403); ``light`` skips the prefetches of its full shape."""
-    queryset = m.CoproductionProcess.objects.all() if light else selectors.processes_qs()
+    queryset = models.CoproductionProcess.objects.all() if light else selectors.processes_qs()
     process = get_or_404(queryset, process_id, PROCESS_NOT_FOUND)
     if check and not selectors.can_read_process(view.current_user(), process.pk):
         raise APIError(403, NOT_ENOUGH_PERMISSIONS)
@@ -49,20 +44,20 @@ def process_for_read(
 
 def process_for_admin(
     view: CoproductionView, process_id, message: str = NOT_ENOUGH_PERMISSIONS, status: int = 403
-) -> m.CoproductionProcess:
-    process = get_or_404(m.CoproductionProcess.objects.all(), process_id, PROCESS_NOT_FOUND)
+) -> models.CoproductionProcess:
+    process = get_or_404(models.CoproductionProcess.objects.all(), process_id, PROCESS_NOT_FOUND)
     rules.require_process_administrator(view, process.pk, message, status)
     return process
 
 
 def full(view: CoproductionView, process_id) -> Response:
-    return view.out(s.ProcessOutFullSerializer, selectors.processes_qs().get(pk=process_id))
+    return view.out(api_serializers.ProcessOutFullSerializer, selectors.processes_qs().get(pk=process_id))
 
 
 class ProcessListView(CoproductionView):
     @extend_schema(
         parameters=[OpenApiParameter("search", str), SkipLimitSerializer],
-        responses=s.ProcessOutFullSerializer(many=True),
+        responses=api_serializers.ProcessOutFullSerializer(many=True),
     )
     def get(self, request):
         """Processes the caller administers or holds a permission on, by creation."""
@@ -70,13 +65,15 @@ class ProcessListView(CoproductionView):
         paging = skip_limit(request.query_params)
         if request.query_params.get("search"):
             processes = processes.filter(name__icontains=request.query_params["search"])
-        processes = processes.order_by("created_at", "id")[paging["skip"] : paging["skip"] + paging["limit"]]
-        return self.out(s.ProcessOutFullSerializer, processes, many=True)
+        processes = SkipLimitPagination(envelope=False).paginate_queryset(
+            processes.order_by("created_at", "id"), request, self, params=paging
+        )
+        return self.out(api_serializers.ProcessOutFullSerializer, processes, many=True)
 
-    @extend_schema(request=s.ProcessInSerializer, responses=s.ProcessOutFullSerializer)
+    @extend_schema(request=api_serializers.ProcessInSerializer, responses=api_serializers.ProcessOutFullSerializer)
     def post(self, request):
         """Create a process; the creator becomes its administrator."""
-        body = dict(valid(s.ProcessInSerializer, request.data))
+        body = dict(valid(api_serializers.ProcessInSerializer, request.data))
         process = services.process_create(data=body, creator=self.current_user())
         return full(self, process.pk)
 
@@ -90,13 +87,13 @@ class PublicProcessListView(CoproductionView):
             OpenApiParameter("rating", float),
             OpenApiParameter("search", str),
             OpenApiParameter("tag", str, many=True),
-            s.PageSerializer,
+            PageSizeSerializer,
         ],
-        responses=page_envelope("PublicProcessPage", s.ProcessOutSerializer(many=True)),
+        responses=page_envelope("PublicProcessPage", api_serializers.ProcessOutSerializer(many=True)),
     )
     def get(self, request):
         """Public processes, a page at a time (``{items, total, page, size}``)."""
-        page = valid(s.PageSerializer, request.query_params)
+        page = valid(PageSizeSerializer, request.query_params)
         processes = selectors.public_processes_qs().filter(is_public=True)
         if request.query_params.get("rating"):
             try:
@@ -108,53 +105,34 @@ class PublicProcessListView(CoproductionView):
             processes = processes.filter(Q(name__icontains=search) | Q(description__icontains=search))
         for tag in request.query_params.getlist("tag"):
             processes = processes.filter(tags__name=tag)
-        return paginate(self, processes.distinct(), page, s.ProcessOutSerializer)
-
-
-def paginate(view, queryset, page: dict, serializer_class) -> Response:
-    queryset = queryset.order_by("created_at", "id")
-    total = queryset.count()
-    start = (page["page"] - 1) * page["size"]
-    items = list(queryset[start : start + page["size"]])
-    return Response(
-        {
-            "items": serializer_class(items, many=True, context=view.context()).data,
-            "total": total,
-            "page": page["page"],
-            "size": page["size"],
-        }
-    )
+        return self.page_response(processes.distinct(), page, api_serializers.ProcessOutSerializer)
 
 
 @path_params("id")
 class PublicProcessDetailView(CoproductionView):
     permission_classes = [AllowAny]
 
-    @extend_schema(responses=s.ProcessPublicOutFullSerializer)
+    @extend_schema(responses=api_serializers.ProcessPublicOutFullSerializer)
     def get(self, request, id):
         """A public process, without authentication."""
         process = get_or_404(selectors.public_processes_qs().filter(is_public=True), id, PROCESS_NOT_FOUND)
-        return self.out(s.ProcessPublicOutFullSerializer, process)
+        return self.out(api_serializers.ProcessPublicOutFullSerializer, process)
 
 
 @path_params("id")
 class ProcessDetailView(CoproductionView):
-    @extend_schema(responses=s.ProcessOutFullSerializer)
+    @extend_schema(responses=api_serializers.ProcessOutFullSerializer)
     def get(self, request, id):
         """A process (administrators and permitted members)."""
-        return self.out(s.ProcessOutFullSerializer, process_for_read(self, id))
+        return self.out(api_serializers.ProcessOutFullSerializer, process_for_read(self, id))
 
-    @extend_schema(request=s.ProcessInSerializer, responses=s.ProcessOutFullSerializer)
+    @extend_schema(request=api_serializers.ProcessInSerializer, responses=api_serializers.ProcessOutFullSerializer)
     def put(self, request, id):
         """Update a process (administrators)."""
         process = process_for_admin(self, id)
-        body = dict(valid(s.ProcessInSerializer, request.data, partial=True))
+        body = dict(valid(api_serializers.ProcessInSerializer, request.data, partial=True))
         tags = body.pop("tags", None)
-        for field, value in body.items():
-            setattr(process, field, value)
-        process.save()
-        if tags is not None:
-            process.tags.set(tags)
+        services.process_update(process=process, data=body, tags=tags)
         return full(self, process.pk)
 
     @extend_schema(responses={200: None})
@@ -166,11 +144,11 @@ class ProcessDetailView(CoproductionView):
 
 @path_params("id")
 class ProcessCatalogueView(CoproductionView):
-    @extend_schema(responses=s.ProcessOutFullSerializer)
+    @extend_schema(responses=api_serializers.ProcessOutFullSerializer)
     def get(self, request, id):
         """A process without the read check."""
         self.current_user()
-        return self.out(s.ProcessOutFullSerializer, process_for_read(self, id, check=False))
+        return self.out(api_serializers.ProcessOutFullSerializer, process_for_read(self, id, check=False))
 
 
 @path_params("id")
@@ -178,39 +156,20 @@ class ProcessLogotypeView(CoproductionView):
     parser_classes = [GuardedMultiPartParser, GuardedFormParser]
 
     @extend_schema(
-        request={
-            "multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
-        },
-        responses=s.ProcessOutFullSerializer,
+        request=LOGOTYPE_UPLOAD,
+        responses=api_serializers.ProcessOutFullSerializer,
     )
     def post(self, request, id):
         """Upload the process logotype (stored through Django's storage)."""
         process = process_for_admin(self, id, "You are not allowed to update this coproductionprocess")
-        process.logotype = store_upload(request, f"coproductionprocesses/{process.pk}")
-        process.save(update_fields=["logotype"])
+        logotype = logotype_store(request.FILES.get("file"), f"coproductionprocesses/{process.pk}")
+        services.process_set_logotype(process=process, logotype=logotype)
         return full(self, process.pk)
-
-
-def store_upload(request, folder: str) -> str:
-    """Store an uploaded logotype once its bytes decode as an image (400 naming the problem
-    otherwise, and nothing stored); the extension is the decoded format's, not the sender's."""
-    upload = request.FILES.get("file")
-    if upload is None:
-        raise serializers.ValidationError({"file": ["No file was submitted."]})
-    try:
-        image = validate_image(upload)
-    except DjangoValidationError as error:
-        raise APIError(400, error.messages[0]) from None
-    try:
-        stem = get_valid_filename(Path(upload.name or "").stem)[:100]
-    except SuspiciousFileOperation:
-        stem = "logotype"
-    return default_storage.save(f"{folder}/{stem}.{image.extension}", upload)
 
 
 @path_params("id")
 class SetSchemaView(CoproductionView):
-    @extend_schema(request=s.SchemaBodySerializer, responses=s.ProcessOutFullSerializer)
+    @extend_schema(request=api_serializers.SchemaBodySerializer, responses=api_serializers.ProcessOutFullSerializer)
     def post(self, request, id):
         """Build the tree from a catalogue schema: upstream's JSON body, or a catalogue schema id."""
         process = process_for_admin(
@@ -219,7 +178,7 @@ class SetSchemaView(CoproductionView):
         body = request.data
         if not isinstance(body, dict):
             raise serializers.ValidationError({"body": ["A JSON object is required."]})
-        valid(s.SchemaBodySerializer, body)
+        valid(api_serializers.SchemaBodySerializer, body)
         if body.get("children") is None:
             schema_id = body.get("id") or body.get("coproductionschema_id")
             if not schema_id:
@@ -231,7 +190,7 @@ class SetSchemaView(CoproductionView):
 
 @path_params("id")
 class ClearSchemaView(CoproductionView):
-    @extend_schema(request=None, responses=s.ProcessOutFullSerializer)
+    @extend_schema(request=None, responses=api_serializers.ProcessOutFullSerializer)
     def post(self, request, id):
         """Hard-delete the whole tree."""
         process = process_for_admin(self, id)
@@ -242,7 +201,7 @@ class ClearSchemaView(CoproductionView):
 def tree_response(view: CoproductionView, process_id) -> Response:
     phases = selectors.tree_qs(process_id)
     return view.out(
-        s.PhaseOutFullSerializer,
+        api_serializers.PhaseOutFullSerializer,
         phases,
         many=True,
         process_permissions=selectors.process_permissions(process_id),
@@ -252,7 +211,7 @@ def tree_response(view: CoproductionView, process_id) -> Response:
 
 @path_params("id")
 class ProcessTreeView(CoproductionView):
-    @extend_schema(responses=s.PhaseOutFullSerializer(many=True))
+    @extend_schema(responses=api_serializers.PhaseOutFullSerializer(many=True))
     def get(self, request, id):
         """Phases with objectives and tasks (disabled ones included)."""
         return tree_response(self, process_for_read(self, id, light=True).pk)
@@ -260,7 +219,7 @@ class ProcessTreeView(CoproductionView):
 
 @path_params("id")
 class ProcessTreeCatalogueView(CoproductionView):
-    @extend_schema(responses=s.PhaseOutFullSerializer(many=True))
+    @extend_schema(responses=api_serializers.PhaseOutFullSerializer(many=True))
     def get(self, request, id):
         """The tree without the read check."""
         self.current_user()
@@ -269,7 +228,7 @@ class ProcessTreeCatalogueView(CoproductionView):
 
 @path_params("id")
 class ProcessAssetsView(CoproductionView):
-    @extend_schema(responses=s.AssetOutSerializer(many=True))
+    @extend_schema(responses=api_serializers.AssetOutSerializer(many=True))
     def get(self, request, id):
         """Assets of the process visible to the caller, newest first, with ``internalData``."""
         from coproduction.api.views.assets import assets_response
@@ -279,12 +238,12 @@ class ProcessAssetsView(CoproductionView):
         assets = selectors.assets_qs().filter(task__objective__phase__coproductionprocess=process)
         full_access = (
             services.is_process_administrator(user, process.pk)
-            or m.Permission.objects.filter(
+            or models.Permission.objects.filter(
                 coproductionprocess=process, treeitem__isnull=True, team__users=user
             ).exists()
         )
         if not full_access:
-            allowed = m.Permission.objects.filter(
+            allowed = models.Permission.objects.filter(
                 coproductionprocess=process, team__users=user, access_assets_permission=True, treeitem__isnull=False
             ).values_list("treeitem_id", flat=True)
             disabled = selectors.disabled_item_ids(process.pk)
@@ -297,11 +256,11 @@ class ProcessAssetsView(CoproductionView):
 
 @path_params("id")
 class AdministratorsView(CoproductionView):
-    @extend_schema(request=s.UserIdSerializer, responses=s.ProcessOutFullSerializer)
+    @extend_schema(request=api_serializers.UserIdSerializer, responses=api_serializers.ProcessOutFullSerializer)
     def post(self, request, id):
         """Add an administrator."""
         process = process_for_admin(self, id)
-        body = valid(s.UserIdSerializer, request.data)
+        body = valid(api_serializers.UserIdSerializer, request.data)
         user = user_or_404(body["user_id"])
         services.administrator_add(process=process, user=user)
         return full(self, process.pk)
@@ -309,7 +268,7 @@ class AdministratorsView(CoproductionView):
 
 @path_params("id", "user_id")
 class AdministratorDetailView(CoproductionView):
-    @extend_schema(responses=s.ProcessOutFullSerializer)
+    @extend_schema(responses=api_serializers.ProcessOutFullSerializer)
     def delete(self, request, id, user_id):
         """Remove an administrator (not the last one)."""
         process = process_for_admin(self, id)
@@ -331,7 +290,7 @@ class CopyView(CoproductionView):
         a published story's public copy (``from_view=story``)."""
         from_view = request.query_params.get("from_view", "")
         user = self.current_user()
-        process = get_or_404(m.CoproductionProcess.objects.all(), id, PROCESS_NOT_FOUND)
+        process = get_or_404(models.CoproductionProcess.objects.all(), id, PROCESS_NOT_FOUND)
         if not (from_view == "story" and (process.is_part_of_publication or process.is_public)):
             rules.require_process_administrator(self, process.pk)
         clone = services.process_copy(
@@ -345,11 +304,11 @@ class CopyView(CoproductionView):
 
 @path_params("id")
 class PublishStoryView(CoproductionView):
-    @extend_schema(parameters=COPY_PARAMS, request=OpenApiTypes.OBJECT, responses=s.StorySerializer)
+    @extend_schema(parameters=COPY_PARAMS, request=OpenApiTypes.OBJECT, responses=api_serializers.StorySerializer)
     def post(self, request, id):
         """Copy the process for publication and create its story from the body."""
         user = self.current_user()
-        process = get_or_404(m.CoproductionProcess.objects.all(), id, PROCESS_NOT_FOUND)
+        process = get_or_404(models.CoproductionProcess.objects.all(), id, PROCESS_NOT_FOUND)
         rules.require_process_administrator(self, process.pk)
         story = services.publish_story(
             process=process,
@@ -358,17 +317,17 @@ class PublishStoryView(CoproductionView):
             label_name=request.query_params.get("label_name", ""),
             from_view=request.query_params.get("from_view", ""),
         )
-        return self.out(s.StorySerializer, story)
+        return self.out(api_serializers.StorySerializer, story)
 
 
 @path_params("id")
 class AddTagView(CoproductionView):
-    @extend_schema(request=s.TagSerializer, responses=s.ProcessOutFullSerializer)
+    @extend_schema(request=api_serializers.TagSerializer, responses=api_serializers.ProcessOutFullSerializer)
     def post(self, request, id):
         """Link a tag to the process."""
         process = process_for_admin(self, id)
         tag_id = request.data.get("id") if isinstance(request.data, dict) else None
-        tag = get_or_404(m.Tag.objects.all(), tag_id, "Tag not found")
+        tag = get_or_404(models.Tag.objects.all(), tag_id, "Tag not found")
         process.tags.add(tag)
         return full(self, process.pk)
 
@@ -386,20 +345,6 @@ class ApplyToBeContributorView(CoproductionView):
         """Apply to contribute: a participation request and ``apply_submited`` notifications (no e-mail)."""
         user = self.current_user()
         body = valid(ApplyToBeContributorSerializer, request.data)
-        process = get_or_404(m.CoproductionProcess.objects.all(), body["processId"], PROCESS_NOT_FOUND)
-        m.ParticipationRequest.objects.create(candidate=user, coproductionprocess=process, razon=body["razon"])
-        for admin_id in process.administrators.values_list("pk", flat=True):
-            services.notify_user(
-                event="apply_submited",
-                user_id=admin_id,
-                language=process.language,
-                process=process,
-                parameters={
-                    "razon": body["razon"],
-                    "userName": services.short_user_name(user.full_name),
-                    "userEmail": user.email,
-                    "processName": process.name,
-                    "copro_id": str(process.pk),
-                },
-            )
+        process = get_or_404(models.CoproductionProcess.objects.all(), body["processId"], PROCESS_NOT_FOUND)
+        services.participation_request_apply(candidate=user, process=process, reason=body["razon"])
         return Response("Done")

@@ -16,8 +16,7 @@ from django.db import DatabaseError, connections, transaction
 
 from accounts.models import User as AccountUser
 from common.exceptions import APIError
-from coproduction import catalogue, services
-from coproduction import models as m
+from coproduction import catalogue, models, services
 from coproduction.management.commands.load_notification_templates import load_notification_templates
 
 DEMO_SCHEMA = Path(__file__).resolve().parents[2] / "fixtures" / "demo_schema.json"
@@ -48,7 +47,7 @@ def demo_schema(language: str) -> tuple[dict, str]:
     return json.loads(DEMO_SCHEMA.read_text()), "the bundled demo schema"
 
 
-def mirror(email: str) -> m.User | None:
+def mirror(email: str) -> models.User | None:
     account = AccountUser.objects.filter(email=email).first()
     return services.user_sync_from_account(account) if account else None
 
@@ -65,21 +64,21 @@ class Command(BaseCommand):
             if admin is None or user is None:
                 self.stdout.write("  the accounts demo users are missing: run seed_accounts first")
                 return
-            organization = m.Organization.objects.filter(name_translations__en="Demo City Council").first()
+            organization = models.Organization.objects.filter(name_translations__en="Demo City Council").first()
             if organization is None:
-                organization = m.Organization.objects.create(
+                organization = models.Organization.objects.create(
                     name_translations={"en": "Demo City Council", "es": "Ayuntamiento de demostración"},
                     description_translations={"en": "A city council co-producing services with residents."},
-                    default_team_type=m.RoleTypes.PUBLIC_ADMINISTRATION,
-                    team_creation_permission=m.TeamCreationPermissions.MEMBERS,
+                    default_team_type=models.RoleTypes.PUBLIC_ADMINISTRATION,
+                    team_creation_permission=models.TeamCreationPermissions.MEMBERS,
                     public=True,
                     creator=admin,
                 )
-                m.OrganizationAdministrator.objects.create(organization=organization, user=admin)
-            staff = self._team(organization, "City staff", m.RoleTypes.PUBLIC_ADMINISTRATION, admin, [admin])
-            residents = self._team(organization, "Residents panel", m.RoleTypes.CITIZEN, admin, [user])
+                models.OrganizationAdministrator.objects.create(organization=organization, user=admin)
+            staff = self._team(organization, "City staff", models.RoleTypes.PUBLIC_ADMINISTRATION, admin, [admin])
+            residents = self._team(organization, "Residents panel", models.RoleTypes.CITIZEN, admin, [user])
             for index, name in enumerate(PROCESSES):
-                if m.CoproductionProcess.objects.filter(name=name).exists():
+                if models.CoproductionProcess.objects.filter(name=name).exists():
                     continue
                 process = services.process_create(
                     data={
@@ -95,7 +94,7 @@ class Command(BaseCommand):
                 schema, source = demo_schema(process.language)
                 services.set_schema(process=process, schema=schema, creator=admin)
                 self.stdout.write(f"  {name}: tree built by set_schema from {source}")
-                m.Permission.objects.create(
+                models.Permission.objects.create(
                     creator=admin,
                     team=residents,
                     coproductionprocess=process,
@@ -104,7 +103,7 @@ class Command(BaseCommand):
                 )
                 first_phase = process.children.order_by("created_at", "id").first()
                 if first_phase is not None:
-                    m.Permission.objects.create(
+                    models.Permission.objects.create(
                         creator=admin,
                         team=staff,
                         coproductionprocess=process,
@@ -114,19 +113,19 @@ class Command(BaseCommand):
                         delete_assets_permission=True,
                     )
                 task = (
-                    m.Task.objects.filter(objective__phase__coproductionprocess=process)
+                    models.Task.objects.filter(objective__phase__coproductionprocess=process)
                     .order_by("created_at", "id")
                     .first()
                 )
                 if task is not None:
                     services.asset_create(
-                        model=m.ExternalAsset,
+                        model=models.ExternalAsset,
                         data={"name": "Kick-off minutes", "uri": "https://example.org/kick-off-minutes"},
                         task=task,
                         creator=user,
                     )
                     services.asset_create(
-                        model=m.InternalAsset,
+                        model=models.InternalAsset,
                         data={"external_asset_id": "demo-document-1"},
                         task=task,
                         creator=admin,
@@ -145,13 +144,13 @@ class Command(BaseCommand):
                     )
         self.stdout.write(self.style.SUCCESS("  coproduction demo data ready"))
 
-    def _team(self, organization, name, team_type, creator, members) -> m.Team:
-        team = m.Team.objects.filter(organization=organization, name=name).first()
+    def _team(self, organization, name, team_type, creator, members) -> models.Team:
+        team = models.Team.objects.filter(organization=organization, name=name).first()
         if team is None:
-            team = m.Team.objects.create(
+            team = models.Team.objects.create(
                 organization=organization, name=name, description=f"{name} of the demo", type=team_type, creator=creator
             )
-            m.TeamAdministrator.objects.create(team=team, user=creator)
+            models.TeamAdministrator.objects.create(team=team, user=creator)
         for member in members:
             services.team_add_member(team=team, user=member)
         return team
