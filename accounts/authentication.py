@@ -51,6 +51,11 @@ def _resolve(request):
     token = _bearer_token(request)
     if token is None:
         return (None,)
+    return user_for_access_token(token)
+
+
+def user_for_access_token(token: str):
+    """``(user,)`` for one of our access tokens, else a ``TokenError`` (upstream's status and message)."""
     subject = read_access_token(token) if token else None
     try:
         user_id = uuid.UUID(subject) if subject else None

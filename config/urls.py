@@ -14,6 +14,7 @@ urlpatterns = [
     path("coproduction/api/v1/", include("coproduction.api.urls")),
     path("medsync/api/", include("medsync.api.urls")),
     path("matar/api/v1/", include("matar.api.urls")),
+    path("auth/", include("interlink_auth.urls")),
 ]
 
 # Uploaded files (Django storage) served by Django itself only in development (SERVE_MEDIA),

@@ -24,12 +24,14 @@ from common.exceptions import APIError
 from common.ids import uuid_or_404
 from common.pagination import PageEnvelopePagination, SkipLimitPagination
 from common.paging import PageSizeSerializer, SkipLimitSerializer
+from interlink_auth.authentication import INTERLINK_AUTHENTICATION_CLASSES
 
 
 class CatalogueView(APIView):
     """Reads are anonymous; writes need a superuser (catalogue/api/permissions.py). Refusals
     answer 403 with upstream's ``Not authenticated`` or ``Not enough permissions``."""
 
+    authentication_classes = INTERLINK_AUTHENTICATION_CLASSES
     permission_classes = [ReadAnyoneWriteSuperuser]
 
     def permission_denied(self, request, message=None, code=None):

@@ -44,7 +44,14 @@ def test_generation_is_the_same_in_separate_processes(tmp_path):
         )
         assert result.returncode == 0, result.stderr
         outputs.append({path.name: path.read_text() for path in sorted(folder.glob("*.mmd"))})
-    assert set(outputs[0]) == {"accounts.mmd", "catalogue.mmd", "coproduction.mmd", "medsync.mmd", "matar.mmd"}
+    assert set(outputs[0]) == {
+        "accounts.mmd",
+        "catalogue.mmd",
+        "coproduction.mmd",
+        "medsync.mmd",
+        "matar.mmd",
+        "interlink_auth.mmd",
+    }
     assert outputs[0] == outputs[1]
     assert outputs[0]["accounts.mmd"] == (ERD_DIR / "accounts.mmd").read_text()
 

@@ -351,3 +351,30 @@ SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
     "common.openapi.text_limit_hook",
     "common.openapi.discriminator_hook",
 ]
+
+# --- interlink auth ---
+# INTERLINK's front-end logs in through /auth/ (interlink_auth) and calls catalogue and
+# co-production with the `auth_token` cookie. With the three OIDC_* values set, /auth/login
+# runs the OpenID Connect code flow with that provider and the services also accept its RS256
+# tokens (JWKS from the discovery document, audience = OIDC_CLIENT_ID); without them this
+# project's accounts are the identity (a login form, our HS256 tokens).
+OIDC_DISCOVERY_URL = os.environ.get("OIDC_DISCOVERY_URL", "")
+OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
+OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+OIDC_SCOPE = os.environ.get("OIDC_SCOPE", "openid profile email")
+# Which token of the provider's answer becomes the cookie: upstream sets the access token (a
+# JWT at INTERLINK's provider); "id_token" for providers whose access tokens are opaque.
+OIDC_COOKIE_TOKEN = os.environ.get("OIDC_COOKIE_TOKEN", "access_token")
+# Optional: the JWKS address when it is not the discovery document's `jwks_uri`.
+OIDC_JWKS_URL = os.environ.get("OIDC_JWKS_URL", "")
+# How long the discovery document and the provider's keys are kept (an unknown `kid` refetches).
+OIDC_CACHE_SECONDS = int(os.environ.get("OIDC_CACHE_SECONDS", "300"))
+OIDC_HTTP_TIMEOUT = float(os.environ.get("OIDC_HTTP_TIMEOUT", "5"))
+# The auth_token cookie: HttpOnly and SameSite=Strict always; Secure under production.py.
+AUTH_TOKEN_COOKIE_SECURE = env_bool("AUTH_TOKEN_COOKIE_SECURE", False)
+AUTH_TOKEN_COOKIE_DOMAIN = os.environ.get("AUTH_TOKEN_COOKIE_DOMAIN") or None
+# Origins (scheme://host[:port]) whose pages may write with the cookie, besides this server's
+# own origin: CORS_ALLOWED_ORIGINS and CSRF_TRUSTED_ORIGINS (read at request time).
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+INSTALLED_APPS.append("interlink_auth")
+GRAPH_MODELS["app_labels"].append("interlink_auth")

@@ -46,6 +46,13 @@ def configuration_problems(environ) -> list[str]:
     matar_secret = environ.get("MATAR_JWT_SECRET")
     if matar_secret is not None and (matar_secret in _PUBLISHED or _weak_secret_key(matar_secret)):
         problems.append("MATAR_JWT_SECRET is weak (unset it to use SECRET_KEY, or give 50 random characters)")
+    oidc = ("OIDC_DISCOVERY_URL", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET")
+    if any(name in environ for name in oidc):
+        for name in oidc:
+            if not environ.get(name, "").strip():
+                problems.append(
+                    f"{name} is empty or missing (OIDC_* settings go together; unset all three for accounts' login)"
+                )
     return problems
 
 
@@ -80,3 +87,4 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 X_FRAME_OPTIONS = "DENY"
+AUTH_TOKEN_COOKIE_SECURE = True

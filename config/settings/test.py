@@ -27,3 +27,9 @@ MEDIA_ROOT = BASE_DIR / ".data" / "test-media"  # noqa: F405
 if os.environ.get("CACHE_DATABASE_ALIAS", "default") == "default":
     CACHE_DATABASE_ALIAS = "default"
     DATABASES.pop("cache", None)  # noqa: F405
+
+# --- interlink auth ---
+# The OpenID Connect provider the /auth/ tests log in through: this project's accounts
+# published by django-oauth-toolkit (OIDC on), mounted only by the tests' URL conf
+# (interlink_auth/tests/provider_urls.py). Never installed outside tests.
+INSTALLED_APPS = [*INSTALLED_APPS, "oauth2_provider"]  # noqa: F405

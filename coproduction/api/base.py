@@ -16,6 +16,7 @@ from common.ids import parse_uuid
 from common.pagination import PageEnvelopePagination
 from coproduction import activitylog, models
 from coproduction.services import DB
+from interlink_auth.authentication import INTERLINK_AUTHENTICATION_CLASSES
 
 NOT_AUTHENTICATED = "Not authenticated"
 NOT_ENOUGH_PERMISSIONS = "Not enough permissions"
@@ -60,6 +61,7 @@ def user_or_404(user_id) -> models.User:
 class CoproductionView(APIView):
     """Each request runs in one transaction on the coproduction database; errors roll it back."""
 
+    authentication_classes = INTERLINK_AUTHENTICATION_CLASSES
     # Handlers calling this refuse anonymous callers (403); the OpenAPI document says so.
     login_marker = "self.current_user()"
 

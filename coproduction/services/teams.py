@@ -30,11 +30,19 @@ from coproduction.services.transactions import lock_row
 
 
 def user_sync_from_account(account_user) -> User:
-    """Create or refresh the coproduction ``user`` row of an accounts user (``GET /users/me``)."""
+    """Create or refresh the coproduction ``user`` row of the caller (``GET /users/me``).
+
+    ``account_user`` is an accounts user (id = its UUID as text, the rows made so far) or a
+    subject of the OIDC provider without an accounts row (``interlink_auth.ProviderUser``): as
+    upstream, its row is created on first sight from the token's claims with ``sub`` as id.
+    """
     user, _ = User.objects.get_or_create(pk=str(account_user.pk))
     user.email = account_user.email
     user.full_name = account_user.full_name
     user.is_superuser = bool(account_user.is_superuser)
+    picture = getattr(account_user, "claims", {}).get("picture")
+    if isinstance(picture, str) and picture:
+        user.picture = picture
     user.last_login = timezone.now()
     user.save()
     return user
