@@ -16,7 +16,14 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from catalogue import files, models, services
-from common.admin import ModelAdmin, StackedInline, TabularInline, Upload, UploadsMixin, with_uploads
+from common.admin import (
+    ModelAdmin,
+    StackedInline,
+    Upload,
+    UploadsMixin,
+    ratings_summary_html,
+    with_uploads,
+)
 from common.translation_admin import translation_fieldset, translations_form
 from common.translations import SUPPORTED_LANGUAGES
 from common.tree_order import PrerequisiteOrderedInlineFormSet
@@ -76,14 +83,6 @@ def artefact_form(model):
     return with_links(translations_form(model), problemprofile_links="problemprofiles")
 
 
-class RatingInline(TabularInline):
-    model = models.Rating
-    fk_name = "artefact"
-    extra = 0
-    fields = ("value", "title", "text", "user_id", "created_at")
-    readonly_fields = ("created_at",)
-
-
 def artefact_fieldsets(*extra: tuple) -> tuple:
     return (
         ("Names and texts", {"fields": (*translation_fieldset("name_translations"),)}),
@@ -102,7 +101,7 @@ def artefact_fieldsets(*extra: tuple) -> tuple:
         ),
         ("Catalogue", {"fields": ("languages", "is_public", "licence", "problemprofile_links", "creator_id")}),
         *extra,
-        ("Computed", {"fields": READONLY_ARTEFACT}),
+        ("Computed", {"fields": (*READONLY_ARTEFACT, "ratings_summary")}),
     )
 
 
@@ -134,9 +133,23 @@ class ArtefactAdminBase(ModelAdmin):
     list_display = ("display_name", "artefact_type", "licence", "rating", "ratings_count", "is_public", "created_at")
     list_filter = ("licence", LanguageFilter, "is_public")
     search_fields = NAME_SEARCH
-    readonly_fields = READONLY_ARTEFACT
-    inlines = (RatingInline,)
+    readonly_fields = (*READONLY_ARTEFACT, "ratings_summary")
     ordering = ("-created_at", "id")
+
+    @admin.display(description="ratings")
+    def ratings_summary(self, obj):
+        """A count per value and a link to the artefact's ratings (they are written there, through
+        ``catalogue.services``, which keeps ``rating`` and ``ratings_count`` in step)."""
+        if obj is None or obj.pk is None:
+            return "none yet"
+        counts = dict(
+            models.Rating.objects.filter(artefact_id=obj.pk, value__isnull=False)
+            .values_list("value")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        url = reverse("admin:catalogue_rating_changelist") + f"?artefact__id__exact={obj.pk}"
+        return ratings_summary_html(counts, url)
 
     @admin.display(description="name", ordering="name_translations__en")
     def display_name(self, obj):
@@ -176,7 +189,7 @@ class InterlinkerAdminBase(UploadsMixin, ArtefactAdminBase):
     uploads = INTERLINKER_UPLOADS
     list_display = ("display_name", "nature", "licence", "difficulty", "rating", "ratings_count", "published")
     list_filter = ("licence", "difficulty", LanguageFilter, "published", "is_sustainability_related")
-    readonly_fields = (*READONLY_ARTEFACT, "nature")
+    readonly_fields = (*READONLY_ARTEFACT, "ratings_summary", "nature")
 
 
 @admin.register(models.Artefact)
@@ -361,7 +374,7 @@ class CoproductionSchemaAdmin(ArtefactAdminBase):
     list_display = ("display_name", "licence", "phase_count", "rating", "ratings_count", "is_public", "created_at")
     form = artefact_form(models.CoproductionSchema)
     fieldsets = artefact_fieldsets()
-    inlines = (PhaseInline, RatingInline)
+    inlines = (PhaseInline,)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(phases=Count("children"))

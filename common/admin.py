@@ -27,6 +27,7 @@ from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.core.files.storage import default_storage
 from django.core.validators import FileExtensionValidator
 from django.db.models.expressions import DatabaseDefault
+from django.utils.html import format_html
 from django.utils.translation import get_language_info
 
 SET_WHEN_SAVED = "set when saved"
@@ -260,3 +261,19 @@ class UploadsMixin:
             else:
                 setattr(obj, column, names[0])
         super().save_model(request, obj, form, change)
+
+
+def ratings_summary_html(counts: dict[int, int], url: str):
+    """``{stars: how many}`` as one line with a link to the filtered rating list.
+
+    Used instead of an inline of every rating, which grows without bound (a doctor with 208
+    ratings, an artefact rated by a whole pilot).
+    """
+    total = sum(counts.values())
+    if not total:
+        return format_html('none yet (<a href="{}">ratings</a>)', url)
+    average = sum(star * n for star, n in counts.items()) / total
+    stars = ", ".join(f"{star}★ {counts[star]}" for star in sorted(counts, reverse=True))
+    return format_html(
+        '{} ratings, average {} ({}) — <a href="{}">see the ratings</a>', total, f"{average:.2f}", stars, url
+    )

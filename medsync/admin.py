@@ -4,9 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Avg, Count
 from django.urls import reverse
-from django.utils.html import format_html
 
-from common.admin import ModelAdmin, TabularInline, Upload, UploadsMixin, with_uploads
+from common.admin import ModelAdmin, TabularInline, Upload, UploadsMixin, ratings_summary_html, with_uploads
 from common.uploads import validate_pdf
 from medsync import selectors, services
 from medsync.models import (
@@ -87,15 +86,8 @@ class DoctorAdmin(ModelAdmin):
         counts = dict(
             DoctorRating.objects.filter(doctor=obj).values_list("rating").annotate(n=Count("rating_id")).order_by()
         )
-        total = sum(counts.values())
         url = reverse("admin:medsync_doctorrating_changelist") + f"?doctor__doctor_id__exact={obj.pk}"
-        if not total:
-            return format_html('none yet (<a href="{}">ratings</a>)', url)
-        average = sum(star * n for star, n in counts.items()) / total
-        stars = ", ".join(f"{star}★ {counts[star]}" for star in sorted(counts, reverse=True))
-        return format_html(
-            '{} ratings, average {} ({}) — <a href="{}">see the ratings</a>', total, f"{average:.2f}", stars, url
-        )
+        return ratings_summary_html(counts, url)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_avg_rating=Avg("ratings__rating"), _reviews=Count("ratings"))

@@ -193,3 +193,18 @@ def test_tree_item_autocomplete_and_inline_headers_read_apart(admin_client):
     assert labels == ["Gather feedback — task — Engage — Schema A", "Gather feedback — task — Engage — Schema B"]
     page = admin_client.get(reverse("admin:catalogue_coproductionschema_change", args=[schema.pk])).content.decode()
     assert "phase: Engage" not in page
+
+
+def test_an_artefacts_page_summarises_its_ratings_instead_of_listing_them(admin_client, data):
+    knowledge = data["knowledge"]
+    models.Rating.objects.filter(artefact=knowledge).delete()
+    for value in (5, 4, 4):
+        factories.RatingFactory(artefact=knowledge, value=value)
+    page = admin_client.get(reverse("admin:catalogue_knowledgeinterlinker_change", args=[knowledge.pk]))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "3 ratings, average 4.33 (5★ 1, 4★ 2)" in text
+    assert f"?artefact__id__exact={knowledge.pk}" in text
+    assert "ratings-TOTAL_FORMS" not in text
+    listed = admin_client.get(reverse("admin:catalogue_rating_changelist"), {"artefact__id__exact": knowledge.pk})
+    assert listed.status_code == 200 and "3 ratings" in listed.content.decode()
