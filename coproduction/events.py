@@ -43,7 +43,9 @@ def process_group(process_id) -> str:
 
 
 def user_group(user_id) -> str:
-    return f"coproduction.user.{user_id}"
+    """A digest of the id: user ids are free text (accounts UUIDs, OpenID Connect ``sub``s), and
+    Channels accepts only ASCII letters, digits, ``-_.`` and fewer than 100 characters."""
+    return f"coproduction.user.{hashlib.sha256(str(user_id).encode()).hexdigest()[:40]}"
 
 
 def upstream_user_socket_id(user_id) -> str:
