@@ -20,6 +20,8 @@ from coproduction.models import (
     User,
 )
 
+DEFAULT_ASK_SUBJECT = "Interlink: Your contribution is requested"
+
 # Processes ---------------------------------------------------------------------------------
 
 
@@ -133,17 +135,19 @@ def contribution_created(*, process_id, task_id, asset_id=None, notification_id=
     )
 
 
-def contribution_asked(*, users, subject: str, link: str, icon: str, instructions: str, asset_name: str) -> None:
-    """``ask_team_contribution``: upstream's caller chooses subject, link and instructions."""
+def contribution_asked(
+    *, user: User, subject: str, link: str, icon: str, instructions: str, asset_name: str, language: str | None
+) -> None:
+    """``ask_team_contribution``: upstream's caller chooses subject, link and instructions
+    (a blank subject gets ``DEFAULT_ASK_SUBJECT``)."""
     context = {
-        "subject": subject,
+        "subject": subject or DEFAULT_ASK_SUBJECT,
         "link": link,
         "icon_link": icon,
         "instructions": instructions,
         "asset_name": asset_name,
     }
-    for user in users:
-        emails.queue(user.email, "ask_team_contribution", context)
+    emails.queue(user.email, "ask_team_contribution", context, language)
 
 
 # Teams and organisations -------------------------------------------------------------------

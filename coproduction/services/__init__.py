@@ -9,6 +9,7 @@ re-exports every public name, so callers write ``services.team_create``.
 from coproduction.services.assets import asset_clone, asset_create, asset_delete, asset_update
 from coproduction.services.contributions import (
     Contribution,
+    contribution_ask,
     contribution_create,
     contribution_defaults,
     contribution_delete,
@@ -112,6 +113,7 @@ from coproduction.services.tree import (
 )
 
 __all__ = [
+    "contribution_ask",
     "DB",
     "atomic",
     "lock_row",

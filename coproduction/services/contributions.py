@@ -4,7 +4,9 @@ assigns one). Who may create, withdraw and approve is decided in coproduction/ap
 from __future__ import annotations
 
 from common.exceptions import APIError
-from coproduction.models import Asset, Assignment, Claim, User
+from coproduction import announcements
+from coproduction.models import Asset, Assignment, Claim, CoproductionProcess, TeamMember, User
+from coproduction.services.notifications import notify_user
 
 Contribution = Claim | Assignment
 
@@ -40,3 +42,41 @@ def contribution_delete(*, contribution: Contribution) -> None:
     if isinstance(contribution, Assignment):
         Claim.objects.filter(assignment=contribution).update(assignment=None)
     contribution.delete()
+
+
+def contribution_ask(
+    *, process: CoproductionProcess, request: dict, team_ids=(), user_id: str | None = None
+) -> list[User]:
+    """``emailAskTeamContribution`` (every member of ``team_ids``) / ``emailAskUserContribution``
+    (``user_id``): each user asked gets an ``assign_resource`` notification in the process
+    language and, after commit, the ``ask_team_contribution`` e-mail with the caller's subject,
+    instructions and icon. The link is the user's entry in upstream's ``assigmentDict`` (a link
+    per user id), else the request's ``link``. Returns the users asked, in id order.
+    """
+    if user_id is not None:
+        users = User.objects.filter(pk=user_id)
+    else:
+        users = User.objects.filter(pk__in=TeamMember.objects.filter(team_id__in=team_ids).values("user_id"))
+    users = list(users.order_by("pk"))
+    links_by_user = request.get("assigmentDict") or {}
+    parameters = {
+        "resourceName": request.get("asset_name", ""),
+        "taskName": request.get("taskName", ""),
+        "resourceId": str(request.get("resourceId", "")),
+        "processName": process.name,
+        "coproId": str(process.pk),
+    }
+    for user in users:
+        notify_user(
+            event="assign_resource", user_id=user.pk, language=process.language, process=process, parameters=parameters
+        )
+        announcements.contribution_asked(
+            user=user,
+            language=process.language,
+            subject=request.get("subject", ""),
+            link=links_by_user.get(str(user.pk)) or request.get("link", ""),
+            icon=request.get("icon", ""),
+            instructions=request.get("instructions", ""),
+            asset_name=request.get("asset_name", ""),
+        )
+    return users

@@ -31,17 +31,34 @@ def publish_story(
         ratings_count=0,
         published_date=timezone.now().date(),
     )
-    announcements.story_created(story)
+    _story_created(story)
     return story
 
 
 def story_create(*, user: User, data: dict) -> Story:
-    return Story.objects.create(**{"user_id": user.pk, **data})
+    story = Story.objects.create(**{"user_id": user.pk, **data})
+    _story_created(story)
+    return story
 
 
 def story_create_for_process(*, process: CoproductionProcess, user: User, data_story) -> Story:
     """An unpublished story whose ``data_story`` is the free JSON body."""
-    return Story.objects.create(coproductionprocess=process, user=user, state=False, data_story=data_story)
+    story = Story.objects.create(coproductionprocess=process, user=user, state=False, data_story=data_story)
+    _story_created(story)
+    return story
+
+
+def _story_created(story: Story) -> None:
+    """As upstream's story creation: the comma-separated ``data_story["keywords"]`` become the
+    story's keywords (an existing keyword of that name, else a new one; blanks are skipped),
+    then ``story_created`` is announced."""
+    names = story.data_story.get("keywords") if isinstance(story.data_story, dict) else None
+    if isinstance(names, str):
+        for name in dict.fromkeys(part.strip() for part in names.split(",")):
+            if name:
+                keyword = Keyword.objects.filter(name=name).order_by("created_at").first()
+                story.keywords.add(keyword or Keyword.objects.create(name=name))
+    announcements.story_created(story)
 
 
 def story_update(*, story: Story, data: dict) -> Story:

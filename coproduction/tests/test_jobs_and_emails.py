@@ -248,3 +248,58 @@ def test_team_creation_and_applying_to_a_process_send_upstreams_emails(admin, me
     message = mail.outbox[-1]
     assert (message.to, message.subject) == ([admin.user.email], "Interlink: A user has applied to be a contributor")
     assert "I can help" in message.body and outsider.user.email in message.body
+
+
+def test_asking_a_team_or_a_user_for_a_contribution_notifies_and_mails_each_of_them(admin, member, outsider, on_commit):
+    from coproduction.models import UserNotification
+    from coproduction.tests import factories as f
+
+    f.NotificationFactory(event="assign_resource", language="es")
+    process = f.ProcessFactory(administrators=[admin.user], name="Green city", language="es")
+    team = f.TeamFactory(members=[member.user, outsider.user], name="Blue")
+    asset_id = str(uuid.uuid4())
+    body = {
+        "asset_id": asset_id,
+        "asset_name": "Survey",
+        "taskName": "Ask the neighbours",
+        "resourceId": asset_id,
+        "processId": str(process.pk),
+        "subject": "Please fill in the survey",
+        "instructions": "Two questions, five minutes",
+        "icon": "https://tool.example/icon.png",
+        "link": "https://tool.example/asset/1",
+        "listTeams": [str(team.pk)],
+        "assigmentDict": {str(member.user.pk): "https://tool.example/asset/1?for=bo"},
+    }
+    with on_commit():
+        response = admin.post("/assets/emailAskTeamContribution", body)
+    assert (response.status_code, response.json()) == (200, "Done")
+    sent = {message.to[0]: message for message in mail.outbox}
+    assert set(sent) == {member.user.email, outsider.user.email}
+    assert {message.subject for message in sent.values()} == {"Please fill in the survey"}
+    assert "https://tool.example/asset/1?for=bo" in sent[member.user.email].body  # its assigmentDict link
+    assert "https://tool.example/asset/1\n" in sent[outsider.user.email].body  # no entry: the request's link
+    assert "Two questions, five minutes" in sent[outsider.user.email].body
+    asked = UserNotification.objects.filter(notification__event="assign_resource", coproductionprocess=process)
+    assert sorted(asked.values_list("user_id", flat=True)) == sorted([member.user.pk, outsider.user.pk])
+    assert asked.first().parameters["resourceName"] == "Survey"
+
+    mail.outbox.clear()
+    with on_commit():
+        one = admin.post("/assets/emailAskUserContribution", {**body, "userTo": outsider.user.pk, "subject": ""})
+    assert one.status_code == 200, one.content
+    (message,) = mail.outbox
+    assert (message.to, message.subject) == ([outsider.user.email], "Interlink: Your contribution is requested")
+
+    mail.outbox.clear()
+    with on_commit():
+        refused = member.post("/assets/emailAskTeamContribution", body)
+        broken = admin.post(
+            "/assets/emailAskUserContribution", {**body, "userTo": outsider.user.pk, "subject": "a\nBcc: x@y"}
+        )
+        missing = admin.post("/assets/emailAskUserContribution", body)
+    assert refused.status_code == 403
+    assert broken.status_code == 422 and "subject" in str(broken.json())
+    assert missing.status_code == 422 and "userTo" in str(missing.json())
+    assert mail.outbox == []
+    assert asked.count() == 3  # the refused and invalid requests notified nobody

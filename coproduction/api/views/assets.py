@@ -247,58 +247,64 @@ class AssetInternalCatalogueView(_InternalView):
     check = False
 
 
-class AskTeamContributionSerializer(serializers.Serializer):
+class AskContributionSerializer(serializers.Serializer):
+    """Upstream's ``EmailTeamContribution`` / ``EmailUserAssetContribution`` bodies; the e-mail
+    fields (subject, instructions, icon, link) may be left out, as older clients do."""
+
     asset_id = serializers.UUIDField()
     asset_name = serializers.CharField(required=False, allow_blank=True)
     taskName = serializers.CharField(required=False, allow_blank=True)
     resourceId = serializers.CharField(required=False, allow_blank=True)
     processId = serializers.UUIDField()
+    subject = serializers.CharField(required=False, allow_blank=True, max_length=998)
+    instructions = serializers.CharField(required=False, allow_blank=True)
+    icon = serializers.CharField(required=False, allow_blank=True)
+    link = serializers.CharField(required=False, allow_blank=True)
+
+    def validate_subject(self, subject: str) -> str:
+        if "\n" in subject or "\r" in subject:
+            raise serializers.ValidationError("An e-mail subject is one line: no line breaks.")
+        return subject
+
+
+class AskTeamContributionSerializer(AskContributionSerializer):
     listTeams = serializers.ListField(child=serializers.UUIDField(), required=False)
-    userTo = serializers.CharField(required=False)
+    assigmentDict = serializers.DictField(
+        child=serializers.CharField(allow_blank=True), required=False, allow_null=True
+    )
 
 
-class AskContributionView(CoproductionView):
-    team = True
+class AskUserContributionSerializer(AskContributionSerializer):
+    userTo = serializers.CharField(max_length=255)
+
+
+class AskTeamContributionView(CoproductionView):
+    """``assign_resource`` notifications and ``ask_team_contribution`` e-mails to every member
+    of ``listTeams`` (process administrators only)."""
 
     @extend_schema(request=AskTeamContributionSerializer, responses=str)
     def post(self, request):
-        """``assign_resource`` user notifications (process administrators; the e-mails are out of scope)."""
         self.current_user()
         body = valid(AskTeamContributionSerializer, request.data)
+        process = self._administered_process(body)
+        services.contribution_ask(process=process, request=body, team_ids=body.get("listTeams", []))
+        return Response("Done")
+
+    def _administered_process(self, body):
         process = get_or_404(
             models.CoproductionProcess.objects.all(), body["processId"], "CoproductionProcess not found"
         )
         rules.require_process_administrator(self, process.pk)
-        if self.team:
-            targets = set(
-                models.TeamMember.objects.filter(team_id__in=body.get("listTeams", [])).values_list(
-                    "user_id", flat=True
-                )
-            )
-        else:
-            if not body.get("userTo"):
-                raise serializers.ValidationError({"userTo": ["This field is required."]})
-            targets = set(models.User.objects.filter(pk=body["userTo"]).values_list("pk", flat=True))
-        for target in sorted(targets):
-            services.notify_user(
-                event="assign_resource",
-                user_id=target,
-                language="en",
-                process=process,
-                parameters={
-                    "resourceName": body.get("asset_name", ""),
-                    "taskName": body.get("taskName", ""),
-                    "resourceId": body.get("resourceId", ""),
-                    "processName": process.name,
-                    "coproId": str(process.pk),
-                },
-            )
+        return process
+
+
+class AskUserContributionView(AskTeamContributionView):
+    """The same to one user, ``userTo``."""
+
+    @extend_schema(request=AskUserContributionSerializer, responses=str)
+    def post(self, request):
+        self.current_user()
+        body = valid(AskUserContributionSerializer, request.data)
+        process = self._administered_process(body)
+        services.contribution_ask(process=process, request=body, user_id=body["userTo"])
         return Response("Done")
-
-
-class AskTeamContributionView(AskContributionView):
-    team = True
-
-
-class AskUserContributionView(AskContributionView):
-    team = False
