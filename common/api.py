@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import OperationalError
 from django.http import HttpResponse, JsonResponse
+from django.views import defaults
 from django.urls import re_path
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -36,6 +40,21 @@ def exception_handler(exc, context):
         response.status_code = status.HTTP_401_UNAUTHORIZED
         response["WWW-Authenticate"] = "Bearer"
     return response
+
+
+#: Seconds a client is asked to wait when the database cannot take the request.
+DATABASE_RETRY_AFTER = 5
+
+
+def server_error(request):
+    """``handler500``: an error of the database connection itself (the server is down, out of
+    connection slots, or cancelled the statement) is the service being unavailable for a
+    moment, not a bug: 503 with ``Retry-After``. Anything else keeps Django's 500 page."""
+    if isinstance(sys.exc_info()[1], OperationalError):
+        response = JsonResponse({"detail": "The database is unavailable or busy; try again shortly."}, status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
+    return defaults.server_error(request)
 
 
 def null_response() -> HttpResponse:

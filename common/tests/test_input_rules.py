@@ -95,3 +95,30 @@ def test_coproduction_lists_honour_skip_and_limit(api, user_token):
     for path in ("/coproduction/api/v1/coproductionprocesses/", "/coproduction/api/v1/organizations/"):
         assert api.get(f"{path}?limit=-1", **user_token).status_code == 422
         assert api.get(f"{path}?skip=9223372036854775808", **user_token).status_code == 422
+
+
+@pytest.mark.django_db(transaction=True, databases=["medsync"])
+def test_an_unreachable_database_answers_503_with_retry_after_not_500():
+    """The database server down (or out of connection slots) is a moment of unavailability:
+    the client is told to retry, in JSON, and nothing claims a bug."""
+    import socket
+
+    from django.db import connections
+    from django.test import Client
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    medsync = connections["medsync"]
+    saved = dict(medsync.settings_dict)
+    medsync.close()
+    medsync.settings_dict.update(HOST="127.0.0.1", PORT=closed_port)
+    try:
+        response = Client(raise_request_exception=False).get("/medsync/api/specialties/")
+    finally:
+        medsync.close()
+        medsync.settings_dict.clear()
+        medsync.settings_dict.update(saved)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert response.json() == {"detail": "The database is unavailable or busy; try again shortly."}
