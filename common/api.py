@@ -7,8 +7,8 @@ import sys
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import OperationalError
 from django.http import HttpResponse, JsonResponse
-from django.views import defaults
 from django.urls import re_path
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
