@@ -22,7 +22,19 @@ def main() -> None:
         start = time.perf_counter()
         counts = builder(scale)
         report[app] = {"counts": counts, "seconds": round(time.perf_counter() - start, 2)}
+    analyze_all()
     json.dump(report, sys.stdout)
+
+
+def analyze_all() -> None:
+    """Give the planner statistics of the rows just written, as autovacuum would in a
+    deployment some time after a load: without them PostgreSQL guesses, and a 13-row prefetch
+    of tree prerequisites became a 33 ms hash join over every tree item."""
+    from django.db import connections
+
+    for alias in connections:
+        with connections[alias].cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 if __name__ == "__main__":
