@@ -11,7 +11,7 @@ from common.ids import parse_uuid
 from coproduction import selectors
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, path_params
-from coproduction.api.serializers import AssignmentOutSerializer
+from coproduction.api.serializers.assignments import AssignmentOutSerializer
 from coproduction.api.views.contributions import (
     ContributionApproveView,
     ContributionDetailView,

@@ -8,7 +8,7 @@ from rest_framework import serializers
 
 from coproduction import selectors
 from coproduction.api.base import path_params
-from coproduction.api.serializers import ClaimOutSerializer
+from coproduction.api.serializers.claims import ClaimOutSerializer
 from coproduction.api.views.contributions import (
     ContributionApproveView,
     ContributionDetailView,

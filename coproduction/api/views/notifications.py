@@ -10,7 +10,7 @@ from common.exceptions import APIError
 from coproduction import services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
-from coproduction.api.serializers import NotificationSerializer
+from coproduction.api.serializers.notifications import NotificationSerializer
 from coproduction.models import Notification
 
 NOTIFICATION_NOT_FOUND = "Notification not found"

@@ -9,12 +9,12 @@ from common.ids import uuid_or_none
 from common.paging import SkipLimitSerializer
 from coproduction import selectors
 from coproduction.api.base import CoproductionView, path_params
-from coproduction.api.serializers import (
+from coproduction.api.serializers.objectives import (
     ObjectiveInSerializer,
     ObjectiveOutFullSerializer,
     ObjectiveOutSerializer,
-    TaskOutSerializer,
 )
+from coproduction.api.serializers.tasks import TaskOutSerializer
 from coproduction.api.views.tree_items import TreeItemDetailView, TreeItemListView, TreeItemView
 from coproduction.models import Objective, Phase
 

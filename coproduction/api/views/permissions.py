@@ -10,7 +10,6 @@ from rest_framework.response import Response
 from common.exceptions import APIError
 from coproduction import models, selectors, services
 from coproduction.api import permissions as rules
-from coproduction.api import serializers as api_serializers
 from coproduction.api.base import (
     PERMISSION_NOT_FOUND,
     TEAM_NOT_FOUND,
@@ -19,22 +18,25 @@ from coproduction.api.base import (
     path_params,
     valid,
 )
+from coproduction.api.serializers.permissions import (
+    PermissionInSerializer,
+    PermissionOutFullSerializer,
+    PermissionOutSerializer,
+)
 
 
 class PermissionListView(CoproductionView):
-    @extend_schema(responses=api_serializers.PermissionOutFullSerializer(many=True))
+    @extend_schema(responses=PermissionOutFullSerializer(many=True))
     def get(self, request):
         self.current_user()
         permissions = rules.readable_permissions(self, selectors.permissions_qs())
-        return self.out(
-            api_serializers.PermissionOutFullSerializer, permissions.order_by("created_at", "id"), many=True
-        )
+        return self.out(PermissionOutFullSerializer, permissions.order_by("created_at", "id"), many=True)
 
-    @extend_schema(request=api_serializers.PermissionInSerializer, responses=api_serializers.PermissionOutSerializer)
+    @extend_schema(request=PermissionInSerializer, responses=PermissionOutSerializer)
     def post(self, request):
         """Grant a team permissions on a process or a subtree (process administrators)."""
         user = self.current_user()
-        body = dict(valid(api_serializers.PermissionInSerializer, request.data))
+        body = dict(valid(PermissionInSerializer, request.data))
         treeitem = None
         if body.get("treeitem_id"):
             treeitem = models.TreeItem.objects.filter(pk=body["treeitem_id"]).first()
@@ -51,7 +53,7 @@ class PermissionListView(CoproductionView):
         if body.get("user_id") and not models.User.objects.filter(pk=body["user_id"]).exists():
             raise APIError(404, "User not found")
         permission = services.permission_create(creator=user, data=body)
-        return self.out(api_serializers.PermissionOutSerializer, permission)
+        return self.out(PermissionOutSerializer, permission)
 
 
 def readable_permission(view, id) -> models.Permission:
@@ -60,23 +62,23 @@ def readable_permission(view, id) -> models.Permission:
 
 @path_params("id")
 class PermissionDetailView(CoproductionView):
-    @extend_schema(responses=api_serializers.PermissionOutFullSerializer)
+    @extend_schema(responses=PermissionOutFullSerializer)
     def get(self, request, id):
         self.current_user()
-        return self.out(api_serializers.PermissionOutFullSerializer, readable_permission(self, id))
+        return self.out(PermissionOutFullSerializer, readable_permission(self, id))
 
-    @extend_schema(request=None, responses=api_serializers.PermissionOutFullSerializer)
+    @extend_schema(request=None, responses=PermissionOutFullSerializer)
     def put(self, request, id):
         """Upstream's update body has no fields: the permission is returned unchanged (administrators)."""
         permission = readable_permission(self, id)
         rules.require_process_administrator(self, permission.coproductionprocess_id)
-        return self.out(api_serializers.PermissionOutFullSerializer, permission)
+        return self.out(PermissionOutFullSerializer, permission)
 
-    @extend_schema(responses=api_serializers.PermissionOutFullSerializer)
+    @extend_schema(responses=PermissionOutFullSerializer)
     def delete(self, request, id):
         permission = readable_permission(self, id)
         rules.require_process_administrator(self, permission.coproductionprocess_id)
-        data = api_serializers.PermissionOutFullSerializer(permission, context=self.context()).data
+        data = PermissionOutFullSerializer(permission, context=self.context()).data
         services.permission_delete(permission=permission)
         return Response(data)
 

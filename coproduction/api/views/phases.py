@@ -9,12 +9,8 @@ from common.ids import uuid_or_none
 from common.paging import SkipLimitSerializer
 from coproduction import selectors, services
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
-from coproduction.api.serializers import (
-    ObjectiveOutSerializer,
-    PhaseInSerializer,
-    PhaseOutFullSerializer,
-    PhaseOutSerializer,
-)
+from coproduction.api.serializers.objectives import ObjectiveOutSerializer
+from coproduction.api.serializers.phases import PhaseInSerializer, PhaseOutFullSerializer, PhaseOutSerializer
 from coproduction.api.views.tree_items import TreeItemDetailView, TreeItemListView, TreeItemView, require_admin
 from coproduction.models import CoproductionProcess, Phase
 

@@ -14,12 +14,8 @@ from common.ids import parse_uuid
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
-from coproduction.api.serializers import (
-    ClaimTypeField,
-    NotificationSerializer,
-    ParametersField,
-    ProcessNotificationSerializer,
-)
+from coproduction.api.serializers.notifications import NotificationSerializer, ParametersField
+from coproduction.api.serializers.process_notifications import ClaimTypeField, ProcessNotificationSerializer
 from coproduction.models import CoproductionProcess
 
 PROCESS_NOTIFICATION_NOT_FOUND = "CoproductionProcessNotification not found"

@@ -17,7 +17,6 @@ from common.paging import PageSizeSerializer, SkipLimitSerializer, page_envelope
 from common.uploads import logotype_store
 from coproduction import catalogue, models, selectors, services
 from coproduction.api import permissions as rules
-from coproduction.api import serializers as api_serializers
 from coproduction.api.base import (
     LOGOTYPE_UPLOAD,
     NOT_ENOUGH_PERMISSIONS,
@@ -27,6 +26,18 @@ from coproduction.api.base import (
     user_or_404,
     valid,
 )
+from coproduction.api.serializers.assets import AssetOutSerializer
+from coproduction.api.serializers.phases import PhaseOutFullSerializer
+from coproduction.api.serializers.processes import (
+    ProcessInSerializer,
+    ProcessOutFullSerializer,
+    ProcessOutSerializer,
+    ProcessPublicOutFullSerializer,
+    SchemaBodySerializer,
+)
+from coproduction.api.serializers.stories import StorySerializer
+from coproduction.api.serializers.tags import TagSerializer
+from coproduction.api.serializers.users import UserIdSerializer
 
 PROCESS_NOT_FOUND = "CoproductionProcess not found"
 
@@ -51,13 +62,13 @@ def process_for_admin(
 
 
 def full(view: CoproductionView, process_id) -> Response:
-    return view.out(api_serializers.ProcessOutFullSerializer, selectors.processes_qs().get(pk=process_id))
+    return view.out(ProcessOutFullSerializer, selectors.processes_qs().get(pk=process_id))
 
 
 class ProcessListView(CoproductionView):
     @extend_schema(
         parameters=[OpenApiParameter("search", str), SkipLimitSerializer],
-        responses=api_serializers.ProcessOutFullSerializer(many=True),
+        responses=ProcessOutFullSerializer(many=True),
     )
     def get(self, request):
         """Processes the caller administers or holds a permission on, by creation."""
@@ -68,12 +79,12 @@ class ProcessListView(CoproductionView):
         processes = SkipLimitPagination(envelope=False).paginate_queryset(
             processes.order_by("created_at", "id"), request, self, params=paging
         )
-        return self.out(api_serializers.ProcessOutFullSerializer, processes, many=True)
+        return self.out(ProcessOutFullSerializer, processes, many=True)
 
-    @extend_schema(request=api_serializers.ProcessInSerializer, responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(request=ProcessInSerializer, responses=ProcessOutFullSerializer)
     def post(self, request):
         """Create a process; the creator becomes its administrator."""
-        body = dict(valid(api_serializers.ProcessInSerializer, request.data))
+        body = dict(valid(ProcessInSerializer, request.data))
         process = services.process_create(data=body, creator=self.current_user())
         return full(self, process.pk)
 
@@ -89,7 +100,7 @@ class PublicProcessListView(CoproductionView):
             OpenApiParameter("tag", str, many=True),
             PageSizeSerializer,
         ],
-        responses=page_envelope("PublicProcessPage", api_serializers.ProcessOutSerializer(many=True)),
+        responses=page_envelope("PublicProcessPage", ProcessOutSerializer(many=True)),
     )
     def get(self, request):
         """Public processes, a page at a time (``{items, total, page, size}``)."""
@@ -105,32 +116,32 @@ class PublicProcessListView(CoproductionView):
             processes = processes.filter(Q(name__icontains=search) | Q(description__icontains=search))
         for tag in request.query_params.getlist("tag"):
             processes = processes.filter(tags__name=tag)
-        return self.page_response(processes.distinct(), page, api_serializers.ProcessOutSerializer)
+        return self.page_response(processes.distinct(), page, ProcessOutSerializer)
 
 
 @path_params("id")
 class PublicProcessDetailView(CoproductionView):
     permission_classes = [AllowAny]
 
-    @extend_schema(responses=api_serializers.ProcessPublicOutFullSerializer)
+    @extend_schema(responses=ProcessPublicOutFullSerializer)
     def get(self, request, id):
         """A public process, without authentication."""
         process = get_or_404(selectors.public_processes_qs().filter(is_public=True), id, PROCESS_NOT_FOUND)
-        return self.out(api_serializers.ProcessPublicOutFullSerializer, process)
+        return self.out(ProcessPublicOutFullSerializer, process)
 
 
 @path_params("id")
 class ProcessDetailView(CoproductionView):
-    @extend_schema(responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(responses=ProcessOutFullSerializer)
     def get(self, request, id):
         """A process (administrators and permitted members)."""
-        return self.out(api_serializers.ProcessOutFullSerializer, process_for_read(self, id))
+        return self.out(ProcessOutFullSerializer, process_for_read(self, id))
 
-    @extend_schema(request=api_serializers.ProcessInSerializer, responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(request=ProcessInSerializer, responses=ProcessOutFullSerializer)
     def put(self, request, id):
         """Update a process (administrators)."""
         process = process_for_admin(self, id)
-        body = dict(valid(api_serializers.ProcessInSerializer, request.data, partial=True))
+        body = dict(valid(ProcessInSerializer, request.data, partial=True))
         tags = body.pop("tags", None)
         services.process_update(process=process, data=body, tags=tags)
         return full(self, process.pk)
@@ -144,11 +155,11 @@ class ProcessDetailView(CoproductionView):
 
 @path_params("id")
 class ProcessCatalogueView(CoproductionView):
-    @extend_schema(responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(responses=ProcessOutFullSerializer)
     def get(self, request, id):
         """A process without the read check."""
         self.current_user()
-        return self.out(api_serializers.ProcessOutFullSerializer, process_for_read(self, id, check=False))
+        return self.out(ProcessOutFullSerializer, process_for_read(self, id, check=False))
 
 
 @path_params("id")
@@ -157,7 +168,7 @@ class ProcessLogotypeView(CoproductionView):
 
     @extend_schema(
         request=LOGOTYPE_UPLOAD,
-        responses=api_serializers.ProcessOutFullSerializer,
+        responses=ProcessOutFullSerializer,
     )
     def post(self, request, id):
         """Upload the process logotype (stored through Django's storage)."""
@@ -169,7 +180,7 @@ class ProcessLogotypeView(CoproductionView):
 
 @path_params("id")
 class SetSchemaView(CoproductionView):
-    @extend_schema(request=api_serializers.SchemaBodySerializer, responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(request=SchemaBodySerializer, responses=ProcessOutFullSerializer)
     def post(self, request, id):
         """Build the tree from a catalogue schema: upstream's JSON body, or a catalogue schema id."""
         process = process_for_admin(
@@ -178,7 +189,7 @@ class SetSchemaView(CoproductionView):
         body = request.data
         if not isinstance(body, dict):
             raise serializers.ValidationError({"body": ["A JSON object is required."]})
-        valid(api_serializers.SchemaBodySerializer, body)
+        valid(SchemaBodySerializer, body)
         if body.get("children") is None:
             schema_id = body.get("id") or body.get("coproductionschema_id")
             if not schema_id:
@@ -190,7 +201,7 @@ class SetSchemaView(CoproductionView):
 
 @path_params("id")
 class ClearSchemaView(CoproductionView):
-    @extend_schema(request=None, responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(request=None, responses=ProcessOutFullSerializer)
     def post(self, request, id):
         """Hard-delete the whole tree."""
         process = process_for_admin(self, id)
@@ -201,7 +212,7 @@ class ClearSchemaView(CoproductionView):
 def tree_response(view: CoproductionView, process_id) -> Response:
     phases = selectors.tree_qs(process_id)
     return view.out(
-        api_serializers.PhaseOutFullSerializer,
+        PhaseOutFullSerializer,
         phases,
         many=True,
         process_permissions=selectors.process_permissions(process_id),
@@ -211,7 +222,7 @@ def tree_response(view: CoproductionView, process_id) -> Response:
 
 @path_params("id")
 class ProcessTreeView(CoproductionView):
-    @extend_schema(responses=api_serializers.PhaseOutFullSerializer(many=True))
+    @extend_schema(responses=PhaseOutFullSerializer(many=True))
     def get(self, request, id):
         """Phases with objectives and tasks (disabled ones included)."""
         return tree_response(self, process_for_read(self, id, light=True).pk)
@@ -219,7 +230,7 @@ class ProcessTreeView(CoproductionView):
 
 @path_params("id")
 class ProcessTreeCatalogueView(CoproductionView):
-    @extend_schema(responses=api_serializers.PhaseOutFullSerializer(many=True))
+    @extend_schema(responses=PhaseOutFullSerializer(many=True))
     def get(self, request, id):
         """The tree without the read check."""
         self.current_user()
@@ -228,7 +239,7 @@ class ProcessTreeCatalogueView(CoproductionView):
 
 @path_params("id")
 class ProcessAssetsView(CoproductionView):
-    @extend_schema(responses=api_serializers.AssetOutSerializer(many=True))
+    @extend_schema(responses=AssetOutSerializer(many=True))
     def get(self, request, id):
         """Assets of the process visible to the caller, newest first, with ``internalData``."""
         from coproduction.api.views.assets import assets_response
@@ -256,11 +267,11 @@ class ProcessAssetsView(CoproductionView):
 
 @path_params("id")
 class AdministratorsView(CoproductionView):
-    @extend_schema(request=api_serializers.UserIdSerializer, responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(request=UserIdSerializer, responses=ProcessOutFullSerializer)
     def post(self, request, id):
         """Add an administrator."""
         process = process_for_admin(self, id)
-        body = valid(api_serializers.UserIdSerializer, request.data)
+        body = valid(UserIdSerializer, request.data)
         user = user_or_404(body["user_id"])
         services.administrator_add(process=process, user=user)
         return full(self, process.pk)
@@ -268,7 +279,7 @@ class AdministratorsView(CoproductionView):
 
 @path_params("id", "user_id")
 class AdministratorDetailView(CoproductionView):
-    @extend_schema(responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(responses=ProcessOutFullSerializer)
     def delete(self, request, id, user_id):
         """Remove an administrator (not the last one)."""
         process = process_for_admin(self, id)
@@ -304,7 +315,7 @@ class CopyView(CoproductionView):
 
 @path_params("id")
 class PublishStoryView(CoproductionView):
-    @extend_schema(parameters=COPY_PARAMS, request=OpenApiTypes.OBJECT, responses=api_serializers.StorySerializer)
+    @extend_schema(parameters=COPY_PARAMS, request=OpenApiTypes.OBJECT, responses=StorySerializer)
     def post(self, request, id):
         """Copy the process for publication and create its story from the body."""
         user = self.current_user()
@@ -317,12 +328,12 @@ class PublishStoryView(CoproductionView):
             label_name=request.query_params.get("label_name", ""),
             from_view=request.query_params.get("from_view", ""),
         )
-        return self.out(api_serializers.StorySerializer, story)
+        return self.out(StorySerializer, story)
 
 
 @path_params("id")
 class AddTagView(CoproductionView):
-    @extend_schema(request=api_serializers.TagSerializer, responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(request=TagSerializer, responses=ProcessOutFullSerializer)
     def post(self, request, id):
         """Link a tag to the process."""
         process = process_for_admin(self, id)

@@ -11,7 +11,7 @@ from common.paging import PageSizeSerializer, page_envelope
 from coproduction import services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
-from coproduction.api.serializers import RatingSerializer
+from coproduction.api.serializers.ratings import RatingSerializer
 from coproduction.models import Rating
 
 RATING_NOT_FOUND = "Rating not found"

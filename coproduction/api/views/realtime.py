@@ -19,8 +19,8 @@ from rest_framework.response import Response
 from common.exceptions import APIError
 from common.uploads import check_size
 from coproduction import archive, emails, selectors
-from coproduction.api import serializers as s
 from coproduction.api.base import CoproductionView, path_params, valid
+from coproduction.api.serializers.processes import ProcessOutFullSerializer
 from coproduction.api.views.processes import full, process_for_read
 from coproduction.tasks import test_celery
 
@@ -78,7 +78,7 @@ class ProcessImportView(CoproductionView):
         request={
             "multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
         },
-        responses=s.ProcessOutFullSerializer,
+        responses=ProcessOutFullSerializer,
     )
     def post(self, request):
         """Create a process from a ZIP exported here or by upstream; the caller administers it.

@@ -13,7 +13,8 @@ from common.paging import PageSizeSerializer, page_envelope
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
-from coproduction.api.serializers import KeywordSerializer, StorySerializer
+from coproduction.api.serializers.keywords import KeywordSerializer
+from coproduction.api.serializers.stories import StorySerializer
 from coproduction.models import CoproductionProcess, Keyword, Story
 
 STORY_NOT_FOUND = "Story not found"

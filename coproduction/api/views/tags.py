@@ -3,7 +3,7 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 
 from coproduction.api.base import path_params
-from coproduction.api.serializers import TagSerializer
+from coproduction.api.serializers.tags import TagSerializer
 from coproduction.api.views.labels import LabelCreateByNameView, LabelDetailView, LabelListView, LabelSearchView
 from coproduction.models import Tag
 

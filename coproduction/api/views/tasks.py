@@ -10,13 +10,9 @@ from common.ids import uuid_or_none
 from common.paging import SkipLimitSerializer
 from coproduction import selectors
 from coproduction.api.base import CoproductionView, path_params
-from coproduction.api.serializers import (
-    AssetOutSerializer,
-    ClaimOutSerializer,
-    TaskInSerializer,
-    TaskOutFullSerializer,
-    TaskOutSerializer,
-)
+from coproduction.api.serializers.assets import AssetOutSerializer
+from coproduction.api.serializers.claims import ClaimOutSerializer
+from coproduction.api.serializers.tasks import TaskInSerializer, TaskOutFullSerializer, TaskOutSerializer
 from coproduction.api.views.assets import catalogue_context
 from coproduction.api.views.tree_items import TreeItemDetailView, TreeItemListView, TreeItemView
 from coproduction.models import Claim, Objective, Task

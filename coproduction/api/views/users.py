@@ -8,28 +8,28 @@ from rest_framework import serializers
 
 from common.exceptions import APIError
 from coproduction import models, selectors, services
-from coproduction.api import serializers as api_serializers
 from coproduction.api.base import (
     ORGANIZATION_NOT_FOUND,
     CoproductionView,
     get_or_404,
 )
+from coproduction.api.serializers.users import UserOutSerializer
 
 
 class UserMeView(CoproductionView):
-    @extend_schema(responses=api_serializers.UserOutSerializer)
+    @extend_schema(responses=UserOutSerializer)
     def get(self, request):
         """The caller's coproduction user, created or refreshed from the accounts user."""
         if not getattr(request.user, "is_authenticated", False):
             raise APIError(403, "Not authenticated")
         user = services.user_sync_from_account(request.user)
-        return self.out(api_serializers.UserOutSerializer, selectors.users_qs().get(pk=user.pk))
+        return self.out(UserOutSerializer, selectors.users_qs().get(pk=user.pk))
 
 
 class UserSearchView(CoproductionView):
     @extend_schema(
         parameters=[OpenApiParameter("by", str, required=True), OpenApiParameter("organization_id", str)],
-        responses=api_serializers.UserOutSerializer(many=True),
+        responses=UserOutSerializer(many=True),
     )
     def get(self, request):
         """Users by exact e-mail, or by name/e-mail inside an organisation's teams."""
@@ -47,16 +47,16 @@ class UserSearchView(CoproductionView):
             ).distinct()
         else:
             users = users.filter(email=by)
-        return self.out(api_serializers.UserOutSerializer, users.order_by("full_name", "id"), many=True)
+        return self.out(UserOutSerializer, users.order_by("full_name", "id"), many=True)
 
 
 class _TermsView(CoproductionView):
     value = True
 
-    @extend_schema(request=None, responses=api_serializers.UserOutSerializer)
+    @extend_schema(request=None, responses=UserOutSerializer)
     def put(self, request):
         user = services.user_set_terms_agreement(user=self.current_user(), agree=self.value)
-        return self.out(api_serializers.UserOutSerializer, selectors.users_qs().get(pk=user.pk))
+        return self.out(UserOutSerializer, selectors.users_qs().get(pk=user.pk))
 
 
 class AgreeTermsView(_TermsView):

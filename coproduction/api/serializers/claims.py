@@ -1,0 +1,33 @@
+"""``/claims`` (spec §4.8)."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from coproduction import models
+from coproduction.api.serializers.assets import AssetOutSerializer
+from coproduction.api.serializers.users import UserOutSerializer
+
+
+class ClaimOutSerializer(serializers.ModelSerializer):
+    user = UserOutSerializer(read_only=True)
+    asset = AssetOutSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = models.Claim
+        fields = [
+            "id",
+            "created_at",
+            "updated_at",
+            "user_id",
+            "asset_id",
+            "task_id",
+            "coproductionprocess_id",
+            "assignment_id",
+            "title",
+            "description",
+            "state",
+            "claim_type",
+            "user",
+            "asset",
+        ]

@@ -1,0 +1,14 @@
+"""``/keywords`` (spec §4.7)."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from coproduction import models
+
+
+class KeywordSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = models.Keyword
+        fields = ["id", "name", "description"]
+        extra_kwargs = {"name": {"validators": []}}
