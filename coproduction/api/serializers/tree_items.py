@@ -72,9 +72,10 @@ def ancestor_ids(obj) -> list:
     return []
 
 
+# ``permissions`` and ``teams`` of a tree item's "full" shape; it needs ``process_permissions`` in
+# the context. (A comment, not a docstring: drf-spectacular would show a docstring as the
+# description of every full shape in the OpenAPI document.)
 class TreeItemPermissionsMixin(serializers.Serializer):
-    """``permissions`` and ``teams`` of a tree item's "full" shape; needs ``process_permissions`` in the context."""
-
     permissions = serializers.SerializerMethodField()
     teams = serializers.SerializerMethodField()
 

@@ -11,7 +11,7 @@ from common.exceptions import APIError
 from common.translations import get_language
 from coproduction import catalogue, models, selectors, services
 from coproduction.api import permissions as rules
-from coproduction.api.base import CoproductionView, get_or_404, parse_uuid, path_params, valid
+from coproduction.api.base import CoproductionView, get_or_404, parse_uuid, path_params, row_or_none, valid
 from coproduction.api.serializers.assets import AssetInSerializer, AssetOutSerializer
 from coproduction.api.serializers.claims import ClaimOutSerializer
 
@@ -49,7 +49,7 @@ def asset_response(view, asset) -> Response:
 def task_of(task_id) -> models.Task:
     if not task_id:
         raise serializers.ValidationError({"task_id": ["This field is required."]})
-    task = models.Task.objects.filter(pk=parse_uuid(task_id, "task_id")).first()
+    task = row_or_none(models.Task, parse_uuid(task_id, "task_id"))
     if task is None:
         raise APIError(404, "Task not found")
     return task
@@ -62,7 +62,7 @@ class AssetListView(CoproductionView):
         user = self.current_user()
         task = task_of(request.query_params.get("task_id"))
         services.require_flag(user, task, "access_assets_permission")
-        return assets_response(self, selectors.assets_qs().filter(task=task).order_by("created_at", "id"))
+        return assets_response(self, selectors.assets_of_task(task))
 
     @extend_schema(request=AssetInSerializer, responses=AssetOutSerializer)
     def post(self, request):
@@ -88,7 +88,7 @@ class AssetCatalogueListView(CoproductionView):
         """Assets of a task without the permission check."""
         self.current_user()
         task = task_of(request.query_params.get("task_id"))
-        return assets_response(self, selectors.assets_qs().filter(task=task).order_by("created_at", "id"))
+        return assets_response(self, selectors.assets_of_task(task))
 
 
 class AssetInternalInfoListView(CoproductionView):
@@ -98,8 +98,7 @@ class AssetInternalInfoListView(CoproductionView):
         user = self.current_user()
         task = task_of(request.query_params.get("task_id"))
         services.require_flag(user, task, "access_assets_permission")
-        assets = selectors.assets_qs().filter(task=task).order_by("created_at", "id")
-        return assets_response(self, assets, internal_data=True)
+        return assets_response(self, selectors.assets_of_task(task), internal_data=True)
 
 
 class InstantiateSerializer(serializers.Serializer):
@@ -137,7 +136,7 @@ def asset_with_flag(view, asset_id, flag: str) -> models.Asset:
     user = view.current_user()
     asset = get_or_404(selectors.assets_qs(), asset_id, ASSET_NOT_FOUND)
     if asset.task_id:
-        services.require_flag(user, models.Task.objects.get(pk=asset.task_id), flag)
+        services.require_flag(user, row_or_none(models.Task, asset.task_id), flag)
     return asset
 
 
@@ -191,7 +190,7 @@ class AssetContributionsView(CoproductionView):
         """The asset and its contributors (claims)."""
         asset = asset_with_flag(self, id, "access_assets_permission")
         data = AssetOutSerializer(asset, context=self.context(**catalogue_context([asset]))).data
-        claims = models.Claim.objects.filter(asset=asset).select_related("user").prefetch_related("user__teams")
+        claims = selectors.contributors_of_assets([asset])
         data["contributors"] = ClaimOutSerializer(claims, many=True, context=self.context()).data
         return Response(data)
 

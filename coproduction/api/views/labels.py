@@ -9,7 +9,7 @@ from __future__ import annotations
 from rest_framework.response import Response
 
 from common.exceptions import APIError
-from coproduction import services
+from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, valid
 
@@ -26,7 +26,7 @@ class LabelView(CoproductionView):
 class LabelListView(LabelView):
     def get(self, request):
         self.current_user()
-        return self.out(self.serializer_class, self.model.objects.order_by("name"), many=True)
+        return self.out(self.serializer_class, selectors.label_list(model=self.model), many=True)
 
     def post(self, request):
         self.current_user()
@@ -47,7 +47,7 @@ class LabelCreateByNameView(LabelView):
 class LabelSearchView(LabelView):
     def get(self, request):
         self.current_user()
-        label = self.model.objects.filter(name=request.query_params.get("name", "")).first()
+        label = selectors.label_by_name(model=self.model, name=request.query_params.get("name", ""))
         if label is None:
             raise APIError(404, self.not_found)
         return self.out(self.serializer_class, label)
@@ -58,11 +58,11 @@ class LabelDetailView(LabelView):
 
     def get(self, request, id):
         self.current_user()
-        return self.out(self.serializer_class, get_or_404(self.model.objects.all(), id, self.not_found))
+        return self.out(self.serializer_class, get_or_404(self.model, id, self.not_found))
 
     def delete(self, request, id):
         self.current_user()
-        label = get_or_404(self.model.objects.all(), id, self.not_found)
+        label = get_or_404(self.model, id, self.not_found)
         data = self.serializer_class(label).data
         services.label_delete(label=label)
         return Response(data)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
@@ -10,7 +9,6 @@ from common.exceptions import APIError
 from common.input import GuardedFormParser, GuardedMultiPartParser
 from common.pagination import SkipLimitPagination
 from common.paging import SkipLimitSerializer, skip_limit
-from common.translations import translated
 from common.uploads import logotype_store
 from coproduction import models, selectors, services
 from coproduction.api.base import (
@@ -32,8 +30,8 @@ def organization_full(view, pk) -> Response:
 
 
 def organization_for_admin(view, pk) -> models.Organization:
-    organization = get_or_404(models.Organization.objects.all(), pk, ORGANIZATION_NOT_FOUND)
-    if not organization.administrators.filter(pk=view.current_user().pk).exists():
+    organization = get_or_404(models.Organization, pk, ORGANIZATION_NOT_FOUND)
+    if not selectors.is_organization_administrator(organization, view.current_user()):
         raise APIError(403, "Not enough permissions")
     return organization
 
@@ -46,15 +44,8 @@ class OrganizationListView(CoproductionView):
     def get(self, request):
         """Organisations the caller may see: public, administered, or holding one of the caller's teams."""
         user = self.current_user()
-        organizations = selectors.organizations_qs().filter(
-            Q(public=True) | Q(administrators=user) | Q(teams__users=user)
-        )
-        search = request.query_params.get("search")
-        if search:
-            organizations = organizations.alias(tname=translated("name")).filter(tname__icontains=search)
-        ids = organizations.values("pk")
         paging = skip_limit(request.query_params)
-        rows = selectors.organizations_qs().filter(pk__in=ids).order_by("created_at", "id")
+        rows = selectors.organizations_visible_to(user, search=request.query_params.get("search"))
         rows = SkipLimitPagination(envelope=False).paginate_queryset(rows, request, self, params=paging)
         return self.out(OrganizationOutFullSerializer, rows, many=True)
 
@@ -99,9 +90,8 @@ class OrganizationTeamsView(CoproductionView):
     @extend_schema(responses=TeamOutFullSerializer(many=True))
     def get(self, request, id):
         self.current_user()
-        organization = get_or_404(models.Organization.objects.all(), id, ORGANIZATION_NOT_FOUND)
-        teams = selectors.teams_qs().filter(organization=organization).order_by("created_at", "id")
-        return self.out(TeamOutFullSerializer, teams, many=True)
+        organization = get_or_404(models.Organization, id, ORGANIZATION_NOT_FOUND)
+        return self.out(TeamOutFullSerializer, selectors.teams_of_organization(organization), many=True)
 
 
 @path_params("id")

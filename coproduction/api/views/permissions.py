@@ -16,6 +16,7 @@ from coproduction.api.base import (
     CoproductionView,
     get_or_404,
     path_params,
+    row_or_none,
     valid,
 )
 from coproduction.api.serializers.permissions import (
@@ -39,18 +40,18 @@ class PermissionListView(CoproductionView):
         body = dict(valid(PermissionInSerializer, request.data))
         treeitem = None
         if body.get("treeitem_id"):
-            treeitem = models.TreeItem.objects.filter(pk=body["treeitem_id"]).first()
+            treeitem = row_or_none(models.TreeItem, body["treeitem_id"])
             if treeitem is None:
                 raise APIError(404, "Tree Item not found")
             treeitem = services.as_concrete(treeitem)
             body["coproductionprocess_id"] = treeitem.process_id
-        process = models.CoproductionProcess.objects.filter(pk=body.get("coproductionprocess_id")).first()
+        process = row_or_none(models.CoproductionProcess, body.get("coproductionprocess_id"))
         if process is None:
             raise APIError(404, "Coproduction process not found")
         rules.require_process_administrator(self, process.pk, "You are not allowed to update this coproductionprocess")
-        if body.get("team_id") and not models.Team.objects.filter(pk=body["team_id"]).exists():
+        if body.get("team_id") and not selectors.team_exists(body["team_id"]):
             raise APIError(404, TEAM_NOT_FOUND)
-        if body.get("user_id") and not models.User.objects.filter(pk=body["user_id"]).exists():
+        if body.get("user_id") and not selectors.user_exists(body["user_id"]):
             raise APIError(404, "User not found")
         permission = services.permission_create(creator=user, data=body)
         return self.out(PermissionOutSerializer, permission)
@@ -97,6 +98,6 @@ class PermissionsForTreeItemView(CoproductionView):
     def get(self, request, treeitem_id):
         """The caller's effective permissions on a tree item (spec §5.3)."""
         user = self.current_user()
-        item = get_or_404(models.TreeItem.objects.all(), treeitem_id, "TreeItem not found", "treeitem_id")
+        item = get_or_404(models.TreeItem, treeitem_id, "TreeItem not found", "treeitem_id")
         flags, roles = services.effective_permissions(user, services.as_concrete(item))
         return Response({"your_permissions": flags, "your_roles": roles})

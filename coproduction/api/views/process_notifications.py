@@ -83,7 +83,7 @@ class CreateByEventView(CoproductionView):
         self.current_user()
         body = valid(CreateByEventSerializer, request.data)
         process = get_or_404(
-            CoproductionProcess.objects.all(), body["coproductionprocess_id"], "CoproductionProcess not found"
+            CoproductionProcess, body["coproductionprocess_id"], "CoproductionProcess not found"
         )
         rules.require_process_reader(self, process.pk)
         parameters = body.get("parameters") or {}

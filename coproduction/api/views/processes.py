@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -46,7 +45,7 @@ def process_for_read(
     view: CoproductionView, process_id, *, check: bool = True, light: bool = False
 ) -> models.CoproductionProcess:
     """The process (404) if the caller may read it (403); ``light`` skips the prefetches of its full shape."""
-    queryset = models.CoproductionProcess.objects.all() if light else selectors.processes_qs()
+    queryset = models.CoproductionProcess if light else selectors.processes_qs()
     process = get_or_404(queryset, process_id, PROCESS_NOT_FOUND)
     if check and not selectors.can_read_process(view.current_user(), process.pk):
         raise APIError(403, NOT_ENOUGH_PERMISSIONS)
@@ -56,7 +55,7 @@ def process_for_read(
 def process_for_admin(
     view: CoproductionView, process_id, message: str = NOT_ENOUGH_PERMISSIONS, status: int = 403
 ) -> models.CoproductionProcess:
-    process = get_or_404(models.CoproductionProcess.objects.all(), process_id, PROCESS_NOT_FOUND)
+    process = get_or_404(models.CoproductionProcess, process_id, PROCESS_NOT_FOUND)
     rules.require_process_administrator(view, process.pk, message, status)
     return process
 
@@ -72,13 +71,9 @@ class ProcessListView(CoproductionView):
     )
     def get(self, request):
         """Processes the caller administers or holds a permission on, by creation."""
-        processes = selectors.processes_visible_to(self.current_user())
+        processes = selectors.process_list(self.current_user(), search=request.query_params.get("search"))
         paging = skip_limit(request.query_params)
-        if request.query_params.get("search"):
-            processes = processes.filter(name__icontains=request.query_params["search"])
-        processes = SkipLimitPagination(envelope=False).paginate_queryset(
-            processes.order_by("created_at", "id"), request, self, params=paging
-        )
+        processes = SkipLimitPagination(envelope=False).paginate_queryset(processes, request, self, params=paging)
         return self.out(ProcessOutFullSerializer, processes, many=True)
 
     @extend_schema(request=ProcessInSerializer, responses=ProcessOutFullSerializer)
@@ -105,18 +100,18 @@ class PublicProcessListView(CoproductionView):
     def get(self, request):
         """Public processes, a page at a time (``{items, total, page, size}``)."""
         page = valid(PageSizeSerializer, request.query_params)
-        processes = selectors.public_processes_qs().filter(is_public=True)
+        minimum_rating = None
         if request.query_params.get("rating"):
             try:
-                processes = processes.filter(rating__gte=float(request.query_params["rating"]))
+                minimum_rating = float(request.query_params["rating"])
             except ValueError:
                 raise serializers.ValidationError({"rating": ["A valid number is required."]}) from None
-        search = request.query_params.get("search")
-        if search:
-            processes = processes.filter(Q(name__icontains=search) | Q(description__icontains=search))
-        for tag in request.query_params.getlist("tag"):
-            processes = processes.filter(tags__name=tag)
-        return self.page_response(processes.distinct(), page, ProcessOutSerializer)
+        processes = selectors.public_process_list(
+            minimum_rating=minimum_rating,
+            search=request.query_params.get("search"),
+            tags=request.query_params.getlist("tag"),
+        )
+        return self.page_response(processes, page, ProcessOutSerializer)
 
 
 @path_params("id")
@@ -246,23 +241,7 @@ class ProcessAssetsView(CoproductionView):
 
         user = self.current_user()
         process = process_for_read(self, id, light=True)
-        assets = selectors.assets_qs().filter(task__objective__phase__coproductionprocess=process)
-        full_access = (
-            services.is_process_administrator(user, process.pk)
-            or models.Permission.objects.filter(
-                coproductionprocess=process, treeitem__isnull=True, team__users=user
-            ).exists()
-        )
-        if not full_access:
-            allowed = models.Permission.objects.filter(
-                coproductionprocess=process, team__users=user, access_assets_permission=True, treeitem__isnull=False
-            ).values_list("treeitem_id", flat=True)
-            disabled = selectors.disabled_item_ids(process.pk)
-            allowed = set(allowed) - disabled
-            assets = assets.filter(
-                Q(task_id__in=allowed) | Q(objective_id__in=allowed) | Q(phase_id__in=allowed)
-            ).exclude(Q(task_id__in=disabled) | Q(objective_id__in=disabled) | Q(phase_id__in=disabled))
-        return assets_response(self, assets.order_by("-created_at", "id"), internal_data=True)
+        return assets_response(self, selectors.process_assets_visible_to(user, process), internal_data=True)
 
 
 @path_params("id")
@@ -301,7 +280,7 @@ class CopyView(CoproductionView):
         a published story's public copy (``from_view=story``)."""
         from_view = request.query_params.get("from_view", "")
         user = self.current_user()
-        process = get_or_404(models.CoproductionProcess.objects.all(), id, PROCESS_NOT_FOUND)
+        process = get_or_404(models.CoproductionProcess, id, PROCESS_NOT_FOUND)
         if not (from_view == "story" and (process.is_part_of_publication or process.is_public)):
             rules.require_process_administrator(self, process.pk)
         clone = services.process_copy(
@@ -319,7 +298,7 @@ class PublishStoryView(CoproductionView):
     def post(self, request, id):
         """Copy the process for publication and create its story from the body."""
         user = self.current_user()
-        process = get_or_404(models.CoproductionProcess.objects.all(), id, PROCESS_NOT_FOUND)
+        process = get_or_404(models.CoproductionProcess, id, PROCESS_NOT_FOUND)
         rules.require_process_administrator(self, process.pk)
         story = services.publish_story(
             process=process,
@@ -338,8 +317,8 @@ class AddTagView(CoproductionView):
         """Link a tag to the process."""
         process = process_for_admin(self, id)
         tag_id = request.data.get("id") if isinstance(request.data, dict) else None
-        tag = get_or_404(models.Tag.objects.all(), tag_id, "Tag not found")
-        process.tags.add(tag)
+        tag = get_or_404(models.Tag, tag_id, "Tag not found")
+        services.process_add_tag(process=process, tag=tag)
         return full(self, process.pk)
 
 
@@ -356,6 +335,6 @@ class ApplyToBeContributorView(CoproductionView):
         """Apply to contribute: a participation request and ``apply_submited`` notifications (no e-mail)."""
         user = self.current_user()
         body = valid(ApplyToBeContributorSerializer, request.data)
-        process = get_or_404(models.CoproductionProcess.objects.all(), body["processId"], PROCESS_NOT_FOUND)
+        process = get_or_404(models.CoproductionProcess, body["processId"], PROCESS_NOT_FOUND)
         services.participation_request_apply(candidate=user, process=process, reason=body["razon"])
         return Response("Done")

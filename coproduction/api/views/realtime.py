@@ -17,6 +17,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from common.exceptions import APIError
+from common.pagination import PageEnvelopePagination
 from common.uploads import check_size
 from coproduction import archive, emails, selectors
 from coproduction.api.base import CoproductionView, path_params, valid
@@ -115,14 +116,11 @@ class ProcessActivityView(CoproductionView):
         """The process's activity log, newest first: ``{items, total, page, size}`` (20 per page, as upstream)."""
         process = process_for_read(self, id, light=True)
         page = valid(ActivityPageSerializer, request.query_params)
-        queryset = selectors.activity_of_process(process.pk)
-        total = queryset.count()
-        start = (page["page"] - 1) * page["size"]
-        items = [
-            {**record.data, "id": str(record.pk), "timestamp": record.timestamp.isoformat()}
-            for record in queryset[start : start + page["size"]]
-        ]
-        return Response({"items": items, "total": total, "page": page["page"], "size": page["size"]})
+        paginator = PageEnvelopePagination()
+        records = paginator.paginate_queryset(selectors.activity_of_process(process.pk), request, self, params=page)
+        return paginator.get_paginated_response(
+            [{**record.data, "id": str(record.pk), "timestamp": record.timestamp.isoformat()} for record in records]
+        )
 
 
 class CoproductionMessageSerializer(serializers.Serializer):

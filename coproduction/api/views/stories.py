@@ -69,8 +69,8 @@ class ProcessStoriesView(CoproductionView):
     @extend_schema(operation_id="stories_of_process", responses=StorySerializer(many=True))
     def get(self, request, process_id):
         self.current_user()
-        stories = selectors.stories_qs().filter(coproductionprocess_id=parse_uuid(process_id, "coproductionprocess_id"))
-        return self.out(StorySerializer, stories.order_by("created_at", "id"), many=True)
+        stories = selectors.stories_of_process(parse_uuid(process_id, "coproductionprocess_id"))
+        return self.out(StorySerializer, stories, many=True)
 
 
 @path_params("process_id")
@@ -90,7 +90,7 @@ class StoryDetailView(CoproductionView):
     @extend_schema(request=StorySerializer, responses=StorySerializer)
     def put(self, request, id):
         self.current_user()
-        story = get_or_404(Story.objects.all(), id, STORY_NOT_FOUND)
+        story = get_or_404(Story, id, STORY_NOT_FOUND)
         rules.require_process_administrator(self, story.coproductionprocess_id)
         body = valid(StorySerializer, request.data, partial=True)
         if body.get("coproductionprocess_id", story.coproductionprocess_id) != story.coproductionprocess_id:
@@ -120,9 +120,9 @@ class StoryAddKeywordView(CoproductionView):
     @extend_schema(request=KeywordSerializer, responses=StorySerializer)
     def post(self, request, id):
         self.current_user()
-        story = get_or_404(Story.objects.all(), id, STORY_NOT_FOUND)
+        story = get_or_404(Story, id, STORY_NOT_FOUND)
         rules.require_process_administrator(self, story.coproductionprocess_id)
         keyword_id = request.data.get("id") if isinstance(request.data, dict) else None
-        keyword = get_or_404(Keyword.objects.all(), keyword_id, "Keyword not found")
+        keyword = get_or_404(Keyword, keyword_id, "Keyword not found")
         services.story_add_keyword(story=story, keyword=keyword)
         return self.out(StorySerializer, selectors.stories_qs().get(pk=story.pk))

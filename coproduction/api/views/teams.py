@@ -19,6 +19,7 @@ from coproduction.api.base import (
     CoproductionView,
     get_or_404,
     path_params,
+    row_or_none,
     user_or_404,
     valid,
 )
@@ -30,21 +31,9 @@ def team_full(view, team_id) -> Response:
     return view.out(TeamOutFullSerializer, selectors.teams_qs().get(pk=team_id))
 
 
-def can_create_team(user: models.User, organization: models.Organization | None) -> bool:
-    if organization is None:
-        return True
-    rule = organization.team_creation_permission
-    is_admin = organization.administrators.filter(pk=user.pk).exists()
-    if rule == models.TeamCreationPermissions.ANYONE:
-        return True
-    if rule == models.TeamCreationPermissions.MEMBERS:
-        return is_admin or models.TeamMember.objects.filter(team__organization=organization, user=user).exists()
-    return is_admin
-
-
 def team_for_admin(view, team_id, message="You are not allowed to update this team") -> models.Team:
-    team = get_or_404(models.Team.objects.all(), team_id, TEAM_NOT_FOUND)
-    if not team.administrators.filter(pk=view.current_user().pk).exists():
+    team = get_or_404(models.Team, team_id, TEAM_NOT_FOUND)
+    if not selectors.is_team_administrator(team, view.current_user()):
         raise APIError(403, message)
     return team
 
@@ -60,7 +49,7 @@ class TeamListView(CoproductionView):
         teams = selectors.teams_qs()
         if request.query_params.get("organization_id"):
             organization = get_or_404(
-                models.Organization.objects.all(),
+                models.Organization,
                 request.query_params["organization_id"],
                 ORGANIZATION_NOT_FOUND,
                 "organization_id",
@@ -75,10 +64,8 @@ class TeamListView(CoproductionView):
         body = dict(valid(TeamInSerializer, request.data))
         organization = None
         if body.get("organization_id"):
-            organization = get_or_404(
-                models.Organization.objects.all(), body["organization_id"], ORGANIZATION_NOT_FOUND
-            )
-        if not can_create_team(user, organization):
+            organization = get_or_404(models.Organization, body["organization_id"], ORGANIZATION_NOT_FOUND)
+        if not selectors.can_create_team(user, organization):
             raise APIError(403, "You can not create a team for this organization")
         member_ids = body.pop("user_ids", []) or []
         team = services.team_create(creator=user, data=body, member_ids=member_ids)
@@ -168,11 +155,11 @@ class TeamApplyView(CoproductionView):
     def post(self, request, id):
         """Apply to join the team; answers the applicants (no e-mail is sent)."""
         user = self.current_user()
-        team = models.Team.objects.filter(pk=uuid_or_none(id)).first()
+        team = row_or_none(models.Team, uuid_or_none(id))
         if team is None:
             raise APIError(404, "User not found")
         services.team_apply(team=team, user=user)
-        return self.out(UserOutSerializer, selectors.users_qs().filter(applied_teams=team), many=True)
+        return self.out(UserOutSerializer, selectors.applicants_of_team(team), many=True)
 
 
 class AddToObserversSerializer(serializers.Serializer):
@@ -188,10 +175,10 @@ class AddToObserversView(CoproductionView):
         user = self.current_user()
         body = valid(AddToObserversSerializer, request.data)
         process = get_or_404(
-            models.CoproductionProcess.objects.all(), body["coproduction_process_id"], "CoproductionProcess not found"
+            models.CoproductionProcess, body["coproduction_process_id"], "CoproductionProcess not found"
         )
         asset = get_or_404(
-            models.Asset.objects.filter(coproductionprocess=process), body["asset_id"], "Asset not found"
+            selectors.assets_of_process(process), body["asset_id"], "Asset not found"
         )
         if not process.is_public:
             rules.require_process_administrator(self, process.pk)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 
@@ -37,17 +36,11 @@ class UserSearchView(CoproductionView):
         by = request.query_params.get("by")
         if not by:
             raise serializers.ValidationError({"by": ["This field is required."]})
-        users = selectors.users_qs()
         organization_id = request.query_params.get("organization_id")
         if organization_id:
-            get_or_404(models.Organization.objects.all(), organization_id, ORGANIZATION_NOT_FOUND, "organization_id")
-            users = users.filter(
-                Q(teams__organization_id=organization_id) & (Q(full_name__icontains=by) | Q(email__icontains=by))
-                | Q(email=by)
-            ).distinct()
-        else:
-            users = users.filter(email=by)
-        return self.out(UserOutSerializer, users.order_by("full_name", "id"), many=True)
+            get_or_404(models.Organization, organization_id, ORGANIZATION_NOT_FOUND, "organization_id")
+        users = selectors.user_search(text=by, organization_id=organization_id)
+        return self.out(UserOutSerializer, users, many=True)
 
 
 class _TermsView(CoproductionView):
