@@ -65,6 +65,17 @@ def row_or_none(model_or_queryset, pk):
     return _rows(model_or_queryset).filter(pk=pk).first()
 
 
+def minimum_rating(query_params) -> float | None:
+    """The ``rating`` query parameter (the lowest rating a list shows) as a number, None when
+    absent; 422 naming it when it is not a number."""
+    if not query_params.get("rating"):
+        return None
+    try:
+        return float(query_params["rating"])
+    except ValueError:
+        raise serializers.ValidationError({"rating": ["A valid number is required."]}) from None
+
+
 def user_or_404(user_id) -> models.User:
     """A co-production user by its (string) id, or 404 ``User not found``."""
     user = row_or_none(models.User, user_id)

@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from coproduction import models
 from coproduction.api.serializers.assets import AssetOutSerializer
-from coproduction.api.serializers.claims import ClaimOutSerializer
+from coproduction.api.serializers.claims import CONTRIBUTION_FIELDS, ClaimOutSerializer
 from coproduction.api.serializers.users import UserOutSerializer
 
 
@@ -21,13 +21,7 @@ class AssignmentOutSerializer(serializers.ModelSerializer):
     class Meta:
         model = models.Assignment
         fields = [
-            "id",
-            "created_at",
-            "updated_at",
-            "user_id",
-            "asset_id",
-            "task_id",
-            "coproductionprocess_id",
+            *CONTRIBUTION_FIELDS,
             "title",
             "description",
             "state",

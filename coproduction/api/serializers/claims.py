@@ -8,6 +8,17 @@ from coproduction import models
 from coproduction.api.serializers.assets import AssetOutSerializer
 from coproduction.api.serializers.users import UserOutSerializer
 
+# What a claim and an assignment show first, in this order.
+CONTRIBUTION_FIELDS = [
+    "id",
+    "created_at",
+    "updated_at",
+    "user_id",
+    "asset_id",
+    "task_id",
+    "coproductionprocess_id",
+]
+
 
 class ClaimOutSerializer(serializers.ModelSerializer):
     user = UserOutSerializer(read_only=True)
@@ -16,13 +27,7 @@ class ClaimOutSerializer(serializers.ModelSerializer):
     class Meta:
         model = models.Claim
         fields = [
-            "id",
-            "created_at",
-            "updated_at",
-            "user_id",
-            "asset_id",
-            "task_id",
-            "coproductionprocess_id",
+            *CONTRIBUTION_FIELDS,
             "assignment_id",
             "title",
             "description",

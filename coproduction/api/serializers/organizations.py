@@ -6,12 +6,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from coproduction import models
-from coproduction.api.serializers.links import LinkMixin, related_ids
+from coproduction.api.serializers.links import AdministeredMixin, related_ids
 from coproduction.api.serializers.teams import TeamOutSerializer
 from coproduction.api.serializers.users import UserOutSerializer
 
 
-class OrganizationOutSerializer(LinkMixin, serializers.ModelSerializer):
+class OrganizationOutSerializer(AdministeredMixin, serializers.ModelSerializer):
     name = serializers.SerializerMethodField()
     description = serializers.SerializerMethodField()
     icon_link = serializers.SerializerMethodField()
@@ -54,28 +54,13 @@ class OrganizationOutSerializer(LinkMixin, serializers.ModelSerializer):
     def get_icon_link(self, obj) -> str:
         return self._link(obj.icon)
 
-    def get_logotype_link(self, obj) -> str:
-        return self._link(obj.logotype)
-
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_administrators_ids(self, obj):
-        return related_ids(obj.administrators)
-
     @extend_schema_field(serializers.ListField(child=serializers.UUIDField()))
     def get_teams_ids(self, obj):
         return related_ids(obj.teams)
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_current_user_participation(self, obj):
-        user = self.context.get("user")
-        if user is None:
-            return []
-        roles = []
-        if any(u.pk == user.pk for u in obj.administrators.all()):
-            roles.append("administrator")
-        if any(u.pk == user.pk for team in obj.teams.all() for u in team.users.all()):
-            roles.append("member")
-        return roles
+        return self.participation(obj, [member for team in obj.teams.all() for member in team.users.all()])
 
     def get_people_involved(self, obj) -> int:
         return len({u.pk for team in obj.teams.all() for u in team.users.all()})

@@ -7,9 +7,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from coproduction import models
-from coproduction.api.serializers.links import LinkMixin, related_ids
+from coproduction.api.serializers.labels import TagSerializer
+from coproduction.api.serializers.links import AdministeredMixin
 from coproduction.api.serializers.permissions import PermissionOutFullSerializer
-from coproduction.api.serializers.tags import TagSerializer
 from coproduction.api.serializers.teams import TeamOutSerializer
 from coproduction.api.serializers.users import UserOutSerializer
 
@@ -51,7 +51,24 @@ PROCESS_FIELDS = [
 ]
 
 
-class ProcessOutSerializer(LinkMixin, serializers.ModelSerializer):
+# What a client may not write: the output's fields the server sets.
+SET_BY_THE_SERVER = {
+    "id",
+    "created_at",
+    "updated_at",
+    "logotype_link",
+    "cloned_from_id",
+    "rating",
+    "ratings_count",
+    "creator_id",
+    "start_date",
+    "end_date",
+    "administrators_ids",
+    "current_user_participation",
+}
+
+
+class ProcessOutSerializer(AdministeredMixin, serializers.ModelSerializer):
     logotype_link = serializers.SerializerMethodField()
     hasAddAnOrganization = serializers.BooleanField(source="has_add_an_organization", allow_null=True)
     skipResourcesStep = serializers.BooleanField(source="skip_resources_step", allow_null=True)
@@ -64,19 +81,9 @@ class ProcessOutSerializer(LinkMixin, serializers.ModelSerializer):
         model = models.CoproductionProcess
         fields = PROCESS_FIELDS
 
-    def get_logotype_link(self, obj) -> str:
-        return self._link(obj.logotype)
-
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_administrators_ids(self, obj):
-        return related_ids(obj.administrators)
-
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_current_user_participation(self, obj):
-        user = self.context.get("user")
-        if user is not None and any(u.pk == user.pk for u in obj.administrators.all()):
-            return ["administrator"]
-        return ["collaborator"]
+        return ["administrator"] if self.caller_in(obj.administrators.all()) else ["collaborator"]
 
 
 class ProcessPublicOutFullSerializer(ProcessOutSerializer):
@@ -122,30 +129,7 @@ class ProcessInSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = models.CoproductionProcess
-        fields = [
-            "schema_used",
-            "language",
-            "name",
-            "description",
-            "logotype",
-            "aim",
-            "idea",
-            "organization_desc",
-            "organization_id",
-            "challenges",
-            "requirements",
-            "status",
-            "incentive_and_rewards_state",
-            "leaderboard",
-            "hasAddAnOrganization",
-            "skipResourcesStep",
-            "hideguidechecklist",
-            "intergovernmental_model",
-            "is_part_of_publication",
-            "is_public",
-            "game_id",
-            "tags",
-        ]
+        fields = [field for field in PROCESS_FIELDS if field not in SET_BY_THE_SERVER]
         extra_kwargs = {"name": {"required": True, "allow_null": False}}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from coproduction import models
-from coproduction.api.serializers.keywords import KeywordSerializer
+from coproduction.api.serializers.labels import KeywordSerializer
 
 
 class StorySerializer(serializers.ModelSerializer):

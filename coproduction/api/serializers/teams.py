@@ -6,11 +6,11 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from coproduction import models
-from coproduction.api.serializers.links import LinkMixin, related_ids
+from coproduction.api.serializers.links import AdministeredMixin, related_ids
 from coproduction.api.serializers.users import UserOutSerializer
 
 
-class TeamOutSerializer(LinkMixin, serializers.ModelSerializer):
+class TeamOutSerializer(AdministeredMixin, serializers.ModelSerializer):
     logotype_link = serializers.SerializerMethodField()
     users = UserOutSerializer(many=True, read_only=True)
     administrators_ids = serializers.SerializerMethodField()
@@ -37,28 +37,13 @@ class TeamOutSerializer(LinkMixin, serializers.ModelSerializer):
             "appliers_ids",
         ]
 
-    def get_logotype_link(self, obj) -> str:
-        return self._link(obj.logotype)
-
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_administrators_ids(self, obj):
-        return related_ids(obj.administrators)
-
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_appliers_ids(self, obj):
         return related_ids(obj.applies)
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_current_user_participation(self, obj):
-        user = self.context.get("user")
-        if user is None:
-            return []
-        roles = []
-        if any(u.pk == user.pk for u in obj.administrators.all()):
-            roles.append("administrator")
-        if any(u.pk == user.pk for u in obj.users.all()):
-            roles.append("member")
-        return roles
+        return self.participation(obj, obj.users.all())
 
 
 class TeamOutFullSerializer(TeamOutSerializer):

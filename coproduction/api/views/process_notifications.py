@@ -82,9 +82,7 @@ class CreateByEventView(CoproductionView):
         Upstream answers a JSON *string* holding ``{"inserted": …, "excluded": […]}``; kept."""
         self.current_user()
         body = valid(CreateByEventSerializer, request.data)
-        process = get_or_404(
-            CoproductionProcess, body["coproductionprocess_id"], "CoproductionProcess not found"
-        )
+        process = get_or_404(CoproductionProcess, body["coproductionprocess_id"], "CoproductionProcess not found")
         rules.require_process_reader(self, process.pk)
         parameters = body.get("parameters") or {}
         if not isinstance(parameters, dict):

@@ -21,11 +21,13 @@ from coproduction.api.base import (
     NOT_ENOUGH_PERMISSIONS,
     CoproductionView,
     get_or_404,
+    minimum_rating,
     path_params,
     user_or_404,
     valid,
 )
 from coproduction.api.serializers.assets import AssetOutSerializer
+from coproduction.api.serializers.labels import TagSerializer
 from coproduction.api.serializers.phases import PhaseOutFullSerializer
 from coproduction.api.serializers.processes import (
     ProcessInSerializer,
@@ -35,7 +37,6 @@ from coproduction.api.serializers.processes import (
     SchemaBodySerializer,
 )
 from coproduction.api.serializers.stories import StorySerializer
-from coproduction.api.serializers.tags import TagSerializer
 from coproduction.api.serializers.users import UserIdSerializer
 
 PROCESS_NOT_FOUND = "CoproductionProcess not found"
@@ -100,14 +101,8 @@ class PublicProcessListView(CoproductionView):
     def get(self, request):
         """Public processes, a page at a time (``{items, total, page, size}``)."""
         page = valid(PageSizeSerializer, request.query_params)
-        minimum_rating = None
-        if request.query_params.get("rating"):
-            try:
-                minimum_rating = float(request.query_params["rating"])
-            except ValueError:
-                raise serializers.ValidationError({"rating": ["A valid number is required."]}) from None
         processes = selectors.public_process_list(
-            minimum_rating=minimum_rating,
+            minimum_rating=minimum_rating(request.query_params),
             search=request.query_params.get("search"),
             tags=request.query_params.getlist("tag"),
         )

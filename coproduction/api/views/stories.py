@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers
 from rest_framework.response import Response
 
 from common.ids import parse_uuid
 from common.paging import PageSizeSerializer, page_envelope
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
-from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
-from coproduction.api.serializers.keywords import KeywordSerializer
+from coproduction.api.base import CoproductionView, get_or_404, minimum_rating, path_params, valid
+from coproduction.api.serializers.labels import KeywordSerializer
 from coproduction.api.serializers.stories import StorySerializer
 from coproduction.models import CoproductionProcess, Keyword, Story
 
@@ -34,14 +33,8 @@ class StoryListView(CoproductionView):
     def get(self, request):
         """Stories, a page at a time, filtered by rating, title/description and keyword."""
         page = valid(PageSizeSerializer, request.query_params)
-        minimum_rating = None
-        if request.query_params.get("rating"):
-            try:
-                minimum_rating = float(request.query_params["rating"])
-            except ValueError:
-                raise serializers.ValidationError({"rating": ["A valid number is required."]}) from None
         stories = selectors.story_list(
-            minimum_rating=minimum_rating,
+            minimum_rating=minimum_rating(request.query_params),
             search=request.query_params.get("search"),
             keyword=request.query_params.get("keyword"),
         )

@@ -177,9 +177,7 @@ class AddToObserversView(CoproductionView):
         process = get_or_404(
             models.CoproductionProcess, body["coproduction_process_id"], "CoproductionProcess not found"
         )
-        asset = get_or_404(
-            selectors.assets_of_process(process), body["asset_id"], "Asset not found"
-        )
+        asset = get_or_404(selectors.assets_of_process(process), body["asset_id"], "Asset not found")
         if not process.is_public:
             rules.require_process_administrator(self, process.pk)
         team = services.observers_team_join(process=process, asset=asset, user=user)
