@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from coproduction import models
 from coproduction.api.serializers.assets import AssetOutSerializer
-from coproduction.api.serializers.claims import CONTRIBUTION_FIELDS, ClaimOutSerializer
+from coproduction.api.serializers.claims import CONTRIBUTION_FIELDS, ClaimInSerializer, ClaimOutSerializer
 from coproduction.api.serializers.users import UserOutSerializer
 
 
@@ -41,3 +41,10 @@ class AssignmentOutSerializer(serializers.ModelSerializer):
 
     def get_link_to_claim(self, obj) -> str:
         return f"http://{settings.COPRODUCTION_SERVER_NAME}/dashboard/assignments/registerclaim/{obj.pk}"
+
+
+# An assignment's body is a claim's without the claim's own two fields. (A comment, not a
+# docstring: drf-spectacular would show a docstring in the OpenAPI document.)
+class AssignmentInSerializer(ClaimInSerializer):
+    assignment_id = None
+    claim_type = None

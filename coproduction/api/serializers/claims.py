@@ -36,3 +36,15 @@ class ClaimOutSerializer(serializers.ModelSerializer):
             "user",
             "asset",
         ]
+
+
+class ClaimInSerializer(serializers.Serializer):
+    user_id = serializers.CharField(required=False)
+    asset_id = serializers.UUIDField()
+    task_id = serializers.UUIDField(required=False, allow_null=True)
+    coproductionprocess_id = serializers.UUIDField(required=False, allow_null=True)
+    assignment_id = serializers.UUIDField(required=False, allow_null=True)
+    title = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    description = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    state = serializers.BooleanField(required=False)
+    claim_type = serializers.CharField(required=False, allow_null=True)

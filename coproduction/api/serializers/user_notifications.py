@@ -33,3 +33,8 @@ class UserNotificationSerializer(serializers.ModelSerializer):
             "notification",
         ]
         read_only_fields = ["id", "created_at", "updated_at"]
+
+
+# Marks a notification seen or unseen, approves a claim or an assignment.
+class StateSerializer(serializers.Serializer):
+    state = serializers.BooleanField()

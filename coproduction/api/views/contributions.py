@@ -15,7 +15,7 @@ from common.ids import parse_uuid
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, valid
-from coproduction.api.views.user_notifications import StateSerializer
+from coproduction.api.serializers.user_notifications import StateSerializer
 
 
 class ContributionView(CoproductionView):
