@@ -10,99 +10,25 @@ without a reachable Redis that case is skipped, and fails under ``CI=true``.
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 import uuid
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
-from django.db import connections
 
+from common.testing import ServerProcess, free_ports, redis_or_skip, server_env
 from matar.services import OTP_MAX_ATTEMPTS
 
 REDIS_URL = os.environ.get("SHARED_STATE_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 API = "/matar/api/v1"
 
 
-def _free_ports() -> list[int]:
-    if os.environ.get("SHARED_STATE_TEST_PORTS"):
-        return [int(port) for port in os.environ["SHARED_STATE_TEST_PORTS"].split(",")][:2]
-    sockets = [socket.socket() for _ in range(2)]
-    for sock in sockets:
-        sock.bind(("127.0.0.1", 0))
-    ports = [sock.getsockname()[1] for sock in sockets]
-    for sock in sockets:
-        sock.close()
-    return ports
-
-
-def _redis_or_skip():
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.RedisError as error:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Redis at {REDIS_URL} is not reachable: {error}")
-        pytest.skip(f"Redis at {REDIS_URL} is not reachable")
-    return client
-
-
-class Server:
-    def __init__(self, port: int, env: dict, log: Path):
-        self.base = f"http://127.0.0.1:{port}"
-        self.log = log
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi:application"],
-            cwd=settings.BASE_DIR,
-            env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1"},
-            stdout=subprocess.DEVNULL,
-            stderr=log.open("w"),
-        )
-
-    def wait_ready(self, timeout: float = 90) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(f"server {self.base} exited:\n{self.log.read_text()[-3000:]}")
-            try:
-                if self.call("GET", "/languages")[0] == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        raise AssertionError(f"server {self.base} did not answer:\n{self.log.read_text()[-3000:]}")
-
+class MatarServer(ServerProcess):
     def call(self, method: str, path: str, body: dict | None = None, token: str | None = None, form: bool = False):
-        """``(status, JSON body)`` of a Matar API call (``path`` under /matar/api/v1, unless absolute)."""
-        response = self.request(method, path, body, token, form)
-        return response[0], response[1]
-
-    def request(self, method, path, body=None, token=None, form=False):
-        headers = {"Content-Type": "application/x-www-form-urlencoded" if form else "application/json"}
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
-        data = None
-        if body is not None:
-            data = urllib.parse.urlencode(body).encode() if form else json.dumps(body).encode()
-        url = self.base + (path if path.startswith("/api/") else API + path)
-        request = urllib.request.Request(url, data=data, headers=headers, method=method)
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return response.status, json.loads(response.read() or b"null"), response.headers
-        except urllib.error.HTTPError as error:
-            return error.code, json.loads(error.read() or b"null"), error.headers
+        """``(status, JSON body)`` of a Matar API call (``path`` under /matar/api/v1)."""
+        return super().call(method, API + path, body, token, form)
 
     def otp_for(self, phone: str, timeout: float = 10) -> str:
         """The OTP the console sender logged for ``phone`` (the latest one)."""
@@ -114,38 +40,23 @@ class Server:
             time.sleep(0.1)
         raise AssertionError(f"no OTP logged for {phone}:\n{self.log.read_text()[-3000:]}")
 
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
 
 @pytest.fixture(params=["database", "redis"])
 def servers(request, tmp_path, app_role_transactional_db):
     prefix = f"shared-state-test-{uuid.uuid4().hex[:12]}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DJANGO_DB_ROLE": "app",
-        "DATABASE_NAME": connections["default"].settings_dict["NAME"],
-        "CACHE_KEY_PREFIX": prefix,
-        "LOG_LEVEL": "WARNING",
-        "MATAR_OTP_SENDER": "matar.otp.ConsoleOTPSender",
-    }
+    env = server_env(CACHE_KEY_PREFIX=prefix, MATAR_OTP_SENDER="matar.otp.ConsoleOTPSender")
     redis_client = None
     if request.param == "redis":
-        redis_client = _redis_or_skip()
+        redis_client = redis_or_skip(REDIS_URL)
         env["REDIS_URL"] = REDIS_URL
     else:
         env.pop("REDIS_URL", None)
         env["CACHE_DATABASE_ALIAS"] = "cache"  # the separate connection production uses
-    started = [Server(port, env, tmp_path / f"server{n}.log") for n, port in enumerate(_free_ports(), start=1)]
+    ports = free_ports(2, "SHARED_STATE_TEST_PORTS")
+    started = [MatarServer(port, env, tmp_path / f"server{n}.log") for n, port in enumerate(ports, start=1)]
     try:
         for server in started:
-            server.wait_ready()
+            server.wait_ready(f"{API}/languages")
         yield started
     finally:
         for server in started:

@@ -4,6 +4,7 @@ coproduction user (spec §5.1), id parsing and upstream's error messages."""
 from __future__ import annotations
 
 from django.db import IntegrityError, connections, transaction
+from django.db.models import QuerySet
 from django.http import JsonResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -43,16 +44,41 @@ def valid(serializer_class, data, **kwargs) -> dict:
     return serializer.validated_data
 
 
-def get_or_404(queryset, pk, message: str, field: str = "id"):
-    obj = queryset.filter(pk=parse_uuid(pk, field)).first()
+def _rows(model_or_queryset) -> QuerySet:
+    if isinstance(model_or_queryset, QuerySet):
+        return model_or_queryset
+    return model_or_queryset._default_manager.all()
+
+
+def get_or_404(model_or_queryset, pk, message: str, field: str = "id"):
+    """The row whose id is ``pk`` (a model's plain rows, or a selector's queryset); 422 when
+    ``pk`` is not an id, 404 ``message`` when there is no such row."""
+    obj = _rows(model_or_queryset).filter(pk=parse_uuid(pk, field)).first()
     if obj is None:
         raise APIError(404, message)
     return obj
 
 
+def row_or_none(model_or_queryset, pk):
+    """The row whose id is ``pk``, or None: for the endpoints that answer upstream's own status
+    for a missing row (400, 404) rather than 422 for a malformed id."""
+    return _rows(model_or_queryset).filter(pk=pk).first()
+
+
+def minimum_rating(query_params) -> float | None:
+    """The ``rating`` query parameter (the lowest rating a list shows) as a number, None when
+    absent; 422 naming it when it is not a number."""
+    if not query_params.get("rating"):
+        return None
+    try:
+        return float(query_params["rating"])
+    except ValueError:
+        raise serializers.ValidationError({"rating": ["A valid number is required."]}) from None
+
+
 def user_or_404(user_id) -> models.User:
     """A co-production user by its (string) id, or 404 ``User not found``."""
-    user = models.User.objects.filter(pk=user_id).first()
+    user = row_or_none(models.User, user_id)
     if user is None:
         raise APIError(404, "User not found")
     return user

@@ -50,10 +50,6 @@ class SuperuserToDelete(SuperuserToWrite):
         return super().has_permission(request, view)
 
 
-def administered_process_ids(user: models.User) -> QuerySet:
-    return models.CoproductionProcessAdministrator.objects.filter(user=user).values("coproductionprocess_id")
-
-
 def may_administer_process(view, process_id) -> bool:
     """A superuser or one of the process's administrators."""
     if is_superuser(view):
@@ -81,7 +77,7 @@ def own_or_administered(view, queryset: QuerySet, *, owner: str, process: str = 
     if is_superuser(view):
         return queryset
     user = view.current_user()
-    return queryset.filter(Q(**{owner: user.pk}) | Q(**{f"{process}__in": administered_process_ids(user)}))
+    return queryset.filter(Q(**{owner: user.pk}) | Q(**{f"{process}__in": selectors.administered_process_ids(user)}))
 
 
 def require_owner_or_process_administrator(view, *, owner_id, process_id) -> None:

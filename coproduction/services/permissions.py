@@ -5,18 +5,12 @@ from __future__ import annotations
 from common.exceptions import APIError
 from coproduction import announcements
 from coproduction.models import (
-    CoproductionProcessAdministrator,
     Permission,
     TreeItem,
     User,
 )
+from coproduction.selectors.processes import is_process_administrator
 from coproduction.services.notifications import permission_notify
-
-
-def is_process_administrator(user: User | None, process_id) -> bool:
-    if user is None:
-        return False
-    return CoproductionProcessAdministrator.objects.filter(coproductionprocess_id=process_id, user=user).exists()
 
 
 def effective_permissions(user: User, item: TreeItem) -> tuple[dict[str, bool], list[str]]:

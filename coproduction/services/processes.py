@@ -17,6 +17,7 @@ from coproduction.models import (
     Permission,
     Phase,
     Story,
+    Tag,
     Task,
     TreeItem,
     TreeItemPrerequisite,
@@ -84,6 +85,11 @@ def process_set_logotype(*, process: CoproductionProcess, logotype: str) -> Copr
     process.logotype = logotype
     process.save(update_fields=["logotype"])
     return process
+
+
+def process_add_tag(*, process: CoproductionProcess, tag: Tag) -> None:
+    """Link the tag to the process (no change when it is linked already)."""
+    process.tags.add(tag)
 
 
 def administrator_add(*, process: CoproductionProcess, user: User) -> None:

@@ -17,24 +17,17 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 import uuid
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
-from django.db import connections
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
 from accounts.tests.factories import UserFactory as AccountFactory
 from accounts.tokens import create_access_token
+from common.testing import ServerProcess, free_ports, redis_or_skip, server_env
 from coproduction import events, services
 from coproduction.tests import factories as f
 from coproduction.tests.test_services import SCHEMA
@@ -43,110 +36,24 @@ API = "/coproduction/api/v1"
 REDIS_URL = os.environ.get("REALTIME_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
-def free_ports(count: int = 2) -> list[int]:
-    if os.environ.get("REALTIME_TEST_PORTS"):
-        return [int(port) for port in os.environ["REALTIME_TEST_PORTS"].split(",")][:count]
-    sockets = [socket.socket() for _ in range(count)]
-    for sock in sockets:
-        sock.bind(("127.0.0.1", 0))
-    ports = [sock.getsockname()[1] for sock in sockets]
-    for sock in sockets:
-        sock.close()
-    return ports
-
-
-def redis_or_skip(url: str):
-    import redis
-
-    client = redis.Redis.from_url(url, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.RedisError as error:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Redis at {url} is not reachable: {error}")
-        pytest.skip(f"Redis at {url} is not reachable")
-    return client
-
-
-def server_env(**extra) -> dict:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DJANGO_DB_ROLE": "app",
-        "DATABASE_NAME": connections["default"].settings_dict["NAME"],
-        "LOG_LEVEL": "WARNING",
-    }
+def coproduction_server_env(**extra) -> dict:
+    """Without Redis or a broker unless ``extra`` names them: channel layer in memory, tasks eager."""
+    env = server_env()
     for name in ("REDIS_URL", "CELERY_BROKER_URL", "CHANNEL_LAYERS_REDIS_URL"):
         env.pop(name, None)
-    env.update(extra)
-    return env
+    return {**env, **extra}
 
 
-class AsgiServer:
-    """``uvicorn config.asgi:application`` on one port; ``wsgi=True``: gunicorn with
-    ``config.wsgi`` (the production arrangement serves HTTP so, and the sockets with uvicorn)."""
-
-    def __init__(self, port: int, env: dict, log: Path, wsgi: bool = False):
-        self.port = port
-        self.base = f"http://127.0.0.1:{port}"
-        self.ws_base = f"ws://127.0.0.1:{port}"
-        self.log = log
-        if wsgi:
-            command = ["gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi:application"]
-            env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1"}
-        else:
-            command = ["uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--port", str(port)]
-            command += ["--log-level", "warning"]
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", *command],
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log.open("w"),
-        )
-
-    def wait_ready(self, timeout: float = 90) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(f"server {self.base} exited:\n{self.log.read_text()[-3000:]}")
-            try:
-                if self.request("GET", "/api/v1/utils/health-check/")[0] == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        raise AssertionError(f"server {self.base} did not answer:\n{self.log.read_text()[-3000:]}")
-
-    def request(self, method: str, path: str, body=None, token: str | None = None):
-        headers = {"Content-Type": "application/json"}
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.base + path, data=data, headers=headers, method=method)
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return response.status, json.loads(response.read() or b"null")
-        except urllib.error.HTTPError as error:
-            return error.code, json.loads(error.read() or b"null")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-
-def start_servers(count: int, env: dict, tmp_path: Path, wsgi_first: bool = False) -> list[AsgiServer]:
+def start_servers(count: int, env: dict, tmp_path: Path, wsgi_first: bool = False) -> list[ServerProcess]:
+    """``count`` uvicorn servers (``config.asgi``); ``wsgi_first``: the first is gunicorn with
+    ``config.wsgi`` (production serves HTTP so, and the sockets with uvicorn)."""
     servers = [
-        AsgiServer(port, env, tmp_path / f"server{n}.log", wsgi=wsgi_first and n == 0)
-        for n, port in enumerate(free_ports(count))
+        ServerProcess(port, env, tmp_path / f"server{n}.log", asgi=not (wsgi_first and n == 0))
+        for n, port in enumerate(free_ports(count, "REALTIME_TEST_PORTS"))
     ]
     try:
         for server in servers:
-            server.wait_ready()
+            server.wait_ready("/api/v1/utils/health-check/")
     except BaseException:
         for server in servers:
             server.stop()
@@ -185,7 +92,7 @@ async def _next_event(ws, timeout: float = 15) -> dict:
 
 @pytest.fixture
 def one_server(committed, tmp_path):
-    servers = start_servers(1, server_env(), tmp_path)
+    servers = start_servers(1, coproduction_server_env(), tmp_path)
     yield servers[0]
     servers[0].stop()
 
@@ -209,7 +116,7 @@ def test_schema_set_through_the_api_reaches_the_process_socket_and_outsiders_are
             socket_url, additional_headers={"Authorization": f"Bearer {people.admin_token}"}, open_timeout=10
         ) as ws:
             status, body = await asyncio.to_thread(
-                server.request,
+                server.call,
                 "POST",
                 f"{API}/coproductionprocesses/{people.process.pk}/set_schema",
                 SCHEMA,
@@ -220,7 +127,7 @@ def test_schema_set_through_the_api_reaches_the_process_socket_and_outsiders_are
         # A browser passes the token as a query parameter.
         async with connect(f"{socket_url}?token={people.admin_token}", open_timeout=10) as ws:
             status, _ = await asyncio.to_thread(
-                server.request,
+                server.call,
                 "POST",
                 f"{API}/coproductionprocesses/{people.process.pk}/clear_schema",
                 None,
@@ -245,7 +152,7 @@ def test_a_users_own_socket_takes_their_id_or_upstreams_uuid_of_it_and_nobody_el
             f"{server.ws_base}{API}/users/{upstream_id}/ws?token={people.outsider_token}", open_timeout=10
         ) as ws:
             status, body = await asyncio.to_thread(
-                server.request,
+                server.call,
                 "POST",
                 f"{API}/coproductionprocesses/{people.process.pk}/administrators",
                 {"user_id": outsider_id},
@@ -259,7 +166,7 @@ def test_a_users_own_socket_takes_their_id_or_upstreams_uuid_of_it_and_nobody_el
             open_timeout=10,
         ) as ws:
             status, body = await asyncio.to_thread(
-                server.request,
+                server.call,
                 "DELETE",
                 f"{API}/coproductionprocesses/{people.process.pk}/administrators/{outsider_id}",
                 None,
@@ -275,7 +182,7 @@ def test_an_event_on_one_server_process_reaches_a_socket_on_another_through_redi
     """As deployed (docs/deployment.md): gunicorn (WSGI) takes the write, uvicorn holds the socket."""
     redis_client = redis_or_skip(REDIS_URL)
     prefix = f"realtime-test-{uuid.uuid4().hex[:12]}"
-    env = server_env(REDIS_URL=REDIS_URL, CHANNEL_LAYERS_PREFIX=prefix, CACHE_KEY_PREFIX=prefix)
+    env = coproduction_server_env(REDIS_URL=REDIS_URL, CHANNEL_LAYERS_PREFIX=prefix, CACHE_KEY_PREFIX=prefix)
     people = People()
     one, two = start_servers(2, env, tmp_path, wsgi_first=True)
     try:
@@ -284,7 +191,7 @@ def test_an_event_on_one_server_process_reaches_a_socket_on_another_through_redi
             url = f"{two.ws_base}{API}/coproductionprocesses/{people.process.pk}/ws?token={people.admin_token}"
             async with connect(url, open_timeout=10) as ws:
                 status, body = await asyncio.to_thread(
-                    one.request,
+                    one.call,
                     "POST",
                     f"{API}/coproductionprocesses/{people.process.pk}/set_schema",
                     SCHEMA,

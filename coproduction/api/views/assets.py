@@ -11,8 +11,9 @@ from common.exceptions import APIError
 from common.translations import get_language
 from coproduction import catalogue, models, selectors, services
 from coproduction.api import permissions as rules
-from coproduction.api import serializers as api_serializers
-from coproduction.api.base import CoproductionView, get_or_404, parse_uuid, path_params, valid
+from coproduction.api.base import CoproductionView, get_or_404, parse_uuid, path_params, row_or_none, valid
+from coproduction.api.serializers.assets import AssetInSerializer, AssetOutSerializer
+from coproduction.api.serializers.claims import ClaimOutSerializer
 
 ASSET_NOT_FOUND = "Asset not found"
 TASK_PARAM = [OpenApiParameter("task_id", str, required=True)]
@@ -38,38 +39,36 @@ def catalogue_context(assets) -> dict:
 
 def assets_response(view, assets, *, internal_data: bool = False) -> Response:
     assets = list(assets)
-    return view.out(
-        api_serializers.AssetOutSerializer, assets, many=True, internal_data=internal_data, **catalogue_context(assets)
-    )
+    return view.out(AssetOutSerializer, assets, many=True, internal_data=internal_data, **catalogue_context(assets))
 
 
 def asset_response(view, asset) -> Response:
-    return view.out(api_serializers.AssetOutSerializer, asset, **catalogue_context([asset]))
+    return view.out(AssetOutSerializer, asset, **catalogue_context([asset]))
 
 
 def task_of(task_id) -> models.Task:
     if not task_id:
         raise serializers.ValidationError({"task_id": ["This field is required."]})
-    task = models.Task.objects.filter(pk=parse_uuid(task_id, "task_id")).first()
+    task = row_or_none(models.Task, parse_uuid(task_id, "task_id"))
     if task is None:
         raise APIError(404, "Task not found")
     return task
 
 
 class AssetListView(CoproductionView):
-    @extend_schema(parameters=TASK_PARAM, responses=api_serializers.AssetOutSerializer(many=True))
+    @extend_schema(parameters=TASK_PARAM, responses=AssetOutSerializer(many=True))
     def get(self, request):
         """Assets of a task (``access_assets_permission``)."""
         user = self.current_user()
         task = task_of(request.query_params.get("task_id"))
         services.require_flag(user, task, "access_assets_permission")
-        return assets_response(self, selectors.assets_qs().filter(task=task).order_by("created_at", "id"))
+        return assets_response(self, selectors.assets_of_task(task))
 
-    @extend_schema(request=api_serializers.AssetInSerializer, responses=api_serializers.AssetOutSerializer)
+    @extend_schema(request=AssetInSerializer, responses=AssetOutSerializer)
     def post(self, request):
         """Create an internal or external asset (``create_assets_permission``)."""
         user = self.current_user()
-        body = dict(valid(api_serializers.AssetInSerializer, request.data))
+        body = dict(valid(AssetInSerializer, request.data))
         task = task_of(body.pop("task_id"))
         services.require_flag(user, task, "create_assets_permission")
         kind = body.pop("type")
@@ -84,23 +83,22 @@ class AssetListView(CoproductionView):
 
 
 class AssetCatalogueListView(CoproductionView):
-    @extend_schema(parameters=TASK_PARAM, responses=api_serializers.AssetOutSerializer(many=True))
+    @extend_schema(parameters=TASK_PARAM, responses=AssetOutSerializer(many=True))
     def get(self, request):
         """Assets of a task without the permission check."""
         self.current_user()
         task = task_of(request.query_params.get("task_id"))
-        return assets_response(self, selectors.assets_qs().filter(task=task).order_by("created_at", "id"))
+        return assets_response(self, selectors.assets_of_task(task))
 
 
 class AssetInternalInfoListView(CoproductionView):
-    @extend_schema(parameters=TASK_PARAM, responses=api_serializers.AssetOutSerializer(many=True))
+    @extend_schema(parameters=TASK_PARAM, responses=AssetOutSerializer(many=True))
     def get(self, request):
         """Assets of a task with ``internalData`` (icon, name, link)."""
         user = self.current_user()
         task = task_of(request.query_params.get("task_id"))
         services.require_flag(user, task, "access_assets_permission")
-        assets = selectors.assets_qs().filter(task=task).order_by("created_at", "id")
-        return assets_response(self, assets, internal_data=True)
+        return assets_response(self, selectors.assets_of_task(task), internal_data=True)
 
 
 class InstantiateSerializer(serializers.Serializer):
@@ -110,7 +108,7 @@ class InstantiateSerializer(serializers.Serializer):
 
 
 class InstantiateView(CoproductionView):
-    @extend_schema(request=InstantiateSerializer, responses=api_serializers.AssetOutSerializer)
+    @extend_schema(request=InstantiateSerializer, responses=AssetOutSerializer)
     def post(self, request):
         """An internal asset pointing at a knowledge interlinker's genesis asset (no copy in a tool)."""
         user = self.current_user()
@@ -138,17 +136,17 @@ def asset_with_flag(view, asset_id, flag: str) -> models.Asset:
     user = view.current_user()
     asset = get_or_404(selectors.assets_qs(), asset_id, ASSET_NOT_FOUND)
     if asset.task_id:
-        services.require_flag(user, models.Task.objects.get(pk=asset.task_id), flag)
+        services.require_flag(user, row_or_none(models.Task, asset.task_id), flag)
     return asset
 
 
 @path_params("id")
 class AssetDetailView(CoproductionView):
-    @extend_schema(responses=api_serializers.AssetOutSerializer)
+    @extend_schema(responses=AssetOutSerializer)
     def get(self, request, id):
         return asset_response(self, asset_with_flag(self, id, "access_assets_permission"))
 
-    @extend_schema(request=api_serializers.AssetInSerializer, responses=api_serializers.AssetOutSerializer)
+    @extend_schema(request=AssetInSerializer, responses=AssetOutSerializer)
     def put(self, request, id):
         asset = asset_with_flag(self, id, "create_assets_permission")
         if not isinstance(request.data, dict):
@@ -160,7 +158,7 @@ class AssetDetailView(CoproductionView):
             else ("name", "uri", "externalinterlinker_id")
         )
         body = valid(
-            api_serializers.AssetInSerializer,
+            AssetInSerializer,
             {"task_id": str(asset.task_id), "type": asset.type, **request.data},
             partial=True,
         )
@@ -178,7 +176,7 @@ class AssetDetailView(CoproductionView):
 
 @path_params("id")
 class AssetCloneView(CoproductionView):
-    @extend_schema(request=None, responses=api_serializers.AssetOutSerializer)
+    @extend_schema(request=None, responses=AssetOutSerializer)
     def post(self, request, id):
         asset = asset_with_flag(self, id, "create_assets_permission")
         clone = services.asset_clone(asset=asset, creator=self.current_user())
@@ -187,20 +185,20 @@ class AssetCloneView(CoproductionView):
 
 @path_params("id")
 class AssetContributionsView(CoproductionView):
-    @extend_schema(responses=api_serializers.AssetOutSerializer)
+    @extend_schema(responses=AssetOutSerializer)
     def get(self, request, id):
         """The asset and its contributors (claims)."""
         asset = asset_with_flag(self, id, "access_assets_permission")
-        data = api_serializers.AssetOutSerializer(asset, context=self.context(**catalogue_context([asset]))).data
-        claims = models.Claim.objects.filter(asset=asset).select_related("user").prefetch_related("user__teams")
-        data["contributors"] = api_serializers.ClaimOutSerializer(claims, many=True, context=self.context()).data
+        data = AssetOutSerializer(asset, context=self.context(**catalogue_context([asset]))).data
+        claims = selectors.contributors_of_assets([asset])
+        data["contributors"] = ClaimOutSerializer(claims, many=True, context=self.context()).data
         return Response(data)
 
 
 class _InternalView(CoproductionView):
     check = True
 
-    @extend_schema(responses=api_serializers.AssetOutSerializer)
+    @extend_schema(responses=AssetOutSerializer)
     def get(self, request, id):
         """The internal asset's catalogue summary (decision 22)."""
         if self.check:

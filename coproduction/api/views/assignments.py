@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import serializers
 
 from common.exceptions import APIError
 from common.ids import parse_uuid
 from coproduction import selectors
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, path_params
-from coproduction.api.serializers import AssignmentOutSerializer
+from coproduction.api.serializers.assignments import AssignmentInSerializer, AssignmentOutSerializer
+from coproduction.api.serializers.user_notifications import StateSerializer
 from coproduction.api.views.contributions import (
     ContributionApproveView,
     ContributionDetailView,
@@ -21,18 +21,7 @@ from coproduction.api.views.contributions import (
     ContributionUsersCreateView,
     ContributionView,
 )
-from coproduction.api.views.user_notifications import StateSerializer
 from coproduction.models import Assignment
-
-
-class AssignmentInSerializer(serializers.Serializer):
-    user_id = serializers.CharField(required=False)
-    asset_id = serializers.UUIDField()
-    task_id = serializers.UUIDField(required=False, allow_null=True)
-    coproductionprocess_id = serializers.UUIDField(required=False, allow_null=True)
-    title = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    description = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    state = serializers.BooleanField(required=False)
 
 
 class AssignmentView(ContributionView):

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import serializers
 
 from coproduction import selectors
 from coproduction.api.base import path_params
-from coproduction.api.serializers import ClaimOutSerializer
+from coproduction.api.serializers.claims import ClaimInSerializer, ClaimOutSerializer
+from coproduction.api.serializers.user_notifications import StateSerializer
 from coproduction.api.views.contributions import (
     ContributionApproveView,
     ContributionDetailView,
@@ -18,20 +18,7 @@ from coproduction.api.views.contributions import (
     ContributionUsersCreateView,
     ContributionView,
 )
-from coproduction.api.views.user_notifications import StateSerializer
 from coproduction.models import Claim
-
-
-class ClaimInSerializer(serializers.Serializer):
-    user_id = serializers.CharField(required=False)
-    asset_id = serializers.UUIDField()
-    task_id = serializers.UUIDField(required=False, allow_null=True)
-    coproductionprocess_id = serializers.UUIDField(required=False, allow_null=True)
-    assignment_id = serializers.UUIDField(required=False, allow_null=True)
-    title = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    description = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    state = serializers.BooleanField(required=False)
-    claim_type = serializers.CharField(required=False, allow_null=True)
 
 
 class ClaimView(ContributionView):

@@ -12,11 +12,10 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from common.ids import parse_uuid
-from coproduction import services
+from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, valid
-from coproduction.api.views.user_notifications import StateSerializer
-from coproduction.models import TeamMember
+from coproduction.api.serializers.user_notifications import StateSerializer
 
 
 class ContributionView(CoproductionView):
@@ -87,7 +86,7 @@ class ContributionTeamsCreateView(ContributionView):
             raise serializers.ValidationError({"teams_id": ["A list is required."]})
         team_ids = [parse_uuid(team, "teams_id") for team in teams]
         body = {k: v for k, v in valid(self.body_serializer, request.data).items() if k != "user_id"}
-        members = sorted(set(TeamMember.objects.filter(team_id__in=team_ids).values_list("user_id", flat=True)))
+        members = selectors.team_member_ids(team_ids)
         rows = [self.create_one(dict(body), user_id, for_others=True) for user_id in members]
         return self.created(rows, many=True)
 

@@ -7,10 +7,10 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
 from common.exceptions import APIError
-from coproduction import services
+from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
-from coproduction.api.serializers import NotificationSerializer
+from coproduction.api.serializers.notifications import NotificationSerializer
 from coproduction.models import Notification
 
 NOTIFICATION_NOT_FOUND = "Notification not found"
@@ -22,7 +22,7 @@ class NotificationListView(CoproductionView):
     @extend_schema(responses=NotificationSerializer(many=True))
     def get(self, request):
         self.current_user()
-        return self.out(NotificationSerializer, Notification.objects.order_by("created_at", "id"), many=True)
+        return self.out(NotificationSerializer, selectors.notification_template_list(), many=True)
 
     @extend_schema(request=NotificationSerializer, responses=NotificationSerializer)
     def post(self, request):
@@ -36,7 +36,7 @@ class NotificationByEventView(CoproductionView):
     @extend_schema(responses=NotificationSerializer)
     def get(self, request, event, language):
         self.current_user()
-        notification = Notification.objects.filter(event=event, language=language).order_by("created_at").first()
+        notification = selectors.notification_template_for(event=event, language=language)
         if notification is None:
             raise APIError(404, NOTIFICATION_NOT_FOUND)
         return self.out(NotificationSerializer, notification)
@@ -49,19 +49,19 @@ class NotificationDetailView(CoproductionView):
     @extend_schema(responses=NotificationSerializer)
     def get(self, request, id):
         self.current_user()
-        return self.out(NotificationSerializer, get_or_404(Notification.objects.all(), id, NOTIFICATION_NOT_FOUND))
+        return self.out(NotificationSerializer, get_or_404(Notification, id, NOTIFICATION_NOT_FOUND))
 
     @extend_schema(request=NotificationSerializer, responses=NotificationSerializer)
     def put(self, request, id):
         self.current_user()
-        notification = get_or_404(Notification.objects.all(), id, NOTIFICATION_NOT_FOUND)
+        notification = get_or_404(Notification, id, NOTIFICATION_NOT_FOUND)
         body = valid(NotificationSerializer, request.data, partial=True)
         return self.out(NotificationSerializer, services.notification_update(notification=notification, data=body))
 
     @extend_schema(responses=NotificationSerializer)
     def delete(self, request, id):
         self.current_user()
-        notification = get_or_404(Notification.objects.all(), id, NOTIFICATION_NOT_FOUND)
+        notification = get_or_404(Notification, id, NOTIFICATION_NOT_FOUND)
         data = NotificationSerializer(notification).data
         services.notification_delete(notification=notification)
         return Response(data)

@@ -8,13 +8,13 @@ from common.exceptions import APIError
 from common.ids import uuid_or_none
 from common.paging import SkipLimitSerializer
 from coproduction import selectors
-from coproduction.api.base import CoproductionView, path_params
-from coproduction.api.serializers import (
+from coproduction.api.base import CoproductionView, path_params, row_or_none
+from coproduction.api.serializers.objectives import (
     ObjectiveInSerializer,
     ObjectiveOutFullSerializer,
     ObjectiveOutSerializer,
-    TaskOutSerializer,
 )
+from coproduction.api.serializers.tasks import TaskOutSerializer
 from coproduction.api.views.tree_items import TreeItemDetailView, TreeItemListView, TreeItemView
 from coproduction.models import Objective, Phase
 
@@ -29,9 +29,7 @@ class ObjectiveView(TreeItemView):
     parent_model = Phase
     parent_missing = "Phase not found"
     queryset = staticmethod(selectors.objectives_qs)
-    full_queryset = staticmethod(
-        lambda: selectors.objectives_qs().prefetch_related("children__prerequisites", "children__objective")
-    )
+    full_queryset = staticmethod(selectors.objective_full_qs)
 
 
 @extend_schema_view(
@@ -66,8 +64,8 @@ class ObjectiveTasksView(CoproductionView):
     def get(self, request, id):
         """Tasks of an objective."""
         self.current_user()
-        objective = Objective.objects.filter(pk=uuid_or_none(id)).first()
+        objective = row_or_none(Objective, uuid_or_none(id))
         if objective is None:
             raise APIError(400, "Objective not found")
-        tasks = selectors.tasks_qs().filter(objective=objective)
+        tasks = selectors.tasks_of_objective(objective)
         return self.out(TaskOutSerializer, tasks, many=True, disabled_ancestors=selectors.disabled_item_ids())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
@@ -10,10 +9,8 @@ from common.exceptions import APIError
 from common.input import GuardedFormParser, GuardedMultiPartParser
 from common.pagination import SkipLimitPagination
 from common.paging import SkipLimitSerializer, skip_limit
-from common.translations import translated
 from common.uploads import logotype_store
 from coproduction import models, selectors, services
-from coproduction.api import serializers as api_serializers
 from coproduction.api.base import (
     LOGOTYPE_UPLOAD,
     ORGANIZATION_NOT_FOUND,
@@ -23,15 +20,18 @@ from coproduction.api.base import (
     user_or_404,
     valid,
 )
+from coproduction.api.serializers.organizations import OrganizationInSerializer, OrganizationOutFullSerializer
+from coproduction.api.serializers.teams import TeamOutFullSerializer
+from coproduction.api.serializers.users import UserIdSerializer
 
 
 def organization_full(view, pk) -> Response:
-    return view.out(api_serializers.OrganizationOutFullSerializer, selectors.organizations_qs().get(pk=pk))
+    return view.out(OrganizationOutFullSerializer, selectors.organizations_qs().get(pk=pk))
 
 
 def organization_for_admin(view, pk) -> models.Organization:
-    organization = get_or_404(models.Organization.objects.all(), pk, ORGANIZATION_NOT_FOUND)
-    if not organization.administrators.filter(pk=view.current_user().pk).exists():
+    organization = get_or_404(models.Organization, pk, ORGANIZATION_NOT_FOUND)
+    if not selectors.is_organization_administrator(organization, view.current_user()):
         raise APIError(403, "Not enough permissions")
     return organization
 
@@ -39,57 +39,46 @@ def organization_for_admin(view, pk) -> models.Organization:
 class OrganizationListView(CoproductionView):
     @extend_schema(
         parameters=[OpenApiParameter("search", str), SkipLimitSerializer],
-        responses=api_serializers.OrganizationOutFullSerializer(many=True),
+        responses=OrganizationOutFullSerializer(many=True),
     )
     def get(self, request):
         """Organisations the caller may see: public, administered, or holding one of the caller's teams."""
         user = self.current_user()
-        organizations = selectors.organizations_qs().filter(
-            Q(public=True) | Q(administrators=user) | Q(teams__users=user)
-        )
-        search = request.query_params.get("search")
-        if search:
-            organizations = organizations.alias(tname=translated("name")).filter(tname__icontains=search)
-        ids = organizations.values("pk")
         paging = skip_limit(request.query_params)
-        rows = selectors.organizations_qs().filter(pk__in=ids).order_by("created_at", "id")
+        rows = selectors.organizations_visible_to(user, search=request.query_params.get("search"))
         rows = SkipLimitPagination(envelope=False).paginate_queryset(rows, request, self, params=paging)
-        return self.out(api_serializers.OrganizationOutFullSerializer, rows, many=True)
+        return self.out(OrganizationOutFullSerializer, rows, many=True)
 
-    @extend_schema(
-        request=api_serializers.OrganizationInSerializer, responses=api_serializers.OrganizationOutFullSerializer
-    )
+    @extend_schema(request=OrganizationInSerializer, responses=OrganizationOutFullSerializer)
     def post(self, request):
         """Create an organisation; the creator administers it."""
         user = self.current_user()
-        body = dict(valid(api_serializers.OrganizationInSerializer, request.data))
+        body = dict(valid(OrganizationInSerializer, request.data))
         organization = services.organization_create(creator=user, data=body)
         return organization_full(self, organization.pk)
 
 
 @path_params("id")
 class OrganizationDetailView(CoproductionView):
-    @extend_schema(responses=api_serializers.OrganizationOutFullSerializer)
+    @extend_schema(responses=OrganizationOutFullSerializer)
     def get(self, request, id):
         self.current_user()
         return self.out(
-            api_serializers.OrganizationOutFullSerializer,
+            OrganizationOutFullSerializer,
             get_or_404(selectors.organizations_qs(), id, ORGANIZATION_NOT_FOUND),
         )
 
-    @extend_schema(
-        request=api_serializers.OrganizationInSerializer, responses=api_serializers.OrganizationOutFullSerializer
-    )
+    @extend_schema(request=OrganizationInSerializer, responses=OrganizationOutFullSerializer)
     def put(self, request, id):
         organization = organization_for_admin(self, id)
-        body = dict(valid(api_serializers.OrganizationInSerializer, request.data, partial=True))
+        body = dict(valid(OrganizationInSerializer, request.data, partial=True))
         services.organization_update(organization=organization, data=body)
         return organization_full(self, organization.pk)
 
-    @extend_schema(responses=api_serializers.OrganizationOutFullSerializer)
+    @extend_schema(responses=OrganizationOutFullSerializer)
     def delete(self, request, id):
         organization = organization_for_admin(self, id)
-        data = api_serializers.OrganizationOutFullSerializer(
+        data = OrganizationOutFullSerializer(
             selectors.organizations_qs().get(pk=organization.pk), context=self.context()
         ).data
         services.organization_delete(organization=organization)
@@ -98,19 +87,18 @@ class OrganizationDetailView(CoproductionView):
 
 @path_params("id")
 class OrganizationTeamsView(CoproductionView):
-    @extend_schema(responses=api_serializers.TeamOutFullSerializer(many=True))
+    @extend_schema(responses=TeamOutFullSerializer(many=True))
     def get(self, request, id):
         self.current_user()
-        organization = get_or_404(models.Organization.objects.all(), id, ORGANIZATION_NOT_FOUND)
-        teams = selectors.teams_qs().filter(organization=organization).order_by("created_at", "id")
-        return self.out(api_serializers.TeamOutFullSerializer, teams, many=True)
+        organization = get_or_404(models.Organization, id, ORGANIZATION_NOT_FOUND)
+        return self.out(TeamOutFullSerializer, selectors.teams_of_organization(organization), many=True)
 
 
 @path_params("id")
 class OrganizationLogotypeView(CoproductionView):
     parser_classes = [GuardedMultiPartParser, GuardedFormParser]
 
-    @extend_schema(request=LOGOTYPE_UPLOAD, responses=api_serializers.OrganizationOutFullSerializer)
+    @extend_schema(request=LOGOTYPE_UPLOAD, responses=OrganizationOutFullSerializer)
     def post(self, request, id):
         organization = organization_for_admin(self, id)
         services.organization_set_logotype(
@@ -122,10 +110,10 @@ class OrganizationLogotypeView(CoproductionView):
 
 @path_params("id")
 class OrganizationAdministratorsView(CoproductionView):
-    @extend_schema(request=api_serializers.UserIdSerializer, responses=api_serializers.OrganizationOutFullSerializer)
+    @extend_schema(request=UserIdSerializer, responses=OrganizationOutFullSerializer)
     def post(self, request, id):
         organization = organization_for_admin(self, id)
-        body = valid(api_serializers.UserIdSerializer, request.data)
+        body = valid(UserIdSerializer, request.data)
         user = user_or_404(body["user_id"])
         services.organization_administrator_add(organization=organization, user=user)
         return organization_full(self, organization.pk)
@@ -133,7 +121,7 @@ class OrganizationAdministratorsView(CoproductionView):
 
 @path_params("id", "user_id")
 class OrganizationAdministratorDetailView(CoproductionView):
-    @extend_schema(responses=api_serializers.OrganizationOutFullSerializer)
+    @extend_schema(responses=OrganizationOutFullSerializer)
     def delete(self, request, id, user_id):
         organization = organization_for_admin(self, id)
         services.organization_administrator_remove(organization=organization, user_id=user_id)

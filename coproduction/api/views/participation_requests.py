@@ -10,7 +10,7 @@ from common.ids import parse_uuid
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
-from coproduction.api.serializers import ParticipationRequestSerializer
+from coproduction.api.serializers.participation_requests import ParticipationRequestSerializer
 from coproduction.api.views.user_notifications import ArchiveSerializer
 
 PARTICIPATION_REQUEST_NOT_FOUND = "ParticipationRequest not found"

@@ -8,13 +8,9 @@ from common.exceptions import APIError
 from common.ids import uuid_or_none
 from common.paging import SkipLimitSerializer
 from coproduction import selectors, services
-from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
-from coproduction.api.serializers import (
-    ObjectiveOutSerializer,
-    PhaseInSerializer,
-    PhaseOutFullSerializer,
-    PhaseOutSerializer,
-)
+from coproduction.api.base import CoproductionView, get_or_404, path_params, row_or_none, valid
+from coproduction.api.serializers.objectives import ObjectiveOutSerializer
+from coproduction.api.serializers.phases import PhaseInSerializer, PhaseOutFullSerializer, PhaseOutSerializer
 from coproduction.api.views.tree_items import TreeItemDetailView, TreeItemListView, TreeItemView, require_admin
 from coproduction.models import CoproductionProcess, Phase
 
@@ -29,11 +25,7 @@ class PhaseView(TreeItemView):
     parent_model = CoproductionProcess
     parent_missing = "Coproductionprocess not found"
     queryset = staticmethod(selectors.phases_qs)
-    full_queryset = staticmethod(
-        lambda: selectors.phases_qs().prefetch_related(
-            "children__prerequisites", "children__children__prerequisites", "children__children__objective"
-        )
-    )
+    full_queryset = staticmethod(selectors.phase_full_qs)
 
 
 @extend_schema_view(
@@ -64,10 +56,10 @@ class PhaseObjectivesView(CoproductionView):
     def get(self, request, id):
         """Objectives of a phase."""
         self.current_user()
-        phase = Phase.objects.filter(pk=uuid_or_none(id)).first()
+        phase = row_or_none(Phase, uuid_or_none(id))
         if phase is None:
             raise APIError(400, "Phase not found")
-        objectives = selectors.objectives_qs().filter(phase=phase)
+        objectives = selectors.objectives_of_phase(phase)
         return self.out(ObjectiveOutSerializer, objectives, many=True, disabled_ancestors=selectors.disabled_item_ids())
 
 
@@ -76,9 +68,9 @@ class PhaseCopyView(PhaseView):
     @extend_schema(request=PhaseInSerializer, responses=PhaseOutFullSerializer)
     def post(self, request, id):
         """Copy a phase with its subtree into the process of the body (administrators of both)."""
-        phase = get_or_404(Phase.objects.all(), id, "Phase not found")
+        phase = get_or_404(Phase, id, "Phase not found")
         body = dict(valid(PhaseInSerializer, request.data))
-        process = CoproductionProcess.objects.filter(pk=body.get("coproductionprocess_id")).first()
+        process = row_or_none(CoproductionProcess, body.get("coproductionprocess_id"))
         if process is None:
             raise APIError(400, "Coproductionprocess not found")
         user = require_admin(self, phase.process_id)

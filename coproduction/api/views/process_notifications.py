@@ -14,12 +14,8 @@ from common.ids import parse_uuid
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
-from coproduction.api.serializers import (
-    ClaimTypeField,
-    NotificationSerializer,
-    ParametersField,
-    ProcessNotificationSerializer,
-)
+from coproduction.api.serializers.notifications import NotificationSerializer, ParametersField
+from coproduction.api.serializers.process_notifications import ClaimTypeField, ProcessNotificationSerializer
 from coproduction.models import CoproductionProcess
 
 PROCESS_NOTIFICATION_NOT_FOUND = "CoproductionProcessNotification not found"
@@ -86,9 +82,7 @@ class CreateByEventView(CoproductionView):
         Upstream answers a JSON *string* holding ``{"inserted": …, "excluded": […]}``; kept."""
         self.current_user()
         body = valid(CreateByEventSerializer, request.data)
-        process = get_or_404(
-            CoproductionProcess.objects.all(), body["coproductionprocess_id"], "CoproductionProcess not found"
-        )
+        process = get_or_404(CoproductionProcess, body["coproductionprocess_id"], "CoproductionProcess not found")
         rules.require_process_reader(self, process.pk)
         parameters = body.get("parameters") or {}
         if not isinstance(parameters, dict):

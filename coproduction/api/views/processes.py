@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -17,16 +16,28 @@ from common.paging import PageSizeSerializer, SkipLimitSerializer, page_envelope
 from common.uploads import logotype_store
 from coproduction import catalogue, models, selectors, services
 from coproduction.api import permissions as rules
-from coproduction.api import serializers as api_serializers
 from coproduction.api.base import (
     LOGOTYPE_UPLOAD,
     NOT_ENOUGH_PERMISSIONS,
     CoproductionView,
     get_or_404,
+    minimum_rating,
     path_params,
     user_or_404,
     valid,
 )
+from coproduction.api.serializers.assets import AssetOutSerializer
+from coproduction.api.serializers.labels import TagSerializer
+from coproduction.api.serializers.phases import PhaseOutFullSerializer
+from coproduction.api.serializers.processes import (
+    ProcessInSerializer,
+    ProcessOutFullSerializer,
+    ProcessOutSerializer,
+    ProcessPublicOutFullSerializer,
+    SchemaBodySerializer,
+)
+from coproduction.api.serializers.stories import StorySerializer
+from coproduction.api.serializers.users import UserIdSerializer
 
 PROCESS_NOT_FOUND = "CoproductionProcess not found"
 
@@ -35,7 +46,7 @@ def process_for_read(
     view: CoproductionView, process_id, *, check: bool = True, light: bool = False
 ) -> models.CoproductionProcess:
     """The process (404) if the caller may read it (403); ``light`` skips the prefetches of its full shape."""
-    queryset = models.CoproductionProcess.objects.all() if light else selectors.processes_qs()
+    queryset = models.CoproductionProcess if light else selectors.processes_qs()
     process = get_or_404(queryset, process_id, PROCESS_NOT_FOUND)
     if check and not selectors.can_read_process(view.current_user(), process.pk):
         raise APIError(403, NOT_ENOUGH_PERMISSIONS)
@@ -45,35 +56,31 @@ def process_for_read(
 def process_for_admin(
     view: CoproductionView, process_id, message: str = NOT_ENOUGH_PERMISSIONS, status: int = 403
 ) -> models.CoproductionProcess:
-    process = get_or_404(models.CoproductionProcess.objects.all(), process_id, PROCESS_NOT_FOUND)
+    process = get_or_404(models.CoproductionProcess, process_id, PROCESS_NOT_FOUND)
     rules.require_process_administrator(view, process.pk, message, status)
     return process
 
 
 def full(view: CoproductionView, process_id) -> Response:
-    return view.out(api_serializers.ProcessOutFullSerializer, selectors.processes_qs().get(pk=process_id))
+    return view.out(ProcessOutFullSerializer, selectors.processes_qs().get(pk=process_id))
 
 
 class ProcessListView(CoproductionView):
     @extend_schema(
         parameters=[OpenApiParameter("search", str), SkipLimitSerializer],
-        responses=api_serializers.ProcessOutFullSerializer(many=True),
+        responses=ProcessOutFullSerializer(many=True),
     )
     def get(self, request):
         """Processes the caller administers or holds a permission on, by creation."""
-        processes = selectors.processes_visible_to(self.current_user())
+        processes = selectors.process_list(self.current_user(), search=request.query_params.get("search"))
         paging = skip_limit(request.query_params)
-        if request.query_params.get("search"):
-            processes = processes.filter(name__icontains=request.query_params["search"])
-        processes = SkipLimitPagination(envelope=False).paginate_queryset(
-            processes.order_by("created_at", "id"), request, self, params=paging
-        )
-        return self.out(api_serializers.ProcessOutFullSerializer, processes, many=True)
+        processes = SkipLimitPagination(envelope=False).paginate_queryset(processes, request, self, params=paging)
+        return self.out(ProcessOutFullSerializer, processes, many=True)
 
-    @extend_schema(request=api_serializers.ProcessInSerializer, responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(request=ProcessInSerializer, responses=ProcessOutFullSerializer)
     def post(self, request):
         """Create a process; the creator becomes its administrator."""
-        body = dict(valid(api_serializers.ProcessInSerializer, request.data))
+        body = dict(valid(ProcessInSerializer, request.data))
         process = services.process_create(data=body, creator=self.current_user())
         return full(self, process.pk)
 
@@ -89,48 +96,42 @@ class PublicProcessListView(CoproductionView):
             OpenApiParameter("tag", str, many=True),
             PageSizeSerializer,
         ],
-        responses=page_envelope("PublicProcessPage", api_serializers.ProcessOutSerializer(many=True)),
+        responses=page_envelope("PublicProcessPage", ProcessOutSerializer(many=True)),
     )
     def get(self, request):
         """Public processes, a page at a time (``{items, total, page, size}``)."""
         page = valid(PageSizeSerializer, request.query_params)
-        processes = selectors.public_processes_qs().filter(is_public=True)
-        if request.query_params.get("rating"):
-            try:
-                processes = processes.filter(rating__gte=float(request.query_params["rating"]))
-            except ValueError:
-                raise serializers.ValidationError({"rating": ["A valid number is required."]}) from None
-        search = request.query_params.get("search")
-        if search:
-            processes = processes.filter(Q(name__icontains=search) | Q(description__icontains=search))
-        for tag in request.query_params.getlist("tag"):
-            processes = processes.filter(tags__name=tag)
-        return self.page_response(processes.distinct(), page, api_serializers.ProcessOutSerializer)
+        processes = selectors.public_process_list(
+            minimum_rating=minimum_rating(request.query_params),
+            search=request.query_params.get("search"),
+            tags=request.query_params.getlist("tag"),
+        )
+        return self.page_response(processes, page, ProcessOutSerializer)
 
 
 @path_params("id")
 class PublicProcessDetailView(CoproductionView):
     permission_classes = [AllowAny]
 
-    @extend_schema(responses=api_serializers.ProcessPublicOutFullSerializer)
+    @extend_schema(responses=ProcessPublicOutFullSerializer)
     def get(self, request, id):
         """A public process, without authentication."""
         process = get_or_404(selectors.public_processes_qs().filter(is_public=True), id, PROCESS_NOT_FOUND)
-        return self.out(api_serializers.ProcessPublicOutFullSerializer, process)
+        return self.out(ProcessPublicOutFullSerializer, process)
 
 
 @path_params("id")
 class ProcessDetailView(CoproductionView):
-    @extend_schema(responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(responses=ProcessOutFullSerializer)
     def get(self, request, id):
         """A process (administrators and permitted members)."""
-        return self.out(api_serializers.ProcessOutFullSerializer, process_for_read(self, id))
+        return self.out(ProcessOutFullSerializer, process_for_read(self, id))
 
-    @extend_schema(request=api_serializers.ProcessInSerializer, responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(request=ProcessInSerializer, responses=ProcessOutFullSerializer)
     def put(self, request, id):
         """Update a process (administrators)."""
         process = process_for_admin(self, id)
-        body = dict(valid(api_serializers.ProcessInSerializer, request.data, partial=True))
+        body = dict(valid(ProcessInSerializer, request.data, partial=True))
         tags = body.pop("tags", None)
         services.process_update(process=process, data=body, tags=tags)
         return full(self, process.pk)
@@ -144,11 +145,11 @@ class ProcessDetailView(CoproductionView):
 
 @path_params("id")
 class ProcessCatalogueView(CoproductionView):
-    @extend_schema(responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(responses=ProcessOutFullSerializer)
     def get(self, request, id):
         """A process without the read check."""
         self.current_user()
-        return self.out(api_serializers.ProcessOutFullSerializer, process_for_read(self, id, check=False))
+        return self.out(ProcessOutFullSerializer, process_for_read(self, id, check=False))
 
 
 @path_params("id")
@@ -157,7 +158,7 @@ class ProcessLogotypeView(CoproductionView):
 
     @extend_schema(
         request=LOGOTYPE_UPLOAD,
-        responses=api_serializers.ProcessOutFullSerializer,
+        responses=ProcessOutFullSerializer,
     )
     def post(self, request, id):
         """Upload the process logotype (stored through Django's storage)."""
@@ -169,7 +170,7 @@ class ProcessLogotypeView(CoproductionView):
 
 @path_params("id")
 class SetSchemaView(CoproductionView):
-    @extend_schema(request=api_serializers.SchemaBodySerializer, responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(request=SchemaBodySerializer, responses=ProcessOutFullSerializer)
     def post(self, request, id):
         """Build the tree from a catalogue schema: upstream's JSON body, or a catalogue schema id."""
         process = process_for_admin(
@@ -178,7 +179,7 @@ class SetSchemaView(CoproductionView):
         body = request.data
         if not isinstance(body, dict):
             raise serializers.ValidationError({"body": ["A JSON object is required."]})
-        valid(api_serializers.SchemaBodySerializer, body)
+        valid(SchemaBodySerializer, body)
         if body.get("children") is None:
             schema_id = body.get("id") or body.get("coproductionschema_id")
             if not schema_id:
@@ -190,7 +191,7 @@ class SetSchemaView(CoproductionView):
 
 @path_params("id")
 class ClearSchemaView(CoproductionView):
-    @extend_schema(request=None, responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(request=None, responses=ProcessOutFullSerializer)
     def post(self, request, id):
         """Hard-delete the whole tree."""
         process = process_for_admin(self, id)
@@ -201,7 +202,7 @@ class ClearSchemaView(CoproductionView):
 def tree_response(view: CoproductionView, process_id) -> Response:
     phases = selectors.tree_qs(process_id)
     return view.out(
-        api_serializers.PhaseOutFullSerializer,
+        PhaseOutFullSerializer,
         phases,
         many=True,
         process_permissions=selectors.process_permissions(process_id),
@@ -211,7 +212,7 @@ def tree_response(view: CoproductionView, process_id) -> Response:
 
 @path_params("id")
 class ProcessTreeView(CoproductionView):
-    @extend_schema(responses=api_serializers.PhaseOutFullSerializer(many=True))
+    @extend_schema(responses=PhaseOutFullSerializer(many=True))
     def get(self, request, id):
         """Phases with objectives and tasks (disabled ones included)."""
         return tree_response(self, process_for_read(self, id, light=True).pk)
@@ -219,7 +220,7 @@ class ProcessTreeView(CoproductionView):
 
 @path_params("id")
 class ProcessTreeCatalogueView(CoproductionView):
-    @extend_schema(responses=api_serializers.PhaseOutFullSerializer(many=True))
+    @extend_schema(responses=PhaseOutFullSerializer(many=True))
     def get(self, request, id):
         """The tree without the read check."""
         self.current_user()
@@ -228,39 +229,23 @@ class ProcessTreeCatalogueView(CoproductionView):
 
 @path_params("id")
 class ProcessAssetsView(CoproductionView):
-    @extend_schema(responses=api_serializers.AssetOutSerializer(many=True))
+    @extend_schema(responses=AssetOutSerializer(many=True))
     def get(self, request, id):
         """Assets of the process visible to the caller, newest first, with ``internalData``."""
         from coproduction.api.views.assets import assets_response
 
         user = self.current_user()
         process = process_for_read(self, id, light=True)
-        assets = selectors.assets_qs().filter(task__objective__phase__coproductionprocess=process)
-        full_access = (
-            services.is_process_administrator(user, process.pk)
-            or models.Permission.objects.filter(
-                coproductionprocess=process, treeitem__isnull=True, team__users=user
-            ).exists()
-        )
-        if not full_access:
-            allowed = models.Permission.objects.filter(
-                coproductionprocess=process, team__users=user, access_assets_permission=True, treeitem__isnull=False
-            ).values_list("treeitem_id", flat=True)
-            disabled = selectors.disabled_item_ids(process.pk)
-            allowed = set(allowed) - disabled
-            assets = assets.filter(
-                Q(task_id__in=allowed) | Q(objective_id__in=allowed) | Q(phase_id__in=allowed)
-            ).exclude(Q(task_id__in=disabled) | Q(objective_id__in=disabled) | Q(phase_id__in=disabled))
-        return assets_response(self, assets.order_by("-created_at", "id"), internal_data=True)
+        return assets_response(self, selectors.process_assets_visible_to(user, process), internal_data=True)
 
 
 @path_params("id")
 class AdministratorsView(CoproductionView):
-    @extend_schema(request=api_serializers.UserIdSerializer, responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(request=UserIdSerializer, responses=ProcessOutFullSerializer)
     def post(self, request, id):
         """Add an administrator."""
         process = process_for_admin(self, id)
-        body = valid(api_serializers.UserIdSerializer, request.data)
+        body = valid(UserIdSerializer, request.data)
         user = user_or_404(body["user_id"])
         services.administrator_add(process=process, user=user)
         return full(self, process.pk)
@@ -268,7 +253,7 @@ class AdministratorsView(CoproductionView):
 
 @path_params("id", "user_id")
 class AdministratorDetailView(CoproductionView):
-    @extend_schema(responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(responses=ProcessOutFullSerializer)
     def delete(self, request, id, user_id):
         """Remove an administrator (not the last one)."""
         process = process_for_admin(self, id)
@@ -290,7 +275,7 @@ class CopyView(CoproductionView):
         a published story's public copy (``from_view=story``)."""
         from_view = request.query_params.get("from_view", "")
         user = self.current_user()
-        process = get_or_404(models.CoproductionProcess.objects.all(), id, PROCESS_NOT_FOUND)
+        process = get_or_404(models.CoproductionProcess, id, PROCESS_NOT_FOUND)
         if not (from_view == "story" and (process.is_part_of_publication or process.is_public)):
             rules.require_process_administrator(self, process.pk)
         clone = services.process_copy(
@@ -304,11 +289,11 @@ class CopyView(CoproductionView):
 
 @path_params("id")
 class PublishStoryView(CoproductionView):
-    @extend_schema(parameters=COPY_PARAMS, request=OpenApiTypes.OBJECT, responses=api_serializers.StorySerializer)
+    @extend_schema(parameters=COPY_PARAMS, request=OpenApiTypes.OBJECT, responses=StorySerializer)
     def post(self, request, id):
         """Copy the process for publication and create its story from the body."""
         user = self.current_user()
-        process = get_or_404(models.CoproductionProcess.objects.all(), id, PROCESS_NOT_FOUND)
+        process = get_or_404(models.CoproductionProcess, id, PROCESS_NOT_FOUND)
         rules.require_process_administrator(self, process.pk)
         story = services.publish_story(
             process=process,
@@ -317,18 +302,18 @@ class PublishStoryView(CoproductionView):
             label_name=request.query_params.get("label_name", ""),
             from_view=request.query_params.get("from_view", ""),
         )
-        return self.out(api_serializers.StorySerializer, story)
+        return self.out(StorySerializer, story)
 
 
 @path_params("id")
 class AddTagView(CoproductionView):
-    @extend_schema(request=api_serializers.TagSerializer, responses=api_serializers.ProcessOutFullSerializer)
+    @extend_schema(request=TagSerializer, responses=ProcessOutFullSerializer)
     def post(self, request, id):
         """Link a tag to the process."""
         process = process_for_admin(self, id)
         tag_id = request.data.get("id") if isinstance(request.data, dict) else None
-        tag = get_or_404(models.Tag.objects.all(), tag_id, "Tag not found")
-        process.tags.add(tag)
+        tag = get_or_404(models.Tag, tag_id, "Tag not found")
+        services.process_add_tag(process=process, tag=tag)
         return full(self, process.pk)
 
 
@@ -345,6 +330,6 @@ class ApplyToBeContributorView(CoproductionView):
         """Apply to contribute: a participation request and ``apply_submited`` notifications (no e-mail)."""
         user = self.current_user()
         body = valid(ApplyToBeContributorSerializer, request.data)
-        process = get_or_404(models.CoproductionProcess.objects.all(), body["processId"], PROCESS_NOT_FOUND)
+        process = get_or_404(models.CoproductionProcess, body["processId"], PROCESS_NOT_FOUND)
         services.participation_request_apply(candidate=user, process=process, reason=body["razon"])
         return Response("Done")

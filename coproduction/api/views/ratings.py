@@ -8,10 +8,10 @@ from rest_framework.response import Response
 
 from common.ids import parse_uuid
 from common.paging import PageSizeSerializer, page_envelope
-from coproduction import services
+from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
-from coproduction.api.serializers import RatingSerializer
+from coproduction.api.serializers.ratings import RatingSerializer
 from coproduction.models import Rating
 
 RATING_NOT_FOUND = "Rating not found"
@@ -25,9 +25,10 @@ class RatingListView(CoproductionView):
     )
     def get(self, request):
         page = valid(PageSizeSerializer, request.query_params)
-        ratings = Rating.objects.all()
+        artefact_id = None
         if request.query_params.get("artefact_id"):
-            ratings = ratings.filter(artefact_id=parse_uuid(request.query_params["artefact_id"], "artefact_id"))
+            artefact_id = parse_uuid(request.query_params["artefact_id"], "artefact_id")
+        ratings = selectors.rating_list(artefact_id=artefact_id)
         return self.page_response(ratings, page, RatingSerializer)
 
     @extend_schema(request=RatingSerializer, responses=RatingSerializer)
@@ -43,12 +44,12 @@ class RatingListView(CoproductionView):
 class RatingDetailView(CoproductionView):
     @extend_schema(responses=RatingSerializer)
     def get(self, request, id):
-        return self.out(RatingSerializer, get_or_404(Rating.objects.all(), id, RATING_NOT_FOUND))
+        return self.out(RatingSerializer, get_or_404(Rating, id, RATING_NOT_FOUND))
 
     @extend_schema(request=RatingSerializer, responses=RatingSerializer)
     def put(self, request, id):
         self.current_user()
-        rating = get_or_404(Rating.objects.all(), id, RATING_NOT_FOUND)
+        rating = get_or_404(Rating, id, RATING_NOT_FOUND)
         rules.require_rating_author(self, rating)
         for field, value in valid(RatingSerializer, request.data, partial=True).items():
             setattr(rating, field, value)
@@ -57,7 +58,7 @@ class RatingDetailView(CoproductionView):
     @extend_schema(responses=RatingSerializer)
     def delete(self, request, id):
         self.current_user()
-        rating = get_or_404(Rating.objects.all(), id, RATING_NOT_FOUND)
+        rating = get_or_404(Rating, id, RATING_NOT_FOUND)
         rules.require_rating_author(self, rating)
         data = RatingSerializer(rating).data
         services.rating_delete(rating=rating)

@@ -17,10 +17,11 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from common.exceptions import APIError
+from common.pagination import PageEnvelopePagination
 from common.uploads import check_size
 from coproduction import archive, emails, selectors
-from coproduction.api import serializers as s
 from coproduction.api.base import CoproductionView, path_params, valid
+from coproduction.api.serializers.processes import ProcessOutFullSerializer
 from coproduction.api.views.processes import full, process_for_read
 from coproduction.tasks import test_celery
 
@@ -78,7 +79,7 @@ class ProcessImportView(CoproductionView):
         request={
             "multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
         },
-        responses=s.ProcessOutFullSerializer,
+        responses=ProcessOutFullSerializer,
     )
     def post(self, request):
         """Create a process from a ZIP exported here or by upstream; the caller administers it.
@@ -115,14 +116,11 @@ class ProcessActivityView(CoproductionView):
         """The process's activity log, newest first: ``{items, total, page, size}`` (20 per page, as upstream)."""
         process = process_for_read(self, id, light=True)
         page = valid(ActivityPageSerializer, request.query_params)
-        queryset = selectors.activity_of_process(process.pk)
-        total = queryset.count()
-        start = (page["page"] - 1) * page["size"]
-        items = [
-            {**record.data, "id": str(record.pk), "timestamp": record.timestamp.isoformat()}
-            for record in queryset[start : start + page["size"]]
-        ]
-        return Response({"items": items, "total": total, "page": page["page"], "size": page["size"]})
+        paginator = PageEnvelopePagination()
+        records = paginator.paginate_queryset(selectors.activity_of_process(process.pk), request, self, params=page)
+        return paginator.get_paginated_response(
+            [{**record.data, "id": str(record.pk), "timestamp": record.timestamp.isoformat()} for record in records]
+        )
 
 
 class CoproductionMessageSerializer(serializers.Serializer):

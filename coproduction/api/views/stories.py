@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers
 from rest_framework.response import Response
 
 from common.ids import parse_uuid
 from common.paging import PageSizeSerializer, page_envelope
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
-from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
-from coproduction.api.serializers import KeywordSerializer, StorySerializer
+from coproduction.api.base import CoproductionView, get_or_404, minimum_rating, path_params, valid
+from coproduction.api.serializers.labels import KeywordSerializer
+from coproduction.api.serializers.stories import StorySerializer
 from coproduction.models import CoproductionProcess, Keyword, Story
 
 STORY_NOT_FOUND = "Story not found"
@@ -33,14 +33,8 @@ class StoryListView(CoproductionView):
     def get(self, request):
         """Stories, a page at a time, filtered by rating, title/description and keyword."""
         page = valid(PageSizeSerializer, request.query_params)
-        minimum_rating = None
-        if request.query_params.get("rating"):
-            try:
-                minimum_rating = float(request.query_params["rating"])
-            except ValueError:
-                raise serializers.ValidationError({"rating": ["A valid number is required."]}) from None
         stories = selectors.story_list(
-            minimum_rating=minimum_rating,
+            minimum_rating=minimum_rating(request.query_params),
             search=request.query_params.get("search"),
             keyword=request.query_params.get("keyword"),
         )
@@ -68,8 +62,8 @@ class ProcessStoriesView(CoproductionView):
     @extend_schema(operation_id="stories_of_process", responses=StorySerializer(many=True))
     def get(self, request, process_id):
         self.current_user()
-        stories = selectors.stories_qs().filter(coproductionprocess_id=parse_uuid(process_id, "coproductionprocess_id"))
-        return self.out(StorySerializer, stories.order_by("created_at", "id"), many=True)
+        stories = selectors.stories_of_process(parse_uuid(process_id, "coproductionprocess_id"))
+        return self.out(StorySerializer, stories, many=True)
 
 
 @path_params("process_id")
@@ -89,7 +83,7 @@ class StoryDetailView(CoproductionView):
     @extend_schema(request=StorySerializer, responses=StorySerializer)
     def put(self, request, id):
         self.current_user()
-        story = get_or_404(Story.objects.all(), id, STORY_NOT_FOUND)
+        story = get_or_404(Story, id, STORY_NOT_FOUND)
         rules.require_process_administrator(self, story.coproductionprocess_id)
         body = valid(StorySerializer, request.data, partial=True)
         if body.get("coproductionprocess_id", story.coproductionprocess_id) != story.coproductionprocess_id:
@@ -119,9 +113,9 @@ class StoryAddKeywordView(CoproductionView):
     @extend_schema(request=KeywordSerializer, responses=StorySerializer)
     def post(self, request, id):
         self.current_user()
-        story = get_or_404(Story.objects.all(), id, STORY_NOT_FOUND)
+        story = get_or_404(Story, id, STORY_NOT_FOUND)
         rules.require_process_administrator(self, story.coproductionprocess_id)
         keyword_id = request.data.get("id") if isinstance(request.data, dict) else None
-        keyword = get_or_404(Keyword.objects.all(), keyword_id, "Keyword not found")
+        keyword = get_or_404(Keyword, keyword_id, "Keyword not found")
         services.story_add_keyword(story=story, keyword=keyword)
         return self.out(StorySerializer, selectors.stories_qs().get(pk=story.pk))

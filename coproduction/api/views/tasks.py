@@ -9,17 +9,13 @@ from common.exceptions import APIError
 from common.ids import uuid_or_none
 from common.paging import SkipLimitSerializer
 from coproduction import selectors
-from coproduction.api.base import CoproductionView, path_params
-from coproduction.api.serializers import (
-    AssetOutSerializer,
-    ClaimOutSerializer,
-    TaskInSerializer,
-    TaskOutFullSerializer,
-    TaskOutSerializer,
-)
+from coproduction.api.base import CoproductionView, path_params, row_or_none
+from coproduction.api.serializers.assets import AssetOutSerializer
+from coproduction.api.serializers.claims import ClaimOutSerializer
+from coproduction.api.serializers.tasks import TaskInSerializer, TaskOutFullSerializer, TaskOutSerializer
 from coproduction.api.views.assets import catalogue_context
 from coproduction.api.views.tree_items import TreeItemDetailView, TreeItemListView, TreeItemView
-from coproduction.models import Claim, Objective, Task
+from coproduction.models import Objective, Task
 
 
 class TaskView(TreeItemView):
@@ -63,12 +59,12 @@ class TaskAssetsContributionsView(CoproductionView):
     def get(self, request, id):
         """The task and its assets, each with ``contributors`` (its claims)."""
         self.current_user()
-        task = selectors.tasks_qs().filter(pk=uuid_or_none(id)).first()
+        task = row_or_none(selectors.tasks_qs(), uuid_or_none(id))
         if task is None:
             raise APIError(404, f"Task {id} not found")
         data = TaskOutSerializer(task, context=self.context(disabled_ancestors=selectors.disabled_item_ids())).data
-        assets = list(selectors.assets_qs().filter(task=task).order_by("created_at", "id"))
-        claims = Claim.objects.filter(asset__in=assets).select_related("user").prefetch_related("user__teams")
+        assets = list(selectors.assets_of_task(task))
+        claims = selectors.contributors_of_assets(assets)
         by_asset: dict = {}
         for claim in claims:
             by_asset.setdefault(claim.asset_id, []).append(claim)

@@ -12,7 +12,6 @@ from common.input import GuardedFormParser, GuardedMultiPartParser
 from common.uploads import logotype_store
 from coproduction import models, selectors, services
 from coproduction.api import permissions as rules
-from coproduction.api import serializers as api_serializers
 from coproduction.api.base import (
     LOGOTYPE_UPLOAD,
     ORGANIZATION_NOT_FOUND,
@@ -20,30 +19,21 @@ from coproduction.api.base import (
     CoproductionView,
     get_or_404,
     path_params,
+    row_or_none,
     user_or_404,
     valid,
 )
+from coproduction.api.serializers.teams import TeamInSerializer, TeamOutFullSerializer
+from coproduction.api.serializers.users import UserIdSerializer, UserOutSerializer
 
 
 def team_full(view, team_id) -> Response:
-    return view.out(api_serializers.TeamOutFullSerializer, selectors.teams_qs().get(pk=team_id))
-
-
-def can_create_team(user: models.User, organization: models.Organization | None) -> bool:
-    if organization is None:
-        return True
-    rule = organization.team_creation_permission
-    is_admin = organization.administrators.filter(pk=user.pk).exists()
-    if rule == models.TeamCreationPermissions.ANYONE:
-        return True
-    if rule == models.TeamCreationPermissions.MEMBERS:
-        return is_admin or models.TeamMember.objects.filter(team__organization=organization, user=user).exists()
-    return is_admin
+    return view.out(TeamOutFullSerializer, selectors.teams_qs().get(pk=team_id))
 
 
 def team_for_admin(view, team_id, message="You are not allowed to update this team") -> models.Team:
-    team = get_or_404(models.Team.objects.all(), team_id, TEAM_NOT_FOUND)
-    if not team.administrators.filter(pk=view.current_user().pk).exists():
+    team = get_or_404(models.Team, team_id, TEAM_NOT_FOUND)
+    if not selectors.is_team_administrator(team, view.current_user()):
         raise APIError(403, message)
     return team
 
@@ -51,7 +41,7 @@ def team_for_admin(view, team_id, message="You are not allowed to update this te
 class TeamListView(CoproductionView):
     @extend_schema(
         parameters=[OpenApiParameter("organization_id", str)],
-        responses=api_serializers.TeamOutFullSerializer(many=True),
+        responses=TeamOutFullSerializer(many=True),
     )
     def get(self, request):
         """Teams (of one organisation when given)."""
@@ -59,25 +49,23 @@ class TeamListView(CoproductionView):
         teams = selectors.teams_qs()
         if request.query_params.get("organization_id"):
             organization = get_or_404(
-                models.Organization.objects.all(),
+                models.Organization,
                 request.query_params["organization_id"],
                 ORGANIZATION_NOT_FOUND,
                 "organization_id",
             )
             teams = teams.filter(organization=organization)
-        return self.out(api_serializers.TeamOutFullSerializer, teams.order_by("created_at", "id"), many=True)
+        return self.out(TeamOutFullSerializer, teams.order_by("created_at", "id"), many=True)
 
-    @extend_schema(request=api_serializers.TeamInSerializer, responses=api_serializers.TeamOutFullSerializer)
+    @extend_schema(request=TeamInSerializer, responses=TeamOutFullSerializer)
     def post(self, request):
         """Create a team; the creator administers it and ``user_ids`` become members."""
         user = self.current_user()
-        body = dict(valid(api_serializers.TeamInSerializer, request.data))
+        body = dict(valid(TeamInSerializer, request.data))
         organization = None
         if body.get("organization_id"):
-            organization = get_or_404(
-                models.Organization.objects.all(), body["organization_id"], ORGANIZATION_NOT_FOUND
-            )
-        if not can_create_team(user, organization):
+            organization = get_or_404(models.Organization, body["organization_id"], ORGANIZATION_NOT_FOUND)
+        if not selectors.can_create_team(user, organization):
             raise APIError(403, "You can not create a team for this organization")
         member_ids = body.pop("user_ids", []) or []
         team = services.team_create(creator=user, data=body, member_ids=member_ids)
@@ -86,23 +74,23 @@ class TeamListView(CoproductionView):
 
 @path_params("id")
 class TeamDetailView(CoproductionView):
-    @extend_schema(responses=api_serializers.TeamOutFullSerializer)
+    @extend_schema(responses=TeamOutFullSerializer)
     def get(self, request, id):
         self.current_user()
-        return self.out(api_serializers.TeamOutFullSerializer, get_or_404(selectors.teams_qs(), id, TEAM_NOT_FOUND))
+        return self.out(TeamOutFullSerializer, get_or_404(selectors.teams_qs(), id, TEAM_NOT_FOUND))
 
-    @extend_schema(request=api_serializers.TeamInSerializer, responses=api_serializers.TeamOutFullSerializer)
+    @extend_schema(request=TeamInSerializer, responses=TeamOutFullSerializer)
     def put(self, request, id):
         team = team_for_admin(self, id)
-        body = dict(valid(api_serializers.TeamInSerializer, request.data, partial=True))
+        body = dict(valid(TeamInSerializer, request.data, partial=True))
         body.pop("user_ids", None)
         services.team_update(team=team, data=body)
         return team_full(self, team.pk)
 
-    @extend_schema(responses=api_serializers.TeamOutFullSerializer)
+    @extend_schema(responses=TeamOutFullSerializer)
     def delete(self, request, id):
         team = team_for_admin(self, id)
-        data = api_serializers.TeamOutFullSerializer(selectors.teams_qs().get(pk=team.pk), context=self.context()).data
+        data = TeamOutFullSerializer(selectors.teams_qs().get(pk=team.pk), context=self.context()).data
         services.team_delete(team=team)
         return Response(data)
 
@@ -111,7 +99,7 @@ class TeamDetailView(CoproductionView):
 class TeamLogotypeView(CoproductionView):
     parser_classes = [GuardedMultiPartParser, GuardedFormParser]
 
-    @extend_schema(request=LOGOTYPE_UPLOAD, responses=api_serializers.TeamOutFullSerializer)
+    @extend_schema(request=LOGOTYPE_UPLOAD, responses=TeamOutFullSerializer)
     def post(self, request, id):
         team = team_for_admin(self, id)
         services.team_set_logotype(team=team, logotype=logotype_store(request.FILES.get("file"), f"teams/{team.pk}"))
@@ -120,11 +108,11 @@ class TeamLogotypeView(CoproductionView):
 
 @path_params("id")
 class TeamUsersView(CoproductionView):
-    @extend_schema(request=api_serializers.UserIdSerializer, responses=api_serializers.TeamOutFullSerializer)
+    @extend_schema(request=UserIdSerializer, responses=TeamOutFullSerializer)
     def post(self, request, id):
         """Add a member (team administrators)."""
         team = team_for_admin(self, id, "You do not have permission")
-        body = valid(api_serializers.UserIdSerializer, request.data)
+        body = valid(UserIdSerializer, request.data)
         user = user_or_404(body["user_id"])
         services.team_member_add(team=team, user=user)
         return team_full(self, team.pk)
@@ -132,7 +120,7 @@ class TeamUsersView(CoproductionView):
 
 @path_params("id", "user_id")
 class TeamUserDetailView(CoproductionView):
-    @extend_schema(responses=api_serializers.TeamOutFullSerializer)
+    @extend_schema(responses=TeamOutFullSerializer)
     def delete(self, request, id, user_id):
         """Remove a member (team administrators)."""
         team = team_for_admin(self, id, "You do not have permission")
@@ -143,10 +131,10 @@ class TeamUserDetailView(CoproductionView):
 
 @path_params("id")
 class TeamAdministratorsView(CoproductionView):
-    @extend_schema(request=api_serializers.UserIdSerializer, responses=api_serializers.TeamOutFullSerializer)
+    @extend_schema(request=UserIdSerializer, responses=TeamOutFullSerializer)
     def post(self, request, id):
         team = team_for_admin(self, id)
-        body = valid(api_serializers.UserIdSerializer, request.data)
+        body = valid(UserIdSerializer, request.data)
         user = user_or_404(body["user_id"])
         services.team_administrator_add(team=team, user=user)
         return team_full(self, team.pk)
@@ -154,7 +142,7 @@ class TeamAdministratorsView(CoproductionView):
 
 @path_params("id", "user_id")
 class TeamAdministratorDetailView(CoproductionView):
-    @extend_schema(responses=api_serializers.TeamOutFullSerializer)
+    @extend_schema(responses=TeamOutFullSerializer)
     def delete(self, request, id, user_id):
         team = team_for_admin(self, id)
         services.team_administrator_remove(team=team, user_id=user_id)
@@ -163,15 +151,15 @@ class TeamAdministratorDetailView(CoproductionView):
 
 @path_params("id")
 class TeamApplyView(CoproductionView):
-    @extend_schema(request=None, responses=api_serializers.UserOutSerializer(many=True))
+    @extend_schema(request=None, responses=UserOutSerializer(many=True))
     def post(self, request, id):
         """Apply to join the team; answers the applicants (no e-mail is sent)."""
         user = self.current_user()
-        team = models.Team.objects.filter(pk=uuid_or_none(id)).first()
+        team = row_or_none(models.Team, uuid_or_none(id))
         if team is None:
             raise APIError(404, "User not found")
         services.team_apply(team=team, user=user)
-        return self.out(api_serializers.UserOutSerializer, selectors.users_qs().filter(applied_teams=team), many=True)
+        return self.out(UserOutSerializer, selectors.applicants_of_team(team), many=True)
 
 
 class AddToObserversSerializer(serializers.Serializer):
@@ -181,17 +169,15 @@ class AddToObserversSerializer(serializers.Serializer):
 
 
 class AddToObserversView(CoproductionView):
-    @extend_schema(request=AddToObserversSerializer, responses=api_serializers.TeamOutFullSerializer)
+    @extend_schema(request=AddToObserversSerializer, responses=TeamOutFullSerializer)
     def post(self, request):
         """Join the process's observers team (created on demand in the ``Interlink-Platform`` organisation)."""
         user = self.current_user()
         body = valid(AddToObserversSerializer, request.data)
         process = get_or_404(
-            models.CoproductionProcess.objects.all(), body["coproduction_process_id"], "CoproductionProcess not found"
+            models.CoproductionProcess, body["coproduction_process_id"], "CoproductionProcess not found"
         )
-        asset = get_or_404(
-            models.Asset.objects.filter(coproductionprocess=process), body["asset_id"], "Asset not found"
-        )
+        asset = get_or_404(selectors.assets_of_process(process), body["asset_id"], "Asset not found")
         if not process.is_public:
             rules.require_process_administrator(self, process.pk)
         team = services.observers_team_join(process=process, asset=asset, user=user)

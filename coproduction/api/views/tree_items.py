@@ -11,7 +11,7 @@ from common.exceptions import APIError
 from common.pagination import SkipLimitPagination
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
-from coproduction.api.base import CoproductionView, get_or_404, valid
+from coproduction.api.base import CoproductionView, get_or_404, row_or_none, valid
 from coproduction.models import CoproductionProcess, User
 
 
@@ -66,7 +66,7 @@ class TreeItemListView(TreeItemView):
     def post(self, request):
         body = dict(valid(self.in_serializer, request.data))
         parent_id = body.pop(self.parent_field, None)
-        parent = self.parent_model.objects.filter(pk=parent_id).first() if parent_id else None
+        parent = row_or_none(self.parent_model, parent_id) if parent_id else None
         if parent is None:
             raise APIError(400, self.parent_missing)
         user = require_admin(self, process_id_of(parent))
@@ -80,11 +80,11 @@ class TreeItemListView(TreeItemView):
 class TreeItemDetailView(TreeItemView):
     def get(self, request, id):
         self.current_user()
-        item = get_or_404(self.model.objects.all(), id, self.not_found)
+        item = get_or_404(self.model, id, self.not_found)
         return self.full_response(item.pk)
 
     def put(self, request, id):
-        item = get_or_404(self.model.objects.all(), id, self.not_found)
+        item = get_or_404(self.model, id, self.not_found)
         require_admin(self, item.process_id)
         body = dict(valid(self.in_serializer, request.data, partial=True))
         body.pop(self.parent_field, None)
@@ -96,7 +96,7 @@ class TreeItemDetailView(TreeItemView):
         return self.full_response(item.pk)
 
     def delete(self, request, id):
-        item = get_or_404(self.model.objects.all(), id, self.not_found)
+        item = get_or_404(self.model, id, self.not_found)
         user = require_admin(self, item.process_id)
         services.treeitem_disable(item=item, user=user)
         return null_response()

@@ -11,14 +11,11 @@ from common.ids import parse_uuid
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
-from coproduction.api.serializers import NotificationSerializer, UserNotificationSerializer
+from coproduction.api.serializers.notifications import NotificationSerializer
+from coproduction.api.serializers.user_notifications import StateSerializer, UserNotificationSerializer
 
 USER_NOTIFICATION_NOT_FOUND = "UserNotification not found"
 APPLICATION_EVENT = "apply_submited"
-
-
-class StateSerializer(serializers.Serializer):
-    state = serializers.BooleanField()
 
 
 class ArchiveSerializer(serializers.Serializer):

@@ -1,0 +1,65 @@
+"""Co-production processes (``/coproductionprocesses``): who sees and administers which."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from coproduction import models
+from coproduction.selectors.permissions import permissions_qs
+from coproduction.selectors.users import users_qs
+
+
+def processes_qs() -> QuerySet:
+    return models.CoproductionProcess.objects.prefetch_related(
+        Prefetch("administrators", queryset=users_qs()),
+        "tags",
+        Prefetch("permissions", queryset=permissions_qs()),
+    )
+
+
+def public_processes_qs() -> QuerySet:
+    return models.CoproductionProcess.objects.prefetch_related(Prefetch("administrators", queryset=users_qs()), "tags")
+
+
+def processes_visible_to(user: models.User) -> QuerySet:
+    """Processes the user administers or holds a permission on (directly or through a team)."""
+    ids = models.CoproductionProcess.objects.filter(
+        Q(administrators=user) | Q(permissions__user=user) | Q(permissions__team__users=user)
+    ).values("pk")
+    return processes_qs().filter(pk__in=ids)
+
+
+def process_list(user: models.User, *, search: str | None = None) -> QuerySet:
+    """The processes the user sees (``processes_visible_to``) whose name holds ``search``, oldest first."""
+    processes = processes_visible_to(user)
+    if search:
+        processes = processes.filter(name__icontains=search)
+    return processes.order_by("created_at", "id")
+
+
+def public_process_list(*, minimum_rating: float | None = None, search: str | None = None, tags=()) -> QuerySet:
+    """Public processes rated at least ``minimum_rating``, whose name or description holds
+    ``search``, carrying every tag named in ``tags`` (each filter only when given)."""
+    processes = public_processes_qs().filter(is_public=True)
+    if minimum_rating is not None:
+        processes = processes.filter(rating__gte=minimum_rating)
+    if search:
+        processes = processes.filter(Q(name__icontains=search) | Q(description__icontains=search))
+    for tag in tags:
+        processes = processes.filter(tags__name=tag)
+    return processes.distinct()
+
+
+def can_read_process(user: models.User, process_id) -> bool:
+    return processes_visible_to(user).filter(pk=process_id).exists()
+
+
+def is_process_administrator(user: models.User | None, process_id) -> bool:
+    if user is None:
+        return False
+    return models.CoproductionProcessAdministrator.objects.filter(coproductionprocess_id=process_id, user=user).exists()
+
+
+def administered_process_ids(user: models.User) -> QuerySet:
+    """The ids of the processes the user administers (a subquery)."""
+    return models.CoproductionProcessAdministrator.objects.filter(user=user).values("coproductionprocess_id")
