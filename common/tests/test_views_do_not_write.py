@@ -54,11 +54,7 @@ VIEW_MODULES = sorted(
 )
 COPRODUCTION_VIEW_MODULES = sorted((ROOT / "coproduction" / "api" / "views").glob("*.py"))
 # (module, function or class) left as they are, each with its reason; remove the entry when it goes.
-QUERIES_LEFT = {
-    ("assets.py", "AskContributionView"): "being moved into a service with its e-mail (issue 15, the lead's change)",
-    ("stories.py", "StoryListView.post"): "story creation is being changed by the lead (issue 15)",
-    ("stories.py", "CreateStoryView.post"): "story creation is being changed by the lead (issue 15)",
-}
+QUERIES_LEFT: dict[tuple[str, str], str] = {}
 
 
 def orm_writes(source: str) -> list[tuple[int, str]]:

@@ -289,9 +289,7 @@ class AskTeamContributionView(CoproductionView):
         return Response("Done")
 
     def _administered_process(self, body):
-        process = get_or_404(
-            models.CoproductionProcess.objects.all(), body["processId"], "CoproductionProcess not found"
-        )
+        process = get_or_404(models.CoproductionProcess, body["processId"], "CoproductionProcess not found")
         rules.require_process_administrator(self, process.pk)
         return process
 

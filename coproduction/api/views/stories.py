@@ -44,7 +44,7 @@ class StoryListView(CoproductionView):
     def post(self, request):
         user = self.current_user()
         body = valid(StorySerializer, request.data)
-        get_or_404(CoproductionProcess.objects.all(), body["coproductionprocess_id"], PROCESS_NOT_FOUND)
+        get_or_404(CoproductionProcess, body["coproductionprocess_id"], PROCESS_NOT_FOUND)
         rules.require_process_administrator(self, body["coproductionprocess_id"])
         story = services.story_create(user=user, data=body)
         return self.out(StorySerializer, selectors.stories_qs().get(pk=story.pk))
@@ -72,7 +72,7 @@ class CreateStoryView(CoproductionView):
     def post(self, request, process_id):
         """A story for the process with the free JSON body as ``data_story``."""
         user = self.current_user()
-        process = get_or_404(CoproductionProcess.objects.all(), process_id, PROCESS_NOT_FOUND)
+        process = get_or_404(CoproductionProcess, process_id, PROCESS_NOT_FOUND)
         rules.require_process_administrator(self, process.pk)
         story = services.story_create_for_process(process=process, user=user, data_story=request.data)
         return self.out(StorySerializer, selectors.stories_qs().get(pk=story.pk))
