@@ -37,6 +37,7 @@ from coproduction.api.serializers.processes import (
     SchemaBodySerializer,
 )
 from coproduction.api.serializers.stories import StorySerializer
+from coproduction.api.serializers.tree_items import RenderedPermissions
 from coproduction.api.serializers.users import UserIdSerializer
 
 PROCESS_NOT_FOUND = "CoproductionProcess not found"
@@ -205,7 +206,7 @@ def tree_response(view: CoproductionView, process_id) -> Response:
         PhaseOutFullSerializer,
         phases,
         many=True,
-        process_permissions=selectors.process_permissions(process_id),
+        process_permissions=RenderedPermissions(selectors.process_permissions(process_id), view.context()),
         disabled_ancestors=selectors.disabled_item_ids(process_id),
     )
 

@@ -12,6 +12,7 @@ from common.pagination import SkipLimitPagination
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, row_or_none, valid
+from coproduction.api.serializers.tree_items import RenderedPermissions
 from coproduction.models import CoproductionProcess, User
 
 
@@ -51,7 +52,7 @@ class TreeItemView(CoproductionView):
         return self.out(
             self.full_serializer,
             item,
-            process_permissions=selectors.process_permissions(process_id),
+            process_permissions=RenderedPermissions(selectors.process_permissions(process_id), self.context()),
             disabled_ancestors=selectors.disabled_item_ids(process_id),
         )
 
