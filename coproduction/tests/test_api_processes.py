@@ -241,3 +241,30 @@ def test_task_assets_with_contributions(admin):
     assert admin.get(f"/tasks/{asset.pk}/listTaskAssetsContributions").json() == {
         "detail": f"Task {asset.pk} not found"
     }
+
+
+def test_tree_items_show_the_permissions_on_their_path_with_each_team_once(admin, member):
+    process = _process(admin)
+    admin.post(f"/coproductionprocesses/{process['id']}/set_schema", SCHEMA)
+    phase = admin.get(f"/coproductionprocesses/{process['id']}/tree").json()[0]
+    blue = factories.TeamFactory(members=[member.user], name="Blue")
+    green = factories.TeamFactory(name="Green")
+    process_wide = admin.post(
+        "/permissions",
+        {"team_id": str(blue.pk), "coproductionprocess_id": process["id"], "access_assets_permission": True},
+    ).json()
+    on_phase = admin.post("/permissions", {"team_id": str(blue.pk), "treeitem_id": phase["id"]}).json()
+    on_other = admin.post("/permissions", {"team_id": str(green.pk), "treeitem_id": phase["children"][0]["id"]}).json()
+
+    tree = admin.get(f"/coproductionprocesses/{process['id']}/tree").json()
+    phase = tree[0]
+    objective, *others = phase["children"]
+    task = objective["children"][0]
+    assert {p["id"] for p in phase["permissions"]} == {process_wide["id"], on_phase["id"]}
+    assert [t["name"] for t in phase["teams"]] == ["Blue"]  # two permissions, one team
+    assert {p["id"] for p in task["permissions"]} == {process_wide["id"], on_phase["id"], on_other["id"]}
+    assert sorted(t["name"] for t in task["teams"]) == ["Blue", "Green"]
+    blue_in_task = next(t for t in task["teams"] if t["name"] == "Blue")
+    assert blue_in_task == phase["teams"][0] and blue_in_task["id"] == str(blue.pk)
+    assert {p["team"]["name"] for p in task["permissions"]} == {"Blue", "Green"}
+    assert all(p["id"] != on_other["id"] for sibling in others for p in sibling["permissions"])
