@@ -57,7 +57,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.RowLevelSecurityMiddleware",
     "common.translations.LanguageMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "common.middleware.MessageMiddlewareOutsideApi",  # the admin's messages, not on API paths
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
