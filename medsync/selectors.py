@@ -26,35 +26,46 @@ DOCTOR = "doctor"
 DIAGNOSTIC = "diagnostic"
 
 
-#: Doctor columns as the list shows them (upstream's keys, in order), from ``values_list``.
-DOCTOR_LIST_COLUMNS = {
-    "doctor_id": "doctor_id",
-    "location_id": "location_id",
-    "full_name": "full_name",
+#: Where a doctor key of upstream's answers is read from, when not a column of its own name.
+DOCTOR_LOOKUPS = {
     "specialty_name": "specialty__specialty_name",
-    "specialty_id": "specialty_id",
-    "price": "price",
-    "photo_url": "photo_url",
     "location_name": "location__name",
     "location_address": "location__address",
 }
-#: The one-doctor answer's keys, in upstream's order; ``avg_rating`` and ``reviews`` are annotations.
-DOCTOR_DETAIL_COLUMNS = {
-    "doctor_id": "doctor_id",
-    "location_id": "location_id",
-    "full_name": "full_name",
-    "specialty_name": "specialty__specialty_name",
-    "specialty_id": "specialty_id",
-    "price": "price",
-    "photo_url": "photo_url",
-    "location_address": "location__address",
-    "experience": "experience",
-    "certificates": "certificates",
-    "location_name": "location__name",
-    "avg_rating": "avg_rating",
-    "reviews": "reviews",
-    "services": "services",
-}
+#: The list's keys and the one-doctor answer's, in upstream's order (``avg_rating`` and
+#: ``reviews`` come from the ratings: merged into the list, annotated on the one doctor).
+DOCTOR_LIST_KEYS = (
+    "doctor_id",
+    "location_id",
+    "full_name",
+    "specialty_name",
+    "specialty_id",
+    "price",
+    "photo_url",
+    "location_name",
+    "location_address",
+)
+DOCTOR_DETAIL_KEYS = (
+    "doctor_id",
+    "location_id",
+    "full_name",
+    "specialty_name",
+    "specialty_id",
+    "price",
+    "photo_url",
+    "location_address",
+    "experience",
+    "certificates",
+    "location_name",
+    "avg_rating",
+    "reviews",
+    "services",
+)
+
+
+def doctor_columns(keys: tuple[str, ...]) -> list[str]:
+    return [DOCTOR_LOOKUPS.get(key, key) for key in keys]
+
 
 #: Ratings per doctor: (doctor_id, AVG as numeric, count).
 RATINGS_BY_DOCTOR = CompiledQuery(
@@ -62,14 +73,14 @@ RATINGS_BY_DOCTOR = CompiledQuery(
     .annotate(average=Avg("rating", output_field=FloatField()), count=Count("rating_id"))
     .values_list("doctor_id", "average", "count")
 )
-DOCTOR_ROWS = CompiledQuery(lambda: Doctor.objects.order_by("doctor_id").values_list(*DOCTOR_LIST_COLUMNS.values()))
+DOCTOR_ROWS = CompiledQuery(lambda: Doctor.objects.order_by("doctor_id").values_list(*doctor_columns(DOCTOR_LIST_KEYS)))
 DOCTOR_DETAIL_ROW = CompiledQuery(
     lambda doctor_id: Doctor.objects.filter(pk=doctor_id)
     .annotate(
         avg_rating=Coalesce(Avg("ratings__rating", output_field=FloatField()), Value(0.0)),
         reviews=Count("ratings"),
     )
-    .values_list(*DOCTOR_DETAIL_COLUMNS.values()),
+    .values_list(*doctor_columns(DOCTOR_DETAIL_KEYS)),
     "doctor_id",
 )
 SPECIALTY_ROWS = CompiledQuery(
@@ -91,10 +102,9 @@ def doctor_list_with_ratings() -> list[dict]:
     average as a float, 0.0 without ratings.
     """
     ratings = {doctor_id: (float(average), count) for doctor_id, average, count in RATINGS_BY_DOCTOR.rows()}
-    keys = tuple(DOCTOR_LIST_COLUMNS)
     doctors = []
     for row in DOCTOR_ROWS.rows():
-        doctor = dict(zip(keys, row, strict=True))
+        doctor = dict(zip(DOCTOR_LIST_KEYS, row, strict=True))
         doctor["avg_rating"], doctor["reviews"] = ratings.get(doctor["doctor_id"], (0.0, 0))
         doctors.append(doctor)
     return doctors
@@ -105,7 +115,7 @@ def doctor_detail(doctor_id: int) -> dict | None:
     rows = DOCTOR_DETAIL_ROW.rows(doctor_id=doctor_id)
     if not rows:
         return None
-    doctor = dict(zip(DOCTOR_DETAIL_COLUMNS, rows[0], strict=True))
+    doctor = dict(zip(DOCTOR_DETAIL_KEYS, rows[0], strict=True))
     doctor["avg_rating"] = float(doctor["avg_rating"])
     return doctor
 

@@ -11,7 +11,6 @@ from collections import OrderedDict
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connections
 from django.test import Client
 from django.utils.translation import gettext_lazy
 from rest_framework.renderers import JSONRenderer
@@ -19,9 +18,8 @@ from rest_framework.utils.serializer_helpers import ReturnDict, ReturnList
 
 from common import fuzz
 from common.renderers import FastJSONRenderer
-from common.testing import login_default_as
+from common.testing import empty_every_database, login_default_as
 
-ALIASES = ("default", "catalogue", "coproduction", "medsync", "matar")
 MADRID = zoneinfo.ZoneInfo("Europe/Madrid")
 
 
@@ -129,12 +127,7 @@ def demo_callers(django_db_setup, django_db_blocker):
             )
             yield {caller.name: caller.headers for caller in callers}
         finally:
-            login_default_as("admin")
-            for alias in ALIASES:
-                call_command("flush", database=alias, interactive=False, verbosity=0)
-            login_default_as("app")
-            for alias in ALIASES:
-                connections[alias].close()
+            empty_every_database()
 
 
 #: (caller, path): a handful of reads per app, lists and details, with translated text,
