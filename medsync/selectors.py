@@ -46,13 +46,7 @@ DOCTOR_LIST_KEYS = (
     "location_address",
 )
 DOCTOR_DETAIL_KEYS = (
-    "doctor_id",
-    "location_id",
-    "full_name",
-    "specialty_name",
-    "specialty_id",
-    "price",
-    "photo_url",
+    *DOCTOR_LIST_KEYS[:7],  # doctor_id … photo_url, as in the list
     "location_address",
     "experience",
     "certificates",
