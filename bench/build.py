@@ -1,4 +1,8 @@
-"""Build every app's benchmark dataset (as the maintenance role). Prints JSON row counts."""
+"""Build every app's benchmark dataset (as the maintenance role). Prints JSON row counts.
+
+``python -m bench.build real`` replaces the catalogue and MedSync rows by upstream's own data
+(bench/datasets.py, ``REAL_DATA_LOADERS``).
+"""
 
 import json
 import os
@@ -12,13 +16,14 @@ import django  # noqa: E402
 
 django.setup()
 
-from bench.datasets import BUILDERS  # noqa: E402
+from bench.datasets import BUILDERS, REAL_DATA_LOADERS  # noqa: E402
 
 
 def main() -> None:
     scale = sys.argv[1] if len(sys.argv) > 1 else "full"
+    builders = REAL_DATA_LOADERS if scale == "real" else BUILDERS
     report = {}
-    for app, builder in BUILDERS.items():
+    for app, builder in builders.items():
         start = time.perf_counter()
         counts = builder(scale)
         report[app] = {"counts": counts, "seconds": round(time.perf_counter() - start, 2)}

@@ -269,6 +269,36 @@ def build_catalogue(scale: str) -> dict:
     return counts
 
 
+def load_real_catalogue_seed(scale: str) -> dict:
+    """Only upstream's real seed in the catalogue (generated rows removed); {} without ../shared."""
+    with connections["catalogue"].cursor() as cursor:
+        cursor.execute("TRUNCATE artefact, problemprofile, treeitemmetadata CASCADE")
+    if not SEED_FOLDER.exists():
+        return {}
+    start = time.perf_counter()
+    call_command("import_catalogue", str(SEED_FOLDER), no_progress=True, stdout=io.StringIO())
+    seconds = round(time.perf_counter() - start, 2)
+    from catalogue.models import Interlinker, ProblemProfile
+
+    return {
+        "interlinkers": Interlinker.objects.count(),
+        "problem profiles": ProblemProfile.objects.count(),
+        "import (s)": seconds,
+    }
+
+
+def load_medsync_demo(scale: str) -> dict:
+    """MedSync's demo catalogue (``seed_medsync_demo``: 12 doctors) in place of the generated rows."""
+    call_command("seed_medsync_demo", reset=True, stdout=io.StringIO())
+    from medsync.models import Doctor, DoctorRating
+
+    return {"doctors": Doctor.objects.count(), "ratings": DoctorRating.objects.count()}
+
+
+#: Loaders of upstream's own data (``python -m bench.build real``), after the generated sets.
+REAL_DATA_LOADERS = {"catalogue": load_real_catalogue_seed, "medsync": load_medsync_demo}
+
+
 COPRODUCTION = {"full": {"processes": 100, "assets": 5000}, "smoke": {"processes": 3, "assets": 30}}
 #: accounts bench users who take part in co-production: the regular user the load runs as.
 COPRODUCTION_MEMBER = {"full": 500, "smoke": 2}

@@ -3,7 +3,10 @@
 ``auth`` names a benchmark identity whose bearer token is sent (``"user"``: a regular
 accounts user owning a page of items, ``"superuser"``, ``"matar"``: a Matar member of the
 benchmark community); None means anonymous. ``target`` carries the
-issue's numbers the report compares against.
+issue's numbers the report compares against; each holds in both connection modes
+(keep-alive and ``Connection: close``). ``dataset`` names the data the endpoint is measured
+on: ``generated`` (bench/datasets.py's large sets), ``real`` (the real catalogue seed from
+``../shared`` alone, MedSync's ``seed_medsync_demo`` rows: 12 doctors).
 """
 
 from dataclasses import dataclass, field
@@ -20,6 +23,7 @@ class Endpoint:
     path: str
     auth: str | None = None
     target: dict = field(default_factory=dict)
+    dataset: str = "generated"
 
 
 ENDPOINTS = [
@@ -126,5 +130,51 @@ ENDPOINTS = [
         "/matar/api/v1/user_post_activities?organization_id=BENCH1",
         auth="matar",
         target={"p99_ms": 250},
+    ),
+    # Upstream's own data (issue 16): the real catalogue seed, MedSync's demo catalogue.
+    Endpoint(
+        "catalogue",
+        "real seed: interlinkers (page of 50)",
+        "/catalogue/api/v1/interlinkers?size=50",
+        target={"min_rps": 120, "p99_ms": 250},
+        dataset="real",
+    ),
+    Endpoint(
+        "catalogue",
+        "real seed: knowledge interlinkers",
+        "/catalogue/api/v1/knowledgeinterlinkers?size=50",
+        target={"p99_ms": 250},
+        dataset="real",
+    ),
+    Endpoint(
+        "catalogue",
+        "real seed: co-production schemas",
+        "/catalogue/api/v1/coproductionschemas",
+        target={"min_rps": 60, "p99_ms": 250},
+        dataset="real",
+    ),
+    Endpoint(
+        "catalogue",
+        "real seed: problem profiles",
+        "/catalogue/api/v1/problemprofiles",
+        target={"min_rps": 1000, "p99_ms": 250},
+        dataset="real",
+    ),
+    Endpoint(
+        "medsync",
+        "demo: doctors (12)",
+        "/medsync/api/doctors/",
+        target={"min_rps": 1600, "p99_ms": 250},
+        dataset="real",
+    ),
+    Endpoint(
+        "medsync", "demo: one doctor", "/medsync/api/doctors/1", target={"min_rps": 1500, "p99_ms": 250}, dataset="real"
+    ),
+    Endpoint(
+        "medsync",
+        "demo: specialties",
+        "/medsync/api/specialties/",
+        target={"min_rps": 2300, "p99_ms": 250},
+        dataset="real",
     ),
 ]

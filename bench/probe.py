@@ -1,7 +1,9 @@
 """In-process measurements run as the runtime role: SQL queries and bytes per request,
 bearer tokens for the load tool, and the row-level-security overhead at SQL level.
 
-Prints one JSON object. Run by bench/run.py with the benchmark's environment.
+Prints one JSON object. Run by bench/run.py with the benchmark's environment:
+``python -m bench.probe <scale> [dataset]`` probes the endpoints of one dataset
+(bench/endpoints.py: ``generated``, the default, with the RLS overhead; or ``real``).
 """
 
 from __future__ import annotations
@@ -52,10 +54,10 @@ def resolve(path: str) -> str:
     return path
 
 
-def probe_endpoints(auth_tokens: dict) -> list[dict]:
+def probe_endpoints(auth_tokens: dict, dataset: str) -> list[dict]:
     client = Client()
     results = []
-    for endpoint in ENDPOINTS:
+    for endpoint in (endpoint for endpoint in ENDPOINTS if endpoint.dataset == dataset):
         path = resolve(endpoint.path)
         headers = {}
         if endpoint.auth:
@@ -71,6 +73,7 @@ def probe_endpoints(auth_tokens: dict) -> list[dict]:
         results.append(
             {
                 "app": endpoint.app,
+                "dataset": endpoint.dataset,
                 "name": endpoint.name,
                 "path": path,
                 "auth": endpoint.auth,
@@ -139,12 +142,11 @@ def rls_overhead(user_number: int) -> dict:
 
 def main() -> None:
     scale = sys.argv[1] if len(sys.argv) > 1 else "full"
+    dataset = sys.argv[2] if len(sys.argv) > 2 else "generated"
     auth_tokens = tokens(scale)
-    report = {
-        "tokens": auth_tokens,
-        "endpoints": probe_endpoints(auth_tokens),
-        "rls": rls_overhead(IDENTITIES["user"] if scale == "full" else 2),
-    }
+    report = {"tokens": auth_tokens, "endpoints": probe_endpoints(auth_tokens, dataset)}
+    if dataset == "generated":
+        report["rls"] = rls_overhead(IDENTITIES["user"] if scale == "full" else 2)
     json.dump(report, sys.stdout)
 
 

@@ -1,14 +1,17 @@
 """Run the benchmark and write docs/benchmarks.md.
 
-    python -m bench.run            # full datasets, 3 measured runs per endpoint (make bench)
+    python -m bench.run            # full datasets, 3 measured 5 s runs per endpoint and mode (make bench)
     python -m bench.run --smoke    # tiny datasets, one short run (make bench-smoke, in CI)
 
 Steps: fresh benchmark databases (``DATABASE_NAME=bench``, on the configured server or the
 embedded one), migrations timed from empty, deterministic datasets, in-process probes
-(queries and bytes per request, RLS overhead at SQL level), ERD generation timed, then
-gunicorn (config/gunicorn.conf.py) driven by wrk at 16 connections: a warm-up and three runs
-per endpoint (median reported), 1 vs 2 workers, and two instances on two ports under a mixed
-load that must end with zero errors.
+(queries and bytes per request, RLS overhead at SQL level), ERD generation timed, then the
+production server (bench/servers.py, ``production``: config/gunicorn.conf.py) driven by wrk
+at 16 connections, every endpoint twice: keep-alive and ``Connection: close`` (a warm-up and
+three runs each, median reported); 1 vs 2 workers; two instances on two ports under a mixed
+load that must end with zero errors. Then upstream's own data replaces the generated rows
+(the real catalogue seed from ``../shared``, skipped with a note when absent; MedSync's demo
+catalogue) and its endpoints are measured the same way.
 """
 
 from __future__ import annotations
@@ -24,16 +27,17 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 REPORT = ROOT / "docs" / "benchmarks.md"
-# BENCH_SERVER=asgi serves config.asgi with uvicorn instead of gunicorn's sync WSGI workers;
+# BENCH_SERVER names another server model of bench/servers.py (``uvicorn-asgi``, ``granian``, …);
 # BENCH_PORT moves the three ports (BENCH_PORT, +1, +2) so parallel runs do not collide.
-SERVER = os.environ.get("BENCH_SERVER", "wsgi")
+SERVER = os.environ.get("BENCH_SERVER", "production")
 PORT = int(os.environ.get("BENCH_PORT", "8100"))
+#: The two connection modes every endpoint is measured in (wrk's default, and a new connection a request).
+MODES = {"keep-alive": False, "close": True}
 CONNECTIONS = 16
 ALIASES = ("default", "catalogue", "coproduction", "medsync", "matar")
 
@@ -113,52 +117,54 @@ def parse_wrk(output: str) -> dict:
     }
 
 
-def wrk(url: str, seconds: int, token: str | None = None, script: str | None = None) -> dict:
+def wrk(url: str, seconds: int, token: str | None = None, script: str | None = None, close: bool = False) -> dict:
+    """wrk at ``CONNECTIONS`` connections; ``close`` sends ``Connection: close`` (a new connection a request)."""
     args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{int(seconds)}s", "--latency", "--timeout", "10s"]
     if token:
         args += ["-H", f"Authorization: Bearer {token}"]
+    if close:
+        args += ["-H", "Connection: close"]
     if script:
         args += ["-s", script]
     output = subprocess.run([*args, url], check=True, capture_output=True, text=True).stdout
     return parse_wrk(output)
 
 
-# gunicorn --------------------------------------------------------------------------------
+# server ----------------------------------------------------------------------------------
 
 
-class Gunicorn:
-    def __init__(self, scale: str, port: int, workers: int, role: str = "app"):
-        self.url = f"http://127.0.0.1:{port}"
-        env = bench_env(scale, role)
-        env.update(GUNICORN_BIND=f"127.0.0.1:{port}", GUNICORN_WORKERS=str(workers))
-        if SERVER == "asgi":  # the ASGI entry point (HTTP and WebSockets) under uvicorn's workers
-            command = [PYTHON, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--port", str(port)]
-            command += ["--workers", str(workers), "--log-level", "warning", "--no-access-log"]
-        else:
-            command = [PYTHON, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi"]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                urllib.request.urlopen(self.url + "/api/v1/utils/health-check/", timeout=2)
-                return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"{SERVER} server on port {port} did not start")
+def serve(scale: str, port: int, workers: int, role: str = "app"):
+    from bench.servers import Server
 
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
+    return Server(SERVER, port, workers, bench_env(scale, role))
 
 
-def measure(server: Gunicorn, endpoint: dict, token: str | None, seconds: float, runs: int) -> dict:
+def measure(server, endpoint: dict, token: str | None, seconds: float, runs: int, close: bool = False) -> dict:
     url = server.url + endpoint["path"]
-    wrk(url, min(2, seconds), token)  # warm-up
-    results = [wrk(url, seconds, token) for _ in range(runs)]
+    wrk(url, 1, token, close=close)  # warm-up
+    results = [wrk(url, seconds, token, close=close) for _ in range(runs)]
     return {key: statistics.median(r[key] for r in results) for key in ("rps", "p50_ms", "p99_ms")} | {
-        "errors": sum(r["errors"] for r in results)
+        "errors": sum(r["errors"] for r in results),
+        "requests": sum(r["requests"] for r in results),
     }
+
+
+def measure_endpoints(server, endpoints: list[dict], tokens: dict, seconds: float, runs: int) -> list[dict]:
+    """Every endpoint in both connection modes: one row each, ``keep-alive`` and ``close`` results."""
+    from bench.endpoints import ENDPOINTS
+
+    targets = {(e.app, e.name): e.target for e in ENDPOINTS}
+    rows = []
+    for endpoint in endpoints:
+        log(f"  {endpoint['app']}: {endpoint['name']}")
+        token = tokens.get(endpoint["auth"]) if endpoint["auth"] else None
+        row = dict(endpoint)
+        for mode, close in MODES.items():
+            row[mode] = measure(server, endpoint, token, seconds, runs, close=close)
+        row["errors"] = sum(row[mode]["errors"] for mode in MODES)
+        row["targets"] = target_note(row, targets[(endpoint["app"], endpoint["name"])])
+        rows.append(row)
+    return rows
 
 
 MIXED_SCRIPT = """
@@ -174,7 +180,7 @@ end
 """
 
 
-def mixed_load(servers: list[Gunicorn], endpoints: list[dict], tokens: dict, seconds: float) -> list[dict]:
+def mixed_load(servers: list, endpoints: list[dict], tokens: dict, seconds: float) -> list[dict]:
     paths = ", ".join(json.dumps(e["path"]) for e in endpoints)
     auth = ", ".join(json.dumps(tokens.get(e["auth"], "") if e["auth"] else "") for e in endpoints)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
@@ -212,20 +218,47 @@ def machine() -> dict:
     }
 
 
-def target_note(result: dict, target: dict) -> str:
+def target_note(row: dict, target: dict) -> str:
+    """Each target against both connection modes: ``met``, or ``MISSED`` with the modes that miss it."""
     notes = []
     for key, limit in target.items():
         if key == "queries":
-            notes.append(f"queries ≤ {limit}: {'met' if result['queries'] <= limit else 'MISSED'}")
+            notes.append(f"queries ≤ {limit}: {'met' if row['queries'] <= limit else 'MISSED'}")
             continue
-        value = result.get(key.replace("min_", ""))
-        if value is None:
-            continue
-        ok = value >= limit if key.startswith("min_") else value <= limit
-        notes.append(
-            f"{key.replace('min_', '')} {'≥' if key.startswith('min_') else '≤'} {limit}: {'met' if ok else 'MISSED'}"
-        )
+        metric = key.replace("min_", "")
+        # A mode in which no request completed within the runs has no latency to compare: missed.
+        missed = [
+            mode
+            for mode in MODES
+            if not row[mode]["requests"]
+            or not (row[mode][metric] >= limit if key.startswith("min_") else row[mode][metric] <= limit)
+        ]
+        verdict = f"MISSED ({', '.join(missed)})" if missed else "met"
+        notes.append(f"{metric} {'≥' if key.startswith('min_') else '≤'} {limit:,}: {verdict}")
     return "; ".join(notes)
+
+
+ENDPOINT_TABLE_HEADER = [
+    "| app | endpoint | path | keep-alive req/s | p50 ms | p99 ms | close req/s | p50 ms | p99 ms "
+    "| SQL queries | bytes | errors | targets |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+]
+
+
+def endpoint_lines(rows: list[dict]) -> list[str]:
+    lines = list(ENDPOINT_TABLE_HEADER)
+    for row in rows:
+        modes = " | ".join(
+            f"{row[mode]['rps']:,.1f} | {row[mode]['p50_ms']:.2f} | {row[mode]['p99_ms']:.2f}"
+            if row[mode]["requests"]
+            else "no request completed | – | –"
+            for mode in MODES
+        )
+        lines.append(
+            f"| {row['app']} | {row['name']} | `{row['path']}` | {modes} | {row['queries']} | {row['bytes']:,} "
+            f"| {row['errors']} | {row['targets']} |"
+        )
+    return lines
 
 
 def write_report(data: dict, path: Path) -> None:
@@ -235,8 +268,11 @@ def write_report(data: dict, path: Path) -> None:
         "",
         f"Written by `{data['command']}` on {data['date']}; re-running it replaces this file.",
         f"Scale: **{data['scale']}**. Load: wrk, {CONNECTIONS} connections, 2 threads, "
-        f"{data['seconds']} s per run, a warm-up then {data['runs']} runs per endpoint, median reported.",
-        "Server: gunicorn (`config/gunicorn.conf.py`, sync workers) as the runtime role `rls_app_user`; "
+        f"{data['seconds']} s per run, a 1 s warm-up then {data['runs']} runs per endpoint and connection mode, "
+        "median reported. Every endpoint is measured with keep-alive (wrk's default) and with "
+        '`Connection: close` (a new TCP connection a request, `wrk -H "Connection: close"`).',
+        f"Server: `{data['server']}` (bench/servers.py; `production` is `python -m config.serve`: "
+        "granian, WSGI, 4 threads a worker) as the runtime role `rls_app_user`; "
         "load tool, server and PostgreSQL share the machine.",
         "Targets missed, why (profiles) and what would close them: `docs/benchmarks-analysis.md`.",
         "",
@@ -253,18 +289,22 @@ def write_report(data: dict, path: Path) -> None:
     for app, info in data["datasets"].items():
         counts = ", ".join(f"{k}: {v:,}" for k, v in info["counts"].items())
         lines.append(f"| {app} | {counts} | {info['seconds']} |")
+    lines += ["", f"## Endpoints on the generated datasets ({data['workers']} workers)", ""]
+    lines += endpoint_lines(data["endpoints"])
+    real = data["real"]
+    lines += ["", f"## Endpoints on upstream's own data ({data['workers']} workers)", ""]
+    lines.append(
+        "The generated rows replaced by the real catalogue seed alone (`../shared/data/catalogue-seed`, "
+        "imported with `import_catalogue`) and MedSync's demo catalogue (`seed_medsync_demo`: 12 doctors)."
+    )
     lines += [
-        "",
-        f"## Endpoints ({data['workers']} workers)",
-        "",
-        "| app | endpoint | path | req/s | p50 ms | p99 ms | SQL queries | bytes | errors | targets |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        f"Rows: {app}: {', '.join(f'{k}: {v:,}' for k, v in counts.items())}."
+        for app, counts in real["datasets"].items()
+        if counts
     ]
-    for row in data["endpoints"]:
-        lines.append(
-            f"| {row['app']} | {row['name']} | `{row['path']}` | {row['rps']:.1f} | {row['p50_ms']:.2f} | "
-            f"{row['p99_ms']:.2f} | {row['queries']} | {row['bytes']:,} | {row['errors']} | {row['targets']} |"
-        )
+    if real["note"]:
+        lines += ["", f"**{real['note']}**"]
+    lines += [""] + endpoint_lines(real["endpoints"])
     rls, api = data["rls"], data["rls_api"]
     users, items = data["datasets"]["accounts"]["counts"]["users"], data["datasets"]["accounts"]["counts"]["items"]
     lines += [
@@ -293,9 +333,9 @@ def write_report(data: dict, path: Path) -> None:
         "",
         "## Scale-out",
         "",
-        f"- 1 worker vs 2 workers, `{data['scaling']['path']}`: {data['scaling']['1']:.1f} vs "
+        f"- 1 worker vs 2 workers, `{data['scaling']['path']}` (keep-alive): {data['scaling']['1']:.1f} vs "
         f"{data['scaling']['2']:.1f} req/s",
-        f"- two gunicorn instances (ports {', '.join(str(p) for p in data['two_instances']['ports'])}) against the "
+        f"- two server instances (ports {', '.join(str(p) for p in data['two_instances']['ports'])}) against the "
         f"same databases, mixed load over every endpoint for {data['seconds']} s: "
         f"{sum(r['requests'] for r in data['two_instances']['results']):,} requests, "
         f"**{sum(r['errors'] for r in data['two_instances']['results'])} errors**",
@@ -311,6 +351,30 @@ def write_report(data: dict, path: Path) -> None:
     path.write_text("\n".join(lines) + "\n")
 
 
+def measure_real_data(scale: str, seconds: float, runs: int) -> dict:
+    """Upstream's own data in place of the generated catalogue and MedSync rows, then its endpoints."""
+    log("loading upstream's own data: the real catalogue seed, MedSync's demo catalogue")
+    _, output = run([PYTHON, "-m", "bench.build", "real"], scale, "maintenance", capture=True)
+    datasets = {app: info["counts"] for app, info in json.loads(output).items()}
+    note = ""
+    if not datasets.get("catalogue"):
+        from bench.datasets import SEED_FOLDER
+
+        note = f"The real catalogue seed is absent ({SEED_FOLDER}): its endpoints were measured on an empty catalogue."
+        print(f"bench: {note}", flush=True)
+    _, output = run([PYTHON, "-m", "bench.probe", scale, "real"], scale, "app", capture=True)
+    probe = json.loads(output)
+    broken = [f"{e['path']} answered {e['status']}" for e in probe["endpoints"] if e["status"] >= 400]
+    if broken:
+        sys.exit("bench: endpoints failing before the load: " + "; ".join(broken))
+    server = serve(scale, PORT, workers=2)
+    try:
+        rows = measure_endpoints(server, probe["endpoints"], probe["tokens"], seconds, runs)
+    finally:
+        server.stop()
+    return {"datasets": datasets, "note": note, "endpoints": rows}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="tiny datasets and short runs (CI)")
@@ -319,12 +383,14 @@ def main() -> None:
     if shutil.which("wrk") is None:
         sys.exit("bench: wrk is not installed (make bench installs it from Debian's packages)")
     scale = "smoke" if options.smoke else "full"
-    seconds, runs = (1, 1) if options.smoke else (10, 3)
+    # 5 s runs (10 s before both connection modes were measured) keep `make bench` near 30 minutes.
+    seconds, runs = (1, 1) if options.smoke else (5, 3)
     data = {
         "scale": scale,
         "seconds": seconds,
         "runs": runs,
         "workers": 2,
+        "server": SERVER,
         "timings": {},
         "command": "make bench-smoke" if options.smoke else "make bench",
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
@@ -356,34 +422,24 @@ def main() -> None:
     data["rls"] = probe["rls"]
     tokens = probe["tokens"]
 
-    from bench.endpoints import ENDPOINTS
-
-    targets = {(e.app, e.name): e.target for e in ENDPOINTS}
-    log("serving with gunicorn, 2 workers")
-    server = Gunicorn(scale, PORT, workers=2)
-    rows = []
+    log(f"serving with {SERVER}, 2 workers")
+    server = serve(scale, PORT, workers=2)
     try:
-        for endpoint in probe["endpoints"]:
-            log(f"  {endpoint['app']}: {endpoint['name']}")
-            auth = endpoint["auth"]
-            result = measure(server, endpoint, tokens.get(auth) if auth else None, seconds, runs)
-            row = endpoint | result
-            row["targets"] = target_note(row, targets[(endpoint["app"], endpoint["name"])])
-            rows.append(row)
+        rows = measure_endpoints(server, probe["endpoints"], tokens, seconds, runs)
         scaling_path = probe["endpoints"][1]["path"]
         two = wrk(server.url + scaling_path, seconds, tokens["user"])["rps"]
     finally:
         server.stop()
     data["endpoints"] = rows
     log("1 worker")
-    single = Gunicorn(scale, PORT, workers=1)
+    single = serve(scale, PORT, workers=1)
     try:
         one = wrk(single.url + scaling_path, seconds, tokens["user"])["rps"]
     finally:
         single.stop()
     data["scaling"] = {"path": scaling_path, "1": one, "2": two}
     log("RLS overhead through the API: the same endpoint served by a role that bypasses the policies")
-    bypassing = Gunicorn(scale, PORT + 2, workers=2, role="maintenance")
+    bypassing = serve(scale, PORT + 2, workers=2, role="maintenance")
     try:
         rls_endpoint = next(e for e in probe["endpoints"] if e["auth"] == "user")
         bypass = measure(bypassing, rls_endpoint, tokens["user"], seconds, runs)
@@ -392,21 +448,22 @@ def main() -> None:
     policies = next(r for r in rows if r["path"] == rls_endpoint["path"] and r["auth"] == "user")
     data["rls_api"] = {
         "path": rls_endpoint["path"],
-        "policies": {k: policies[k] for k in ("rps", "p50_ms", "p99_ms")},
+        "policies": {k: policies["keep-alive"][k] for k in ("rps", "p50_ms", "p99_ms")},
         "bypass": bypass,
-        "ratio": round(bypass["rps"] / policies["rps"], 2),
+        "ratio": round(bypass["rps"] / policies["keep-alive"]["rps"], 2),
     }
     log("two instances, mixed load")
-    servers = [Gunicorn(scale, PORT, workers=1), Gunicorn(scale, PORT + 1, workers=1)]
+    servers = [serve(scale, PORT, workers=1), serve(scale, PORT + 1, workers=1)]
     try:
         results = mixed_load(servers, probe["endpoints"], tokens, seconds)
     finally:
         for s in servers:
             s.stop()
     data["two_instances"] = {"ports": [PORT, PORT + 1], "results": results}
+    data["real"] = measure_real_data(scale, seconds, runs)
     write_report(data, Path(options.output))
     log(f"wrote {options.output}")
-    errors = sum(r["errors"] for r in results) + sum(r["errors"] for r in rows)
+    errors = sum(r["errors"] for r in results) + sum(r["errors"] for r in rows + data["real"]["endpoints"])
     if errors:
         sys.exit(f"bench: {errors} failed requests")
 

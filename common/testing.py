@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connections
 
 from config.roles import role_credentials
@@ -26,6 +27,24 @@ def login_default_as(role: str) -> None:
     settings_dict = connection.settings_dict
     user, password = role_credentials(role, settings_dict["ADMIN_USER"], settings_dict["ADMIN_PASSWORD"])
     settings_dict.update(USER=user, PASSWORD=password)
+
+
+#: Every database alias of the project.
+ALIASES = ("default", "catalogue", "coproduction", "medsync", "matar")
+
+
+def empty_every_database() -> None:
+    """Flush every alias after a test that committed data, and close the connections.
+
+    ``flush`` needs TRUNCATE, which the runtime role rightly lacks: the admin login does it,
+    then ``default`` is back to the runtime role.
+    """
+    login_default_as("admin")
+    for alias in ALIASES:
+        call_command("flush", database=alias, interactive=False, verbosity=0)
+    login_default_as("app")
+    for alias in ALIASES:
+        connections[alias].close()
 
 
 def require_shared(path: Path) -> Path:

@@ -1,4 +1,8 @@
-"""Gunicorn, the production server: ``gunicorn -c config/gunicorn.conf.py config.wsgi``.
+"""Gunicorn for the tests' servers and bench/servers.py: ``gunicorn -c config/gunicorn.conf.py config.wsgi``.
+
+Production runs granian (``python -m config.serve``, issue 16: chosen by measurement, see
+docs/benchmarks-analysis.md); the tests that start real servers (common/fuzz.py, the shared
+state and WebSocket tests) still start gunicorn with this file.
 
 Every setting can be overridden from the environment (``GUNICORN_*``). Worker processes
 share nothing local: authentication is a JWT or a session stored in the database, files go

@@ -8,6 +8,7 @@ from django.db.models import Avg, Count, FloatField, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from common.compiled import CompiledQuery
 from medsync import slots
 from medsync.models import (
     Booking,
@@ -25,16 +26,63 @@ DOCTOR = "doctor"
 DIAGNOSTIC = "diagnostic"
 
 
-def doctors_with_ratings() -> QuerySet[Doctor]:
-    """Doctors with location, specialty, ``avg_rating`` (0 without ratings, unrounded) and ``reviews``."""
-    return (
-        Doctor.objects.select_related("location", "specialty")
-        .annotate(
-            avg_rating=Coalesce(Avg("ratings__rating", output_field=FloatField()), Value(0.0)),
-            reviews=Count("ratings"),
-        )
-        .order_by("doctor_id")
+#: Where a doctor key of upstream's answers is read from, when not a column of its own name.
+DOCTOR_LOOKUPS = {
+    "specialty_name": "specialty__specialty_name",
+    "location_name": "location__name",
+    "location_address": "location__address",
+}
+#: The list's keys and the one-doctor answer's, in upstream's order (``avg_rating`` and
+#: ``reviews`` come from the ratings: merged into the list, annotated on the one doctor).
+DOCTOR_LIST_KEYS = (
+    "doctor_id",
+    "location_id",
+    "full_name",
+    "specialty_name",
+    "specialty_id",
+    "price",
+    "photo_url",
+    "location_name",
+    "location_address",
+)
+DOCTOR_DETAIL_KEYS = (
+    *DOCTOR_LIST_KEYS[:7],  # doctor_id … photo_url, as in the list
+    "location_address",
+    "experience",
+    "certificates",
+    "location_name",
+    "avg_rating",
+    "reviews",
+    "services",
+)
+
+
+def doctor_columns(keys: tuple[str, ...]) -> list[str]:
+    return [DOCTOR_LOOKUPS.get(key, key) for key in keys]
+
+
+#: Ratings per doctor: (doctor_id, AVG as numeric, count).
+RATINGS_BY_DOCTOR = CompiledQuery(
+    lambda: DoctorRating.objects.values("doctor_id")
+    .annotate(average=Avg("rating", output_field=FloatField()), count=Count("rating_id"))
+    .values_list("doctor_id", "average", "count")
+)
+DOCTOR_ROWS = CompiledQuery(lambda: Doctor.objects.order_by("doctor_id").values_list(*doctor_columns(DOCTOR_LIST_KEYS)))
+DOCTOR_DETAIL_ROW = CompiledQuery(
+    lambda doctor_id: Doctor.objects.filter(pk=doctor_id)
+    .annotate(
+        avg_rating=Coalesce(Avg("ratings__rating", output_field=FloatField()), Value(0.0)),
+        reviews=Count("ratings"),
     )
+    .values_list(*doctor_columns(DOCTOR_DETAIL_KEYS)),
+    "doctor_id",
+)
+SPECIALTY_ROWS = CompiledQuery(
+    lambda: Specialty.objects.filter(doctors__isnull=False)
+    .distinct()
+    .order_by("specialty_name", "specialty_id")
+    .values_list("specialty_id", "specialty_name")
+)
 
 
 def doctor_list_with_ratings() -> list[dict]:
@@ -43,52 +91,32 @@ def doctor_list_with_ratings() -> list[dict]:
     The ratings are aggregated on their own (one GROUP BY over ``doctor_ratings``) and merged
     here, and rows are read as plain values: joining the ratings to the doctors and grouping
     by every doctor column, then building model instances and serializing them, took ten
-    times as long at 2,000 doctors and 300,000 ratings (docs/benchmarks-analysis.md).
+    times as long at 2,000 doctors and 300,000 ratings (docs/benchmarks-analysis.md). Both
+    queries are compiled once per process (``common.compiled``); ``avg_rating`` is the
+    average as a float, 0.0 without ratings.
     """
-    ratings = {
-        row["doctor_id"]: (row["average"], row["count"])
-        for row in DoctorRating.objects.values("doctor_id").annotate(
-            average=Avg("rating", output_field=FloatField()), count=Count("rating_id")
-        )
-    }
-    rows = Doctor.objects.order_by("doctor_id").values_list(
-        "doctor_id",
-        "location_id",
-        "full_name",
-        "specialty__specialty_name",
-        "specialty_id",
-        "price",
-        "photo_url",
-        "location__name",
-        "location__address",
-    )
+    ratings = {doctor_id: (float(average), count) for doctor_id, average, count in RATINGS_BY_DOCTOR.rows()}
     doctors = []
-    for doctor_id, location_id, full_name, specialty, specialty_id, price, photo, location, address in rows:
-        average, count = ratings.get(doctor_id, (0.0, 0))
-        doctors.append(
-            {
-                "doctor_id": doctor_id,
-                "location_id": location_id,
-                "full_name": full_name,
-                "specialty_name": specialty,
-                "specialty_id": specialty_id,
-                "price": price,
-                "photo_url": photo,
-                "location_name": location,
-                "location_address": address,
-                "avg_rating": average,
-                "reviews": count,
-            }
-        )
+    for row in DOCTOR_ROWS.rows():
+        doctor = dict(zip(DOCTOR_LIST_KEYS, row, strict=True))
+        doctor["avg_rating"], doctor["reviews"] = ratings.get(doctor["doctor_id"], (0.0, 0))
+        doctors.append(doctor)
     return doctors
 
 
-def doctor_get(doctor_id: int) -> Doctor | None:
-    return doctors_with_ratings().filter(pk=doctor_id).first()
+def doctor_detail(doctor_id: int) -> dict | None:
+    """One doctor as ``/doctors/{id}`` shows it (upstream's keys, in order), in one query; None if absent."""
+    rows = DOCTOR_DETAIL_ROW.rows(doctor_id=doctor_id)
+    if not rows:
+        return None
+    doctor = dict(zip(DOCTOR_DETAIL_KEYS, rows[0], strict=True))
+    doctor["avg_rating"] = float(doctor["avg_rating"])
+    return doctor
 
 
-def specialties_with_doctors() -> QuerySet[Specialty]:
-    return Specialty.objects.filter(doctors__isnull=False).distinct().order_by("specialty_name", "specialty_id")
+def specialty_list() -> list[dict]:
+    """Specialties that at least one doctor has, by name, as ``{specialty_id, specialty_name}``."""
+    return [{"specialty_id": specialty_id, "specialty_name": name} for specialty_id, name in SPECIALTY_ROWS.rows()]
 
 
 def diagnostics_offered() -> QuerySet[Diagnostic]:

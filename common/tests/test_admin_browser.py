@@ -24,10 +24,9 @@ from django.core.management import call_command
 from django.db import connections
 from django.test.testcases import LiveServerThread
 
-from common.testing import login_default_as
+from common.testing import empty_every_database, login_default_as
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ALIASES = ("default", "catalogue", "coproduction", "medsync", "matar")
 REPRS = ("object at 0x", "DatabaseDefault")
 MAX_OPTIONS = 100
 #: Pages allowed a long select: Django's permission picker of a group (a fixed table, not one that grows).
@@ -61,12 +60,7 @@ def server(django_db_setup, django_db_blocker):
         yield f"http://127.0.0.1:{thread.port}"
     finally:
         thread.terminate()
-        login_default_as("admin")
-        for alias in ALIASES:
-            call_command("flush", database=alias, interactive=False, verbosity=0)
-        login_default_as("app")
-        for alias in ALIASES:
-            connections[alias].close()
+        empty_every_database()
         django_db_blocker.restore()
 
 

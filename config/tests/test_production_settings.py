@@ -3,6 +3,7 @@
 Each test runs a real process with only the environment a deployer gives it.
 """
 
+import http.client
 import os
 import socket
 import subprocess
@@ -37,6 +38,20 @@ def start_wsgi(env: dict) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", "import config.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
+
+
+def test_the_production_server_refuses_to_start_with_no_configuration():
+    port = _free_port()
+    result = subprocess.run(
+        [sys.executable, "-m", "config.serve"],
+        cwd=ROOT,
+        env=clean_env(HTTP_BIND=f"127.0.0.1:{port}", HTTP_WORKERS="1"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "Refusing to start with production settings" in result.stdout + result.stderr
 
 
 def test_the_wsgi_entry_point_refuses_to_start_with_no_configuration():
@@ -91,6 +106,8 @@ def _free_port() -> int:
 
 
 def _get(url: str, headers: dict) -> tuple[int, dict, bytes]:
+    """Status, headers (looked up without regard to case, as HTTP defines them) and body."""
+
     class NoRedirect(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, *args, **kwargs):
             return None
@@ -98,16 +115,16 @@ def _get(url: str, headers: dict) -> tuple[int, dict, bytes]:
     opener = urllib.request.build_opener(NoRedirect)
     try:
         with opener.open(urllib.request.Request(url, headers=headers), timeout=10) as response:
-            return response.status, dict(response.headers), response.read()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+        return error.code, error.headers, error.read()
 
 
-def test_the_production_server_serves_over_https_only():
+def test_the_production_server_serves_over_https_only_and_keeps_connections_open():
     port = _free_port()
-    env = clean_env(GUNICORN_BIND=f"127.0.0.1:{port}", GUNICORN_WORKERS="1", **PRODUCTION_ENV)
+    env = clean_env(HTTP_BIND=f"127.0.0.1:{port}", HTTP_WORKERS="1", **PRODUCTION_ENV)
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi"],
+        [sys.executable, "-m", "config.serve"],  # the production server (docs/deployment.md)
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -132,6 +149,19 @@ def test_the_production_server_serves_over_https_only():
         assert status == 301 and headers["Location"].startswith("https://")
         status, _, _ = _get(url, {"X-Forwarded-Proto": "https", "Host": "evil.example.com"})
         assert status == 400
+        # Keep-alive: several requests over one connection (issue 16), each answered in full.
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            sockets = []
+            for _ in range(3):
+                connection.request("GET", "/api/v1/utils/health-check/", headers={"X-Forwarded-Proto": "https"})
+                response = connection.getresponse()
+                assert (response.status, response.read()) == (200, b"true")
+                assert not response.will_close, response.getheaders()
+                sockets.append(connection.sock)
+            assert sockets[0] is sockets[1] is sockets[2]
+        finally:
+            connection.close()
     finally:
         server.terminate()
         server.wait(timeout=30)

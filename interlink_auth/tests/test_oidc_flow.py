@@ -20,7 +20,6 @@ import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.core.management import call_command
 from django.db import connections
 from django.test.testcases import LiveServerThread
 from oauth2_provider.models import get_application_model
@@ -28,12 +27,11 @@ from oauth2_provider.models import get_application_model
 from accounts.tests.factories import UserFactory
 from accounts.tokens import create_access_token
 from catalogue.models import ProblemProfile
-from common.testing import login_default_as
+from common.testing import empty_every_database
 from coproduction import models as coproduction_models
 from interlink_auth.models import InterlinkUser
 from interlink_auth.tests.provider import key_id
 
-ALIASES = ("default", "catalogue", "coproduction", "medsync", "matar")
 CLIENT_ID = "interlink-frontend"
 CLIENT_SECRET = "test-client-secret-0123456789"
 PASSWORD = "a-long-test-password"
@@ -119,12 +117,7 @@ def live(django_db_setup, django_db_blocker, settings, provider_key):
     finally:
         if thread.is_alive():
             thread.terminate()
-        login_default_as("admin")
-        for alias in ALIASES:
-            call_command("flush", database=alias, interactive=False, verbosity=0)
-        login_default_as("app")
-        for alias in ALIASES:
-            connections[alias].close()
+        empty_every_database()
         for alias, max_age in max_ages.items():
             connections[alias].settings_dict["CONN_MAX_AGE"] = max_age
         django_db_blocker.restore()

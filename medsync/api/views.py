@@ -58,17 +58,17 @@ class DoctorDetailView(MedsyncView):
     )
     def get(self, request, doctor_id):
         """One doctor with the about texts; 404 ``Doctor not found``."""
-        doctor = selectors.doctor_get(parse_int(doctor_id, "doctor_id"))
+        doctor = selectors.doctor_detail(parse_int(doctor_id, "doctor_id"))
         if doctor is None:
             raise APIError(status.HTTP_404_NOT_FOUND, "Doctor not found")
-        return Response(api_serializers.DoctorDetailSerializer(doctor).data)
+        return Response(doctor)
 
 
 class SpecialtyListView(MedsyncView):
     @extend_schema(responses=api_serializers.SpecialtySerializer(many=True))
     def get(self, request):
         """Specialties that at least one doctor has, by name."""
-        return Response(api_serializers.SpecialtySerializer(selectors.specialties_with_doctors(), many=True).data)
+        return Response(selectors.specialty_list())
 
 
 class DiagnosticListView(MedsyncView):

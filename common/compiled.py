@@ -1,0 +1,63 @@
+"""Reads whose SQL the ORM compiles once per process (hot, small read paths).
+
+For a read that returns a dozen rows, building the queryset (``annotate`` and
+``select_related`` clone and deep-copy the query) and compiling it costs the Python process
+several times what PostgreSQL takes to answer: 1.4 ms of CPU against 0.2 ms for MedSync's
+one-doctor read (``python -m bench.cpu``, docs/benchmarks-analysis.md). ``CompiledQuery``
+builds the queryset once, with a marker value standing for each parameter, keeps the SQL,
+and then runs it with the request's values.
+
+Rows are tuples as psycopg2 returns them: the ``from_db_value`` converters of ``values_list``
+do not run. Use it for columns the driver already returns as the API shows them (integers,
+text, ``numeric`` as ``Decimal``); convert anything else where the rows are read (an
+``AVG`` is ``numeric``: ``float()`` it as the ORM's ``FloatField`` would).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import connections
+from django.db.models import QuerySet
+
+#: Parameter markers: values no real parameter of these reads takes.
+MARKER_BASE = -987_654_000
+
+
+class CompiledQuery:
+    """``build(**markers)`` compiled on first use; ``rows(**values)`` runs it with real values.
+
+    ``build`` receives each parameter name bound to a distinct marker integer; every marker
+    must reach the SQL parameters exactly once (checked at compile time), so a filter the
+    ORM rewrites or drops cannot silently run with the marker.
+    """
+
+    def __init__(self, build: Callable[..., QuerySet], *parameters: str):
+        self.build = build
+        self.parameters = parameters
+        self.compiled: tuple[str, str, tuple, dict[str, int]] | None = None
+
+    def compile(self) -> tuple[str, str, tuple, dict[str, int]]:
+        markers = {name: MARKER_BASE - index for index, name in enumerate(self.parameters)}
+        queryset = self.build(**markers)
+        alias = queryset.db
+        sql, params = queryset.query.get_compiler(using=alias).as_sql()
+        positions = {}
+        for name, marker in markers.items():
+            found = [index for index, value in enumerate(params) if value == marker]
+            if len(found) != 1:
+                raise ValueError(f"parameter {name!r} reaches the SQL {len(found)} times, not once: {sql}")
+            positions[name] = found[0]
+        return alias, sql, tuple(params), positions
+
+    def rows(self, **values) -> list[tuple]:
+        if self.compiled is None:
+            self.compiled = self.compile()
+        alias, sql, params, positions = self.compiled
+        if positions:
+            params = list(params)
+            for name, position in positions.items():
+                params[position] = values[name]
+        with connections[alias].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()

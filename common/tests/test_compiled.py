@@ -1,0 +1,35 @@
+"""``CompiledQuery``: one compilation, the request's values in place of the markers."""
+
+import pytest
+from django.db import connections
+
+from common.compiled import CompiledQuery
+from medsync.models import Specialty
+
+pytestmark = pytest.mark.django_db(databases=["medsync"])
+
+
+def test_rows_run_the_compiled_sql_with_each_calls_values(django_assert_num_queries):
+    first = Specialty.objects.create(specialty_name="Cardiologist")
+    second = Specialty.objects.create(specialty_name="Dermatologist")
+    by_id = CompiledQuery(
+        lambda specialty_id: Specialty.objects.filter(pk=specialty_id).values_list("specialty_name"), "specialty_id"
+    )
+    assert by_id.rows(specialty_id=first.pk) == [("Cardiologist",)]
+    compiled = by_id.compiled
+    with django_assert_num_queries(1, connection=connections["medsync"]):
+        assert by_id.rows(specialty_id=second.pk) == [("Dermatologist",)]
+    assert by_id.compiled is compiled
+    assert by_id.rows(specialty_id=0) == []
+
+
+def test_a_parameter_that_does_not_reach_the_sql_once_is_refused():
+    ignored = CompiledQuery(lambda specialty_id: Specialty.objects.values_list("specialty_name"), "specialty_id")
+    with pytest.raises(ValueError, match="reaches the SQL 0 times"):
+        ignored.rows(specialty_id=1)
+    twice = CompiledQuery(
+        lambda specialty_id: Specialty.objects.filter(pk=specialty_id).exclude(pk=specialty_id).values_list("pk"),
+        "specialty_id",
+    )
+    with pytest.raises(ValueError, match="reaches the SQL 2 times"):
+        twice.rows(specialty_id=1)
