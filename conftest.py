@@ -42,3 +42,11 @@ def app_role_transactional_db(django_db_setup, django_db_blocker):
         call_command("flush", database="default", interactive=False, verbosity=0)
         _login_default_as("app")
         django_db_blocker.restore()
+
+
+@pytest.fixture(autouse=True)
+def empty_read_cache():
+    """Cached read responses (common/read_cache.py) never outlive the test data they were made from."""
+    from django.core.cache import caches
+
+    caches["read"].clear()

@@ -1,0 +1,152 @@
+"""Rendered GET responses kept in the shared cache until their database is written (issue 16).
+
+A ``ReadCache`` serves some list endpoints of one database alias (the catalogue) from Django's
+cache alias ``read`` (``CACHES``: the shared backend, database cache or Redis, so every worker
+and instance sees the same entries). Keys carry a *generation* token stored in that cache;
+any write to the database gives a new token, so every cached response is dropped at once:
+
+* ``watch_writes`` wraps every statement on the alias's connections (``execute_wrapper``):
+  an INSERT, UPDATE, DELETE, TRUNCATE… from the API, the admin, the importer, a management
+  command or a signal receiver all end the generation. The token is renewed when the write
+  runs (so the writing transaction and the tests inside one read fresh data) and again when
+  the transaction commits (so a response read by another worker between the two, from the
+  old data, is stored under a generation nobody asks for any more).
+* Writes made outside Django (``psql``) are not seen: ``manage.py clear_read_cache`` ends
+  the generation, and entries expire after ``READ_CACHE_SECONDS`` anyway.
+* What else shapes a body is in its key: the settings named in ``settings_keys`` (link bases)
+  and a digest of the source of the ``code`` packages, so a release that changes an output
+  never serves what the previous one stored.
+
+What is cached is the exact body the view rendered (after content negotiation: the key holds
+the renderer and the accepted media type), for a 200 only; a hit is rendered by
+``PrerenderedRenderer`` and passes through DRF's response handling like any other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import re
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connections, transaction
+from django.db.backends.signals import connection_created
+from rest_framework.response import Response
+
+CACHE_ALIAS = "read"
+#: Every ``ReadCache`` made (``manage.py clear_read_cache`` renews them all).
+READ_CACHES: list[ReadCache] = []
+#: Statements that never write (anything else on the watched alias ends the generation).
+READ_STATEMENT = re.compile(r"\s*(SELECT|SHOW|EXPLAIN|SET|SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT)\b", re.IGNORECASE)
+
+
+class PrerenderedRenderer:
+    """Stands in for the negotiated renderer of a cache hit: same media type, stored bytes."""
+
+    def __init__(self, renderer, content: bytes):
+        self.media_type, self.format, self.charset = renderer.media_type, renderer.format, renderer.charset
+        self.content = content
+
+    def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
+        return self.content
+
+
+class PrerenderedResponse(Response):
+    def __init__(self, content: bytes):
+        super().__init__(data=None)
+        self.prerendered = content
+
+    @property
+    def rendered_content(self):
+        self.accepted_renderer = PrerenderedRenderer(self.accepted_renderer, self.prerendered)
+        return super().rendered_content
+
+
+class ReadCache:
+    def __init__(self, scope: str, *, database: str, code: Sequence[str], settings_keys: Sequence[str] = ()):
+        self.scope, self.database, self.code, self.settings_keys = scope, database, code, settings_keys
+        self.generation_key = f"{scope}:generation"
+        self._code_digest = None
+        READ_CACHES.append(self)
+
+    def code_digest(self) -> str:
+        """A digest of every ``.py`` file of the ``code`` packages (read once per process)."""
+        if self._code_digest is None:
+            digest = hashlib.sha256()
+            for package in self.code:
+                folder = Path(importlib.import_module(package).__file__).parent
+                for path in sorted(folder.rglob("*.py")):
+                    digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+            self._code_digest = digest.hexdigest()
+        return self._code_digest
+
+    @property
+    def cache(self):
+        return caches[CACHE_ALIAS]
+
+    def generation(self) -> str:
+        token = self.cache.get(self.generation_key)
+        if token is None:
+            token = self.renew()
+        return token
+
+    def renew(self) -> str:
+        token = uuid.uuid4().hex
+        self.cache.set(self.generation_key, token, None)
+        return token
+
+    def response(self, view, build: Callable[[], Response], *, vary: tuple = ()) -> Response:
+        """The cached body of this GET, or ``build()``'s response, stored once rendered if 200.
+
+        ``vary``: what else the body depends on (the request language); the full path, the
+        host and scheme (absolute links) and the negotiated renderer are always in the key.
+        """
+        request = view.request
+        renderer = request.accepted_renderer
+        parts = (
+            self.generation(),
+            self.code_digest(),
+            *(getattr(settings, name) for name in self.settings_keys),
+            request.build_absolute_uri(),
+            f"{type(renderer).__module__}.{type(renderer).__qualname__}",
+            request.accepted_media_type,
+            *vary,
+        )
+        key = f"{self.scope}:" + hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+        content = self.cache.get(key)
+        if content is not None:
+            return PrerenderedResponse(content)
+        response = build()
+        if response.status_code == 200:
+            response.add_post_render_callback(lambda rendered: self._store(key, rendered))
+        return response
+
+    def _store(self, key: str, response) -> None:
+        self.cache.set(key, response.content, settings.READ_CACHE_SECONDS)
+
+    def watch_writes(self) -> None:
+        """End the generation on every write to ``database`` (see the module docstring)."""
+        connection_created.connect(self._wrap_connection, weak=False, dispatch_uid=f"read-cache-{self.scope}")
+        if connections[self.database].connection is not None:
+            self._wrap_connection(connection=connections[self.database])
+
+    def _wrap_connection(self, sender=None, connection=None, **kwargs) -> None:
+        if connection.alias == self.database and self._on_statement not in connection.execute_wrappers:
+            connection.execute_wrappers.append(self._on_statement)
+
+    def _on_statement(self, execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if not READ_STATEMENT.match(sql):
+            self._written(context["connection"])
+        return result
+
+    def _written(self, connection) -> None:
+        if connection.in_atomic_block and any(entry[1] == self.renew for entry in connection.run_on_commit):
+            return  # already renewed in this transaction; renewed again when it commits
+        self.renew()
+        if connection.in_atomic_block:
+            transaction.on_commit(self.renew, using=connection.alias)
