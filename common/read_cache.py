@@ -7,10 +7,11 @@ any write to the database gives a new token, so every cached response is dropped
 
 * ``watch_writes`` wraps every statement on the alias's connections (``execute_wrapper``):
   an INSERT, UPDATE, DELETE, TRUNCATE… from the API, the admin, the importer, a management
-  command or a signal receiver all end the generation. The token is renewed when the write
-  runs (so the writing transaction and the tests inside one read fresh data) and again when
-  the transaction commits (so a response read by another worker between the two, from the
-  old data, is stored under a generation nobody asks for any more).
+  command or a signal receiver all end the generation, when the write commits (at once in
+  autocommit). What other workers store meanwhile, from the data as it was, is stored under
+  the old generation, which nobody asks for any more.
+* While a transaction that wrote is open on the connection, its own reads neither use nor
+  fill the cache: they see the uncommitted rows, which must not reach the shared cache.
 * Writes made outside Django (``psql``) are not seen: ``manage.py clear_read_cache`` ends
   the generation, and entries expire after ``READ_CACHE_SECONDS`` anyway.
 * What else shapes a body is in its key: the settings named in ``settings_keys`` (link bases)
@@ -105,6 +106,8 @@ class ReadCache:
         ``vary``: what else the body depends on (the request language); the full path, the
         host and scheme (absolute links) and the negotiated renderer are always in the key.
         """
+        if self._renewal_pending(connections[self.database]):
+            return build()
         request = view.request
         renderer = request.accepted_renderer
         parts = (
@@ -145,8 +148,11 @@ class ReadCache:
         return result
 
     def _written(self, connection) -> None:
-        if connection.in_atomic_block and any(entry[1] == self.renew for entry in connection.run_on_commit):
-            return  # already renewed in this transaction; renewed again when it commits
-        self.renew()
-        if connection.in_atomic_block:
+        if not connection.in_atomic_block:
+            self.renew()
+        elif not self._renewal_pending(connection):
             transaction.on_commit(self.renew, using=connection.alias)
+
+    def _renewal_pending(self, connection) -> bool:
+        """Whether the connection's open transaction wrote (its renewal waits for the commit)."""
+        return connection.in_atomic_block and any(entry[1] == self.renew for entry in connection.run_on_commit)
