@@ -49,4 +49,8 @@ def empty_read_cache():
     """Cached read responses (common/read_cache.py) never outlive the test data they were made from."""
     from django.core.cache import caches
 
+    from common.read_cache import READ_CACHES
+
     caches["read"].clear()
+    for read_cache in READ_CACHES:
+        read_cache.local.clear()
