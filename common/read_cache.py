@@ -48,8 +48,20 @@ from rest_framework.response import Response
 CACHE_ALIAS = "read"
 #: Every ``ReadCache`` made (``manage.py clear_read_cache`` renews them all).
 READ_CACHES: list[ReadCache] = []
-#: Statements that never write (anything else on the watched alias ends the generation).
-READ_STATEMENT = re.compile(r"\s*(SELECT|SHOW|EXPLAIN|SET|SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT)\b", re.IGNORECASE)
+#: Statements that never write; ``WITH`` writes only with a data-modifying part; anything else
+#: on the watched alias ends the generation (an unknown statement errs on the safe side).
+READ_STATEMENT = re.compile(r"[\s(]*(SELECT|SHOW|EXPLAIN|SET|SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT)\b", re.IGNORECASE)
+WITH_STATEMENT = re.compile(r"\s*WITH\b", re.IGNORECASE)
+MODIFYING = re.compile(r"\b(INSERT|UPDATE|DELETE|MERGE)\b", re.IGNORECASE)
+
+
+def is_write(sql: str) -> bool:
+    """Whether a statement may change data (what ends a ``ReadCache`` generation)."""
+    if READ_STATEMENT.match(sql):
+        return False
+    if WITH_STATEMENT.match(sql):
+        return bool(MODIFYING.search(sql))
+    return True
 
 
 class PrerenderedRenderer:
@@ -187,7 +199,7 @@ class ReadCache:
 
     def _on_statement(self, execute, sql, params, many, context):
         result = execute(sql, params, many, context)
-        if not READ_STATEMENT.match(sql):
+        if is_write(sql):
             self._written(context["connection"])
         return result
 
