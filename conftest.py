@@ -7,9 +7,9 @@ production. Domain aliases keep the admin login.
 """
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
+from common.testing import create_cache_tables
 from common.testing import login_default_as as _login_default_as
 
 
@@ -20,9 +20,7 @@ def django_db_setup(django_test_environment, django_db_blocker):
     with django_db_blocker.unblock():
         _login_default_as("admin")
         old_config = setup_databases(verbosity=0, interactive=False, keepdb=False)
-        # the read cache's table, for server processes started by tests (the test process
-        # itself keeps that cache in memory: config/settings/test.py)
-        call_command("createcachetable", settings.READ_CACHE_TABLE, database="default", verbosity=0)
+        create_cache_tables("default")  # with the read cache's, for server processes
         call_command("setup_db_roles", verbosity=0, stdout=open("/dev/null", "w"))
         _login_default_as("app")
     yield

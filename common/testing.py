@@ -4,6 +4,8 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core.management import call_command
 from django.db import connections
 
 from config.roles import role_credentials
@@ -30,3 +32,11 @@ def require_shared(path: Path) -> Path:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{message}; CI always has it")
     pytest.skip(message)
+
+
+def create_cache_tables(alias: str) -> None:
+    """``createcachetable`` as production runs it (README): the shared cache's table and the read
+    cache's (``django_read_cache``), which the test process itself keeps in memory
+    (config/settings/test.py) but server processes started by tests use."""
+    call_command("createcachetable", database=alias, verbosity=0)
+    call_command("createcachetable", settings.READ_CACHE_TABLE, database=alias, verbosity=0)
