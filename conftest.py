@@ -9,6 +9,7 @@ production. Domain aliases keep the admin login.
 import pytest
 from django.core.management import call_command
 
+from common.testing import create_cache_tables
 from common.testing import login_default_as as _login_default_as
 
 
@@ -19,6 +20,7 @@ def django_db_setup(django_test_environment, django_db_blocker):
     with django_db_blocker.unblock():
         _login_default_as("admin")
         old_config = setup_databases(verbosity=0, interactive=False, keepdb=False)
+        create_cache_tables("default")  # with the read cache's, for server processes
         call_command("setup_db_roles", verbosity=0, stdout=open("/dev/null", "w"))
         _login_default_as("app")
     yield
@@ -42,3 +44,15 @@ def app_role_transactional_db(django_db_setup, django_db_blocker):
         call_command("flush", database="default", interactive=False, verbosity=0)
         _login_default_as("app")
         django_db_blocker.restore()
+
+
+@pytest.fixture(autouse=True)
+def empty_read_cache():
+    """Cached read responses (common/read_cache.py) never outlive the test data they were made from."""
+    from django.core.cache import caches
+
+    from common.read_cache import READ_CACHES
+
+    caches["read"].clear()
+    for read_cache in READ_CACHES:
+        read_cache.local.clear()

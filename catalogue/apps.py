@@ -10,3 +10,6 @@ class CatalogueConfig(AppConfig):
 
     def ready(self):
         from catalogue import signals  # noqa: F401  (connects the rating-aggregate receivers)
+        from catalogue.cache import catalogue_reads
+
+        catalogue_reads.watch_writes()

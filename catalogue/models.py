@@ -24,13 +24,16 @@ from __future__ import annotations
 import uuid
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.fields.hstore import KeyTransform
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models.expressions import DatabaseDefault
+from django.db.models.functions import Upper
 from django.utils import timezone
 
 from common.fields import TranslationsField
 from common.models import UpstreamTimestamps
-from common.translations import TranslatedField, read_translation
+from common.translations import SUPPORTED_LANGUAGES, TranslatedField, read_translation
 
 
 class EmptyVarcharArray(models.Func):
@@ -47,6 +50,26 @@ def varchar_array(**kwargs) -> ArrayField:
 
 def translations(verbose_name: str | None = None) -> TranslationsField:
     return TranslationsField(null=True, blank=True, verbose_name=verbose_name)
+
+
+#: The translated columns the catalogue's ``search`` parameter looks in (``catalogue.selectors``).
+SEARCHED_FIELDS = ("name", "description", "tags")
+
+
+def search_index(language: str) -> GinIndex:
+    """A trigram index of the searched values in ``language``, one per language (not upstream's).
+
+    The search is ``UPPER(<field>_translations -> '<language>') LIKE UPPER('%<text>%')`` on each
+    field (Django's ``icontains``); a GIN ``gin_trgm_ops`` index on exactly those expressions
+    answers it without reading every artefact (docs/schema-deviations.toml).
+    """
+    return GinIndex(
+        *(
+            OpClass(Upper(KeyTransform(language, f"{field}_translations")), name="gin_trgm_ops")
+            for field in SEARCHED_FIELDS
+        ),
+        name=f"artefact_search_{language}_trgm",
+    )
 
 
 # --- value sets (§4.10) -------------------------------------------------------------------
@@ -218,6 +241,12 @@ class Artefact(UpstreamTimestamps):
     class Meta:
         db_table = "artefact"
         ordering = ["created_at", "id"]
+        indexes = [
+            *(search_index(language) for language in SUPPORTED_LANGUAGES),
+            # Not upstream's either: every list's order; a page's keys are read from it instead of
+            # sorting every artefact that matches (docs/benchmarks-analysis.md).
+            models.Index(fields=["created_at", "id"], name="artefact_created_at_id_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name or str(self.id)

@@ -164,3 +164,11 @@ class ServerProcess:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+def create_cache_tables(alias: str) -> None:
+    """``createcachetable`` as production runs it (README): the shared cache's table and the read
+    cache's (``django_read_cache``), which the test process itself keeps in memory
+    (config/settings/test.py) but server processes started by tests use."""
+    call_command("createcachetable", database=alias, verbosity=0)
+    call_command("createcachetable", settings.READ_CACHE_TABLE, database=alias, verbosity=0)

@@ -18,12 +18,14 @@ from catalogue.api.permissions import (
     ReadAnyoneWriteAuthenticated,
     ReadAnyoneWriteSuperuser,
 )
+from catalogue.cache import catalogue_reads
 from catalogue.models import CoproductionSchema, Interlinker, ProblemProfile, Rating
 from common.api import null_response
 from common.exceptions import APIError
 from common.ids import uuid_or_404
 from common.pagination import PageEnvelopePagination, SkipLimitPagination
 from common.paging import PageSizeSerializer, SkipLimitSerializer
+from common.translations import get_language
 from interlink_auth.authentication import INTERLINK_AUTHENTICATION_CLASSES
 
 
@@ -63,6 +65,10 @@ class CatalogueView(APIView):
     @property
     def context(self) -> dict:
         return {"request": self.request}
+
+    def cached(self, build) -> Response:
+        """``build()``'s response, kept until the next catalogue write (catalogue/cache.py)."""
+        return catalogue_reads.response(self, build, vary=(get_language(),))
 
 
 def page_of(name: str, item) -> serializers.Serializer:
@@ -152,7 +158,7 @@ class InterlinkerListView(CatalogueView):
             natures=params.get("nature", []),
             rating=params.get("rating"),
         )
-        return self.page(queryset, params, lambda rows: _interlinkers_out(self, rows))
+        return self.cached(lambda: self.page(queryset, params, lambda rows: _interlinkers_out(self, rows)))
 
     @extend_schema(request=INTERLINKER_IN, responses=INTERLINKER_OUT)
     def post(self, request):
@@ -206,14 +212,16 @@ class InterlinkerRelatedView(CatalogueView):
         """Interlinkers sharing a problem profile with this one."""
         params = self.query(PageSizeSerializer)
         interlinker = _interlinker_or_404(interlinker_id)
-        return self.page(selectors.interlinker_related(interlinker), params, lambda rows: _interlinkers_out(self, rows))
+        queryset = selectors.interlinker_related(interlinker)
+        return self.cached(lambda: self.page(queryset, params, lambda rows: _interlinkers_out(self, rows)))
 
 
 class KnowledgeInterlinkerListView(CatalogueView):
     @extend_schema(parameters=PAGE_PARAMS, responses=KnowledgeInterlinkerPage)
     def get(self, request):
         params = self.query(PageSizeSerializer)
-        return self.page(selectors.knowledgeinterlinker_list(), params, lambda rows: _interlinkers_out(self, rows))
+        queryset = selectors.knowledgeinterlinker_list()
+        return self.cached(lambda: self.page(queryset, params, lambda rows: _interlinkers_out(self, rows)))
 
 
 class SoftwareInterlinkerListView(CatalogueView):
@@ -222,7 +230,8 @@ class SoftwareInterlinkerListView(CatalogueView):
     )
     def get(self, request):
         params = self.query(PageSizeSerializer)
-        return self.page(selectors.softwareinterlinker_list(), params, lambda rows: _interlinkers_out(self, rows))
+        queryset = selectors.softwareinterlinker_list()
+        return self.cached(lambda: self.page(queryset, params, lambda rows: _interlinkers_out(self, rows)))
 
 
 class SoftwareInterlinkerByServiceView(CatalogueView):
@@ -255,7 +264,9 @@ class ProblemProfileListView(CatalogueView):
     @extend_schema(responses=api_serializers.ProblemProfileOutSerializer(many=True), parameters=[LANGUAGE_PARAM])
     def get(self, request):
         """Problem profiles ordered by creation (at most 100)."""
-        return Response(api_serializers.ProblemProfileOutSerializer(selectors.problemprofile_list(), many=True).data)
+        return self.cached(
+            lambda: Response(api_serializers.problemprofiles_data(selectors.problemprofile_list(), self.context))
+        )
 
     @extend_schema(
         request=api_serializers.ProblemProfileCreateSerializer, responses=api_serializers.ProblemProfileOutSerializer
@@ -317,9 +328,7 @@ def _schema_or_404(schema_id: str) -> CoproductionSchema:
 
 
 def _schemas_full(view, rows) -> list[dict]:
-    return api_serializers.CoproductionSchemaOutFullSerializer(
-        selectors.coproductionschemas_for_output(rows), many=True, context=view.context
-    ).data
+    return api_serializers.schemas_full_data(selectors.coproductionschemas_for_output(rows), view.context)
 
 
 def _schema_out(view, schema) -> dict:
@@ -343,7 +352,7 @@ class CoproductionSchemaListView(CatalogueView):
         """Schemas offered in the request language, with their phase/objective/task trees."""
         params = self.query(api_serializers.CoproductionSchemaQuerySerializer)
         queryset = selectors.coproductionschema_list(search=params.get("search"), rating=params.get("rating"))
-        return self.page(queryset, params, lambda rows: _schemas_full(self, rows))
+        return self.cached(lambda: self.page(queryset, params, lambda rows: _schemas_full(self, rows)))
 
     @extend_schema(
         request=api_serializers.ArtefactCreateSerializer, responses=api_serializers.CoproductionSchemaOutSerializer
@@ -363,8 +372,12 @@ class CoproductionSchemaPublicView(CatalogueView):
         paginator = SkipLimitPagination(envelope=False)
         params = self.query(SkipLimitSerializer)
         queryset = CoproductionSchema.objects.filter(is_public=True).order_by("created_at", "id")
-        rows = paginator.paginate_queryset(queryset, request, self, params=params)
-        return paginator.get_paginated_response(_schemas_full(self, rows))
+
+        def build():
+            rows = paginator.paginate_queryset(queryset, request, self, params=params)
+            return paginator.get_paginated_response(_schemas_full(self, rows))
+
+        return self.cached(build)
 
 
 class CoproductionSchemaDetailView(CatalogueView):

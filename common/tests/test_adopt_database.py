@@ -25,6 +25,7 @@ from rest_framework.test import APIClient
 from common.adoption import reference_dump
 from common.parity import REFERENCE_DIR, compare, dsn_for
 from common.schema_snapshot import diff_snapshots, take_snapshot
+from common.testing import create_cache_tables
 from config.provision import admin_connection
 from config.roles import role_credentials
 
@@ -113,7 +114,7 @@ def _adopt_and_migrate(alias):
     call_command("adopt_database", database=alias, stdout=out)
     with login_as(alias, "maintenance"):
         call_command("migrate", database=alias, verbosity=0)
-        call_command("createcachetable", database=alias)  # README step 5: the shared cache, on default
+        create_cache_tables(alias)  # README step 5: the shared caches, on default
     return out.getvalue()
 
 

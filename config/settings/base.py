@@ -275,6 +275,15 @@ else:
     }
     if CACHE_DATABASE_ALIAS != "default":
         DATABASES[CACHE_DATABASE_ALIAS] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+# Rendered responses of read-mostly lists (common/read_cache.py: the catalogue's), dropped on
+# every write to their database: the same shared backend; with the database cache its own table
+# (created by the same createcachetable), so culling its entries never drops the counters above.
+READ_CACHE_SECONDS = int(os.environ.get("READ_CACHE_SECONDS", "3600"))
+READ_CACHE_TABLE = "django_read_cache"
+READ_CACHE_LOCAL_BYTES = int(os.environ.get("READ_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))  # per worker
+CACHES["read"] = {**CACHES["default"], "KEY_PREFIX": f"{CACHE_KEY_PREFIX}read"}
+if not REDIS_URL:
+    CACHES["read"].update(LOCATION=READ_CACHE_TABLE, OPTIONS={"MAX_ENTRIES": 5000})
 DATABASE_ROUTERS = ["common.cache.CacheRouter", *DATABASE_ROUTERS]
 
 # Throttling (DRF, counted in the shared cache): 429 with Retry-After. Client addresses are

@@ -27,6 +27,10 @@ MEDIA_ROOT = BASE_DIR / ".data" / "test-media"  # noqa: F405
 if os.environ.get("CACHE_DATABASE_ALIAS", "default") == "default":
     CACHE_DATABASE_ALIAS = "default"
     DATABASES.pop("cache", None)  # noqa: F405
+    # Cached read responses in the test process: in memory, so a catalogue-only test may read
+    # and write the catalogue without the default database; conftest.py empties it before each
+    # test. Server processes keep the shared backend (conftest.py creates its table).
+    CACHES["read"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "read"}  # noqa: F405
 
 # --- interlink auth ---
 # The OpenID Connect provider the /auth/ tests log in through: this project's accounts
