@@ -28,13 +28,14 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
-# Roles and databases (as the server's admin login), then every alias migrated (as the
-# maintenance role), and the shared cache's table (CACHES) in default. Without DATABASE_URL
-# this starts the embedded PostgreSQL in .data/.
+# Roles and databases (as the server's admin login), the cache tables (CACHES: the shared
+# cache and the read cache, in default) first, since every catalogue write renews the read
+# cache, then every alias migrated (as the maintenance role). Without DATABASE_URL this
+# starts the embedded PostgreSQL in .data/.
 db: install
 	$(MANAGE) setup_db_roles
-	@for alias in $(ALIASES); do $(MANAGE) migrate --database=$$alias --verbosity=0 || exit 1; done
 	$(MANAGE) createcachetable --database=default
+	@for alias in $(ALIASES); do $(MANAGE) migrate --database=$$alias --verbosity=0 || exit 1; done
 	@echo "Migrated: $(ALIASES)"
 
 demo: db

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import logging
 import re
 import threading
 import uuid
@@ -44,6 +45,8 @@ from django.core.cache import caches
 from django.db import connections, transaction
 from django.db.backends.signals import connection_created
 from rest_framework.response import Response
+
+logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "read"
 #: Every ``ReadCache`` made (``manage.py clear_read_cache`` renews them all).
@@ -205,10 +208,23 @@ class ReadCache:
 
     def _written(self, connection) -> None:
         if not connection.in_atomic_block:
-            self.renew()
+            self.renew_after_write()
         elif not self._renewal_pending(connection):
-            transaction.on_commit(self.renew, using=connection.alias)
+            transaction.on_commit(self.renew_after_write, using=connection.alias)
+
+    def renew_after_write(self) -> None:
+        """``renew`` once a write is in: the write stands whatever the cache does. When the
+        shared cache cannot be reached (its table not created yet, as during the first
+        ``migrate``; Redis down) the failure is logged, this worker's own bodies are dropped,
+        and entries others stored expire after ``READ_CACHE_SECONDS``."""
+        try:
+            self.renew()
+        except Exception as error:
+            self.local.clear()
+            logger.warning("%s: the read cache could not be renewed after a write: %s", self.scope, error)
 
     def _renewal_pending(self, connection) -> bool:
         """Whether the connection's open transaction wrote (its renewal waits for the commit)."""
-        return connection.in_atomic_block and any(entry[1] == self.renew for entry in connection.run_on_commit)
+        return connection.in_atomic_block and any(
+            entry[1] == self.renew_after_write for entry in connection.run_on_commit
+        )

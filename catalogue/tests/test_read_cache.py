@@ -128,3 +128,17 @@ def test_link_settings_are_part_of_the_key(api, settings):
     settings.CATALOGUE_PUBLIC_BASE_URL = "https://interlink.example.org/catalogue"
     link = api.get(INTERLINKERS).json()["items"][0]["logotype_link"]
     assert link == "https://interlink.example.org/catalogue/static/pad/logotype.png"
+
+
+def test_a_write_stands_when_the_shared_cache_cannot_be_renewed(settings, caplog):
+    """As during a first ``migrate`` before ``createcachetable``, or with Redis down: the renewal
+    is logged, never a failed write."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "read": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "no_such_cache_table"},
+    }
+    with transaction.atomic(using="catalogue"):
+        factories.ProblemProfileFactory(id="P9", name_translations={"en": "Kept"})
+    factories.ProblemProfileFactory(id="P10", name_translations={"en": "Autocommit"})
+    assert set(models.ProblemProfile.objects.values_list("id", flat=True)) == {"P9", "P10"}
+    assert caplog.text.count("the read cache could not be renewed after a write") >= 2
