@@ -497,44 +497,17 @@ def process_import(*, plan: ImportPlan, creator: User) -> CoproductionProcess:
     previous_phase = None
     for phase_data in plan.phases:
         objectives = phase_data.pop("objectives")
-        phase = services.treeitem_create(
-            model=Phase,
-            data={
-                **phase_data,
-                "coproductionprocess": process,
-                "prerequisites_ids": [previous_phase.pk] if previous_phase else [],
-            },
-            creator=creator,
-            notify=False,
-        )
+        phase = _item_after(previous_phase, Phase, phase_data, creator, coproductionprocess=process)
         previous_phase = phase
         previous_objective = None
         for objective_data in objectives:
             tasks = objective_data.pop("tasks")
-            objective = services.treeitem_create(
-                model=Objective,
-                data={
-                    **objective_data,
-                    "phase": phase,
-                    "prerequisites_ids": [previous_objective.pk] if previous_objective else [],
-                },
-                creator=creator,
-                notify=False,
-            )
+            objective = _item_after(previous_objective, Objective, objective_data, creator, phase=phase)
             previous_objective = objective
             previous_task = None
             for task_data in tasks:
                 assets = task_data.pop("assets")
-                task = services.treeitem_create(
-                    model=Task,
-                    data={
-                        **task_data,
-                        "objective": objective,
-                        "prerequisites_ids": [previous_task.pk] if previous_task else [],
-                    },
-                    creator=creator,
-                    notify=False,
-                )
+                task = _item_after(previous_task, Task, task_data, creator, objective=objective)
                 previous_task = task
                 for asset_data in assets:
                     kind = asset_data.pop("type")
@@ -548,3 +521,14 @@ def process_import(*, plan: ImportPlan, creator: User) -> CoproductionProcess:
         )
         process.save(update_fields=["logotype"])
     return process
+
+
+def _item_after(previous, model, data: dict, creator, **parent):
+    """A tree item of the imported plan under ``parent``, after its sibling ``previous`` (the
+    archive keeps siblings as a chain: each one's prerequisite is the one before)."""
+    return services.treeitem_create(
+        model=model,
+        data={**data, **parent, "prerequisites_ids": [previous.pk] if previous else []},
+        creator=creator,
+        notify=False,
+    )
