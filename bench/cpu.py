@@ -6,7 +6,11 @@
 The numbers do not depend on what else the machine runs as much as wrk's do (CPU time of this
 process, not wall time), so they compare two versions of the code on a busy machine. Each
 path is requested once to warm up, then ``--requests`` times; a path answering 4xx/5xx stops
-the run. ``--header NAME:VALUE`` adds a request header (``Authorization: Bearer …``).
+the run. ``--header NAME:VALUE`` adds a request header; ``--auth user|superuser|matar`` sends
+a benchmark identity's bearer token (bench/probe.py), and ``{process}`` in a path is the
+benchmark's process (on a database ``bench.build`` filled):
+
+    python -m bench.cpu --auth user /coproduction/api/v1/coproductionprocesses/{process}/tree
 """
 
 from __future__ import annotations
@@ -78,9 +82,17 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--profile", type=int, default=0, help="print cProfile's N costliest functions per path")
     parser.add_argument("--header", action="append", default=[], help="NAME:VALUE, repeatable")
+    parser.add_argument("--auth", choices=("user", "superuser", "matar"), help="a benchmark identity's token")
+    parser.add_argument("--scale", default="full", help="the datasets' scale, for --auth (full or smoke)")
     options = parser.parse_args()
     headers = dict(header.split(":", 1) for header in options.header)
     headers = {name.strip(): value.strip() for name, value in headers.items()}
+    if options.auth or any("{" in path for path in options.paths):
+        from bench.probe import resolve, tokens
+
+        options.paths = [resolve(path) for path in options.paths]
+        if options.auth:
+            headers["Authorization"] = f"Bearer {tokens(options.scale)[options.auth]}"
     handler = WSGIHandler()
     for path in options.paths:
         result = cpu_microseconds(handler, path, headers, options.requests)
