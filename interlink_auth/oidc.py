@@ -2,8 +2,9 @@
 
 Nothing here is hand-written OAuth: the code flow is Authlib's Django client, token
 signatures are PyJWT's with ``PyJWKClient`` (keys cached; a token whose ``kid`` is not in the
-cached set makes it fetch the set again once, which is how a provider's key rotation is
-followed).
+cached set makes it fetch the set again, which is how a provider's key rotation is followed;
+at most once per ``OIDC_JWKS_REFETCH_SECONDS``, so made-up ``kid`` values cannot turn our
+requests into a flood of fetches at the provider).
 """
 
 from __future__ import annotations
@@ -81,15 +82,49 @@ def client():
     return state["client"]
 
 
-def _jwks_client() -> jwt.PyJWKClient:
+class KeySetClient(jwt.PyJWKClient):
+    """``PyJWKClient`` whose refetch for an unknown ``kid`` is rate-limited.
+
+    The first unknown ``kid`` refetches at once (a rotated key works from its first token);
+    another unknown ``kid`` within ``refetch_seconds`` of that refetch is refused from the
+    cached set without asking the provider. ``fetches`` counts the requests to the provider.
+    """
+
+    def __init__(self, uri: str, *, refetch_seconds: float, **options):
+        super().__init__(uri, **options)
+        self.refetch_seconds = refetch_seconds
+        self.fetches = 0
+        self._last_refetch: float | None = None
+        self._refetch_lock = threading.Lock()
+
+    def fetch_data(self):
+        self.fetches += 1
+        return super().fetch_data()
+
+    def get_signing_key(self, kid: str) -> jwt.PyJWK:
+        key = self.match_kid(self.get_signing_keys(), kid)
+        if key is None:
+            with self._refetch_lock:
+                now = time.monotonic()
+                if self._last_refetch is not None and now - self._last_refetch < self.refetch_seconds:
+                    raise jwt.PyJWKClientError(f"No signing key {kid!r} (the key set was refetched moments ago)")
+                self._last_refetch = now
+            key = self.match_kid(self.get_signing_keys(refresh=True), kid)
+            if key is None:
+                raise jwt.PyJWKClientError(f"No signing key {kid!r} in the provider's key set")
+        return key
+
+
+def _jwks_client() -> KeySetClient:
     state = _current()
     if "jwks" not in state:
         url = settings.OIDC_JWKS_URL or metadata()["jwks_uri"]
         # The key set is cached for OIDC_CACHE_SECONDS (and refetched on an unknown kid);
         # PyJWKClient's per-kid LRU (cache_keys) stays off: it would keep accepting a key the
         # provider has withdrawn until the process restarts.
-        state["jwks"] = jwt.PyJWKClient(
+        state["jwks"] = KeySetClient(
             url,
+            refetch_seconds=settings.OIDC_JWKS_REFETCH_SECONDS,
             cache_jwk_set=True,
             cache_keys=False,
             lifespan=settings.OIDC_CACHE_SECONDS,

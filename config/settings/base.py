@@ -383,6 +383,8 @@ OIDC_COOKIE_TOKEN = os.environ.get("OIDC_COOKIE_TOKEN", "access_token")
 OIDC_JWKS_URL = os.environ.get("OIDC_JWKS_URL", "")
 # How long the discovery document and the provider's keys are kept (an unknown `kid` refetches).
 OIDC_CACHE_SECONDS = int(os.environ.get("OIDC_CACHE_SECONDS", "300"))
+# The shortest time between two refetches of the keys for tokens naming an unknown `kid`.
+OIDC_JWKS_REFETCH_SECONDS = float(os.environ.get("OIDC_JWKS_REFETCH_SECONDS", "60"))
 OIDC_HTTP_TIMEOUT = float(os.environ.get("OIDC_HTTP_TIMEOUT", "5"))
 # The auth_token cookie: HttpOnly and SameSite=Strict always; Secure under production.py.
 AUTH_TOKEN_COOKIE_SECURE = env_bool("AUTH_TOKEN_COOKIE_SECURE", False)

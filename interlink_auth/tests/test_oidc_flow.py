@@ -29,6 +29,7 @@ from accounts.tokens import create_access_token
 from catalogue.models import ProblemProfile
 from common.testing import empty_every_database
 from coproduction import models as coproduction_models
+from interlink_auth import oidc
 from interlink_auth.models import InterlinkUser
 from interlink_auth.tests.provider import key_id
 
@@ -274,6 +275,21 @@ def test_a_rotated_provider_key_is_fetched_on_its_first_unknown_kid(live):
     assert requests.get(url, headers={"Authorization": f"Bearer {new}"}, timeout=30).status_code == 200
     # The refetched set no longer has the old key: its tokens stop working.
     assert requests.get(url, headers={"Authorization": f"Bearer {old}"}, timeout=30).status_code == 403
+
+
+def test_made_up_kids_cannot_make_us_flood_the_provider_with_key_fetches(live):
+    url = f"{live.base}/coproduction/api/v1/users/me"
+    good = live.provider.token("provider|carol")
+    assert requests.get(url, headers={"Authorization": f"Bearer {good}"}, timeout=30).status_code == 200
+    fetches = oidc._current()["jwks"].fetches
+    for number in range(15):
+        forged = live.provider.token("provider|carol", kid=f"made-up-{number}")
+        answer = requests.get(url, headers={"Authorization": f"Bearer {forged}"}, timeout=30)
+        assert answer.status_code in (401, 403), answer.text
+    # The first unknown kid refetched the set (a rotation is followed at once); the other
+    # fourteen were refused from the cache for OIDC_JWKS_REFETCH_SECONDS.
+    assert oidc._current()["jwks"].fetches == fetches + 1
+    assert requests.get(url, headers={"Authorization": f"Bearer {good}"}, timeout=30).status_code == 200
 
 
 def test_our_hs256_tokens_keep_working_by_header_and_cookie(live):
