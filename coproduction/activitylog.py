@@ -3,7 +3,8 @@
 ``log(...)`` takes upstream's record (``action``, ``model``, ``object_id`` and the ids its
 ``enrich_log_data`` adds per model) and stores it in the caller's transaction, so a change
 that is rolled back leaves no record. The acting user is the caller of the API request
-(``CoproductionView.current_user``), else ``"anonymous"``, as upstream's ``log``.
+(``CoproductionView.current_user``) or the account signed in to the admin (its id is the
+co-production user id the API would log), else ``"anonymous"``, as upstream's ``log``.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ _acting_user_id: ContextVar[str | None] = ContextVar("coproduction_acting_user_i
 
 
 @contextlib.contextmanager
-def request_scope():
-    """One API request: the acting user set inside is forgotten afterwards (threads are reused)."""
-    token = _acting_user_id.set(None)
+def request_scope(user_id=None):
+    """One request (acting as ``user_id`` if given): the acting user is forgotten afterwards
+    (threads are reused)."""
+    token = _acting_user_id.set(None if user_id is None else str(user_id))
     try:
         yield
     finally:

@@ -20,18 +20,36 @@ from django.db import transaction
 from django.urls import path
 from django.utils.html import format_html
 
-from common.admin import ModelAdmin, TabularInline, Upload, UploadsMixin, with_uploads
+from common.admin import ModelAdmin as BaseModelAdmin
+from common.admin import TabularInline, Upload, UploadsMixin, with_uploads
 from common.exceptions import APIError
 from common.translations import SUPPORTED_LANGUAGES
 from common.tree_order import PrerequisiteOrderedInlineFormSet
 from common.uploads import validate_image
-from coproduction import catalogue, models, services
+from coproduction import activitylog, catalogue, models, services
 from coproduction.admin_catalogue import URL_NAME, CatalogueIdField, CatalogueIdsField, picker_view
 
 TIMESTAMPS = ("created_at", "updated_at")
 
 
 # Multi-select fields over through models ------------------------------------------------------
+
+
+class ModelAdmin(BaseModelAdmin):
+    """Writes through these pages are logged as the signed-in account (the activity log's
+    ``user_id``, the co-production user id the API would log for it), not as "anonymous"."""
+
+    def changeform_view(self, request, *args, **kwargs):
+        with activitylog.request_scope(request.user.pk):
+            return super().changeform_view(request, *args, **kwargs)
+
+    def changelist_view(self, request, *args, **kwargs):
+        with activitylog.request_scope(request.user.pk):
+            return super().changelist_view(request, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        with activitylog.request_scope(request.user.pk):
+            return super().delete_view(request, *args, **kwargs)
 
 
 class ThroughFieldsForm(forms.ModelForm):

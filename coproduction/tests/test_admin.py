@@ -264,3 +264,28 @@ def test_a_tasks_catalogue_links_are_picked_from_the_catalogue(browser):
     saved = browser.post(url, {**form, "problemprofiles": [profile.pk]})
     assert saved.status_code == 302, saved.context["adminform"].form.errors
     assert models.Task.objects.get(pk=task.pk).problemprofiles == ["ORG_PROBLEM_7"]
+
+
+def test_a_write_through_the_admin_is_logged_as_the_signed_in_account():
+    account = AccountFactory(is_superuser=True)
+    client = Client()
+    client.force_login(account)
+    response = client.post(
+        f"{ADMIN}/coproductionprocess/add/",
+        {
+            "name": "Logged",
+            "language": "en",
+            "status": "in_progress",
+            "apply_schema_json": json.dumps(SCHEMA),
+            "children-TOTAL_FORMS": 0,
+            "children-INITIAL_FORMS": 0,
+            "permissions-TOTAL_FORMS": 0,
+            "permissions-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    process = models.CoproductionProcess.objects.get(name="Logged")
+    records = models.ActivityLog.objects.filter(coproductionprocess_id=process.pk)
+    assert "SET_SCHEMA" in {record.action for record in records}
+    assert {record.user_id for record in records} == {str(account.pk)}
+    assert all(record.data["user_id"] == str(account.pk) for record in records)
