@@ -2,8 +2,9 @@
 
 Used by ``common/tests/test_fuzz.py`` (bounded examples, in the suite) and by
 ``python -m common.fuzz`` (``make fuzz``: the full-size run by hand, against the development
-databases). Both serve the project with gunicorn (``config/gunicorn.conf.py``, as the
-runtime role) and run the schemathesis CLI once per caller:
+databases). Both serve the project with the production server (``python -m config.serve``:
+granian, as the runtime role), so what is fuzzed is what a deployment runs, its HTTP layer
+included, and run the schemathesis CLI once per caller:
 
 * anonymous, every operation;
 * the regular user and the superuser (accounts bearer tokens), every operation;
@@ -50,7 +51,8 @@ class Caller:
 
 
 class Server:
-    """gunicorn serving the project on ``port`` with the given extra environment."""
+    """The production server (``config.serve``) serving the project on ``port`` with the given
+    extra environment."""
 
     def __init__(self, port: int, env: dict, workers: int = 2):
         self.port = port
@@ -65,9 +67,8 @@ class Server:
             "SECRET_KEY": settings.SECRET_KEY,
             "MATAR_JWT_SECRET": settings.MATAR_JWT_SECRET,
             "DJANGO_DB_ROLE": "app",
-            "GUNICORN_BIND": f"127.0.0.1:{port}",
-            "GUNICORN_WORKERS": str(workers),
-            "GUNICORN_TIMEOUT": "60",
+            "HTTP_BIND": f"127.0.0.1:{port}",
+            "HTTP_WORKERS": str(workers),
             "DEBUG": "false",
             "MEDSYNC_BOT_TOKEN": FUZZ_BOT_TOKEN,
             # Throttling is tested on its own (accounts/tests/test_throttling.py); here it
@@ -78,9 +79,9 @@ class Server:
             **env,
         }
         # The error log goes to a file: a pipe nobody reads fills up and blocks the workers.
-        self.log = tempfile.NamedTemporaryFile("w+", prefix="fuzz-gunicorn-", suffix=".log")  # noqa: SIM115
+        self.log = tempfile.NamedTemporaryFile("w+", prefix="fuzz-server-", suffix=".log")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi"],
+            [sys.executable, "-m", "config.serve"],
             cwd=ROOT,
             env=full_env,
             stdout=subprocess.DEVNULL,
@@ -89,14 +90,14 @@ class Server:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: {self.read_log()}")
+                raise RuntimeError(f"the server exited: {self.read_log()}")
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                     return
             except OSError:
                 time.sleep(0.2)
         self.stop()
-        raise RuntimeError(f"gunicorn on port {port} did not start")
+        raise RuntimeError(f"the server on port {port} did not start")
 
     def stop(self) -> str:
         """Stop the server; its error log (tracebacks of any 500) is returned."""
@@ -188,8 +189,8 @@ def run_schemathesis(
         str(workers),
         "--request-timeout",
         "30",
-        # gunicorn's sync workers close every connection after its answer; a reused one can be
-        # reset under load, which is the client's network failure, not the API's.
+        # A connection the client reuses can be reset under load (a worker restarting), which
+        # is the client's network failure, not the API's.
         "--request-retries",
         "2",
         "--suppress-health-check",

@@ -1,8 +1,9 @@
-"""Gunicorn for the tests' servers and bench/servers.py: ``gunicorn -c config/gunicorn.conf.py config.wsgi``.
+"""Gunicorn for bench/servers.py's comparison and two tests: ``gunicorn -c config/gunicorn.conf.py config.wsgi``.
 
 Production runs granian (``python -m config.serve``, issue 16: chosen by measurement, see
-docs/benchmarks-analysis.md); the tests that start real servers (common/fuzz.py, the shared
-state and WebSocket tests) still start gunicorn with this file.
+docs/benchmarks-analysis.md), and so do the fuzzing and concurrency tests (common/fuzz.py).
+The shared-state and WebSocket tests (common.testing.ServerProcess) start gunicorn with this
+file, as a WSGI server of another make beside uvicorn.
 
 Every setting can be overridden from the environment (``GUNICORN_*``). Worker processes
 share nothing local: authentication is a JWT or a session stored in the database, files go

@@ -1,7 +1,7 @@
-"""Schemathesis over every operation of the OpenAPI document, against a live gunicorn (issue #12).
+"""Schemathesis over every operation of the OpenAPI document, against the live production server (issue #12).
 
 The demo data is written to the test databases (committed, so the server process sees it),
-gunicorn serves them as the runtime role, and the schemathesis CLI runs once per kind of
+granian (``config.serve``) serves them as the runtime role, and the schemathesis CLI runs once per kind of
 caller with a bounded number of examples per operation (``FUZZ_MAX_EXAMPLES``, 3 by
 default: the five runs take a few minutes on two cores). Any server error, undocumented
 status code, response not matching its schema or wrong content type fails the test;
@@ -36,7 +36,7 @@ def _port() -> int:
 
 @pytest.fixture(scope="module")
 def live(django_db_setup, django_db_blocker):
-    """The demo data committed, a gunicorn on the test databases, the callers' credentials."""
+    """The demo data committed, the production server on the test databases, the callers' credentials."""
     from matar.models import User as MatarUser
 
     with django_db_blocker.unblock():
