@@ -7,16 +7,24 @@ runs (``python -m config.serve``). The comparison serves the
 database in the environment (``DATABASE_URL``/``DATABASE_NAME``, with the demo data:
 ``make demo``) with each model in turn, 2 workers, and drives the same endpoints with wrk,
 keep-alive and ``Connection: close``; the order of the models alternates between rounds and
-the median of the rounds is reported, so every model meets the same background load.
+the median of the rounds is reported, so every model meets the same background load. A last
+row sends every endpoint in turn on the same connections (a slow answer holding a worker
+shows in the others' latency); ``--extra NAME=PATH`` adds endpoints, e.g. the heavy ones of
+the benchmark's datasets (``DATABASE_NAME`` of a database ``bench.build`` filled):
+
+    python -m bench.servers --models granian granian-2-threads production \
+        --extra "doctors (2,000)=/medsync/api/doctors/" --extra "free slots=/medsync/api/free_slots/doctors/1/2"
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -68,6 +76,7 @@ MODELS = {
     "gunicorn-sync": gunicorn("sync", 1),
     "gunicorn-gthread": gunicorn("gthread", 4),
     "granian": granian(1),
+    "granian-2-threads": granian(2),
     "granian-threads": granian(4),
     "uvicorn-asgi": uvicorn,
 }
@@ -112,7 +121,21 @@ COMPARED = [
 ]
 
 
-def compare(models: list[str], port: int, seconds: int, rounds: int, workers: int) -> dict:
+MIXED = "mixed: every endpoint above, in turn"
+
+
+def mixed_script(paths: list[str]) -> str:
+    """A wrk script sending ``paths`` in turn, as a deployment sees its endpoints interleaved:
+    a slow answer holding a worker shows in the others' latency."""
+    from bench.run import MIXED_SCRIPT
+
+    script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)  # noqa: SIM115
+    with script:
+        script.write(MIXED_SCRIPT % (", ".join(json.dumps(path) for path in paths), ", ".join('""' for _ in paths)))
+    return script.name
+
+
+def compare(models: list[str], port: int, seconds: int, rounds: int, workers: int, compared=COMPARED) -> dict:
     from bench.run import wrk
 
     env = dict(os.environ)
@@ -126,24 +149,27 @@ def compare(models: list[str], port: int, seconds: int, rounds: int, workers: in
         for model in order:
             print(f"[servers] round {round_number + 1}: {model}", file=sys.stderr, flush=True)
             server = Server(model, port, workers, env)
+            script = mixed_script([path for _, path in compared])
             try:
-                for name, path in COMPARED:
+                for name, path in [*compared, (MIXED, "/")]:
                     for close in (False, True):
-                        wrk(server.url + path, 1, close=close)  # warm-up
-                        result = wrk(server.url + path, seconds, close=close)
+                        options = {"close": close, "script": script if name == MIXED else None}
+                        wrk(server.url + path, 1, **options)  # warm-up
+                        result = wrk(server.url + path, seconds, **options)
                         results.setdefault((model, name, close), []).append(result)
             finally:
                 server.stop()
+                os.unlink(script)
     return {
         key: {metric: statistics.median(run[metric] for run in runs) for metric in ("rps", "p99_ms", "errors")}
         for key, runs in results.items()
     }
 
 
-def markdown(models: list[str], medians: dict) -> str:
+def markdown(models: list[str], medians: dict, compared=COMPARED) -> str:
     header = "| endpoint | mode | " + " | ".join(models) + " |"
     lines = [header, "|---|---|" + "---|" * len(models)]
-    for name, _ in COMPARED:
+    for name in [name for name, _ in compared] + [MIXED]:
         for close in (False, True):
             cells = []
             for model in models:
@@ -161,9 +187,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--models", nargs="+", default=[name for name in MODELS if name != "production"])
+    parser.add_argument(
+        "--extra", action="append", default=[], metavar="NAME=PATH", help="another anonymous endpoint, repeatable"
+    )
     options = parser.parse_args()
-    medians = compare(options.models, options.port, options.seconds, options.rounds, options.workers)
-    print(markdown(options.models, medians))
+    compared = COMPARED + [tuple(extra.split("=", 1)) for extra in options.extra]
+    medians = compare(options.models, options.port, options.seconds, options.rounds, options.workers, compared)
+    print(markdown(options.models, medians, compared))
 
 
 if __name__ == "__main__":
