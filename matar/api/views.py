@@ -252,7 +252,7 @@ class UserPostActivitiesView(MatarView):
             organization=organization, viewer=request.user, activity_type=activity_type, offset=query["offset"]
         )
         return Response(
-            {"page_details": page.details(), "posts": serializers.FeedPostSerializer(page.items, many=True).data}
+            {"page_details": page.details(), "posts": serializers.feed_posts_data(page.items)}
         )
 
 
@@ -278,7 +278,7 @@ class PostFeedView(MatarView):
             )
             if post is None:
                 raise not_found()
-            return Response(serializers.QuestionSerializer(post).data)
+            return Response(serializers.question_data(post))
         organization = self.organization_from_query()
         category_id = query.get("category_id")
         if category_id is not None and rules.category_in(organization, category_id) is None:
@@ -287,7 +287,7 @@ class PostFeedView(MatarView):
             organization=organization, viewer=request.user, category_id=category_id, offset=query["offset"]
         )
         return Response(
-            {"page_details": page.details(), "posts": serializers.QuestionSerializer(page.items, many=True).data}
+            {"page_details": page.details(), "posts": serializers.questions_data(page.items)}
         )
 
 
