@@ -251,9 +251,7 @@ class UserPostActivitiesView(MatarView):
         page = selectors.user_activity_posts(
             organization=organization, viewer=request.user, activity_type=activity_type, offset=query["offset"]
         )
-        return Response(
-            {"page_details": page.details(), "posts": serializers.feed_posts_data(page.items)}
-        )
+        return Response({"page_details": page.details(), "posts": serializers.feed_posts_data(page.items)})
 
 
 class PostFeedView(MatarView):
@@ -286,9 +284,7 @@ class PostFeedView(MatarView):
         page = selectors.feed(
             organization=organization, viewer=request.user, category_id=category_id, offset=query["offset"]
         )
-        return Response(
-            {"page_details": page.details(), "posts": serializers.questions_data(page.items)}
-        )
+        return Response({"page_details": page.details(), "posts": serializers.questions_data(page.items)})
 
 
 class GptAnswerView(MatarView):
