@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery, Window
 from django.db.models.functions import RowNumber
 
@@ -146,21 +147,32 @@ def question_detail(
 def user_activity_posts(
     *, organization: Organization, viewer: User, activity_type: str | None = None, offset: int = 0
 ) -> Page:
-    """The organisation's posts on which the viewer has an active activity (of a type), newest activity first."""
+    """The organisation's posts on which the viewer has an active activity (of a type), newest activity first.
+
+    One query answers the page, the total (``COUNT(*) OVER ()``) and, per post, every type the
+    viewer acted with (an array sub-select), where counting, paging and looking up the viewer's
+    activities took three, the first two each joining the viewer's activities to the
+    organisation's posts (a scan of its posts apiece). Only a page past the end, which has no
+    row to carry the total, counts on its own.
+    """
     activities = active(PostActivity.objects.filter(user=viewer, post=OuterRef("pk")))
-    if activity_type is not None:
-        activities = activities.filter(post_activity_type_id=activity_type)
-    latest = activities.order_by(F("created_at").desc(nulls_last=True)).values("created_at")[:1]
-    posts = (
-        active(Post.objects.filter(organization=organization))
-        .filter(Exists(activities))
-        .annotate(last_activity_at=Subquery(latest))
-    )
-    total = posts.count()
+    of_type = activities if activity_type is None else activities.filter(post_activity_type_id=activity_type)
+    latest = of_type.order_by(F("created_at").desc(nulls_last=True)).values("created_at")[:1]
+    viewer_types = activities.filter(post_activity_type__isnull=False).order_by().values("post_activity_type_id")
+    posts = active(Post.objects.filter(organization=organization)).filter(Exists(of_type))
     page = list(
-        posts.select_related("user").order_by(F("last_activity_at").desc(nulls_last=True), F("id").asc())[
-            offset : offset + PAGE_SIZE
-        ]
+        posts.annotate(
+            last_activity_at=Subquery(latest),
+            viewer_types=ArraySubquery(viewer_types.distinct()),
+            total=Window(Count("*")),
+        )
+        .select_related("user")
+        .order_by(F("last_activity_at").desc(nulls_last=True), F("id").asc())[offset : offset + PAGE_SIZE]
     )
-    seen = _with_viewer(page, viewer)
-    return Page(items=[_for_viewer(p, seen) for p in page], current_start=offset, total=total)
+    if page:
+        total = page[0].total
+    else:
+        total = posts.count() if offset else 0
+    for post in page:
+        post.viewer_activity_types = set(post.viewer_types)
+    return Page(items=page, current_start=offset, total=total)

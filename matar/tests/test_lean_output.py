@@ -1,13 +1,18 @@
-"""The lean post output (``serializers.post_shapes``, common/lean.py) answers byte for byte what
-the DRF serializers (``QuestionSerializer``, ``FeedPostSerializer``) answered.
+"""The lean post output (``serializers.post_shapes``, common/lean.py) and the one-query page of a
+user's activities answer byte for byte what the DRF serializers (``QuestionSerializer``,
+``FeedPostSerializer``) and the three-query selector answered.
 
 Every request is made twice on the same data: as served, and with the views' shaping
-functions put back to the serializers; the two bodies must be the same bytes.
+functions put back to the serializers (and the activities read the way it was before); the
+two bodies must be the same bytes.
 """
 
 import pytest
+from django.db.models import Exists, F, OuterRef, Subquery
 
+from matar import selectors
 from matar.api import serializers
+from matar.models import Post, PostActivity
 from matar.tests.conftest import client_for
 from matar.tests.factories import (
     AnswerFactory,
@@ -22,7 +27,26 @@ pytestmark = [pytest.mark.django_db(databases=["matar", "default"]), pytest.mark
 BASE = "/matar/api/v1"
 
 
+def activities_in_three_queries(*, organization, viewer, activity_type=None, offset=0) -> selectors.Page:
+    """``selectors.user_activity_posts`` as it was: count, page, then the viewer's activities."""
+    activities = selectors.active(PostActivity.objects.filter(user=viewer, post=OuterRef("pk")))
+    if activity_type is not None:
+        activities = activities.filter(post_activity_type_id=activity_type)
+    latest = activities.order_by(F("created_at").desc(nulls_last=True)).values("created_at")[:1]
+    posts = (
+        selectors.active(Post.objects.filter(organization=organization))
+        .filter(Exists(activities))
+        .annotate(last_activity_at=Subquery(latest))
+    )
+    total = posts.count()
+    order = [F("last_activity_at").desc(nulls_last=True), F("id").asc()]
+    page = list(posts.select_related("user").order_by(*order)[offset : offset + selectors.PAGE_SIZE])
+    seen = selectors.viewer_activities(viewer=viewer, post_ids=[p.pk for p in page])
+    return selectors.Page(items=[selectors._for_viewer(p, seen) for p in page], current_start=offset, total=total)
+
+
 def serializer_path(monkeypatch) -> None:
+    monkeypatch.setattr(selectors, "user_activity_posts", activities_in_three_queries)
     monkeypatch.setattr(
         serializers, "questions_data", lambda posts: serializers.QuestionSerializer(posts, many=True).data
     )
