@@ -1,14 +1,18 @@
-"""The lean post output (``serializers.post_shapes``, common/lean.py) and the one-query page of a
-user's activities answer byte for byte what the DRF serializers (``QuestionSerializer``,
-``FeedPostSerializer``) and the three-query selector answered.
+"""The lean post output (``serializers.post_shapes``, common/lean.py), the one-query page of a
+user's activities and the compiled reads of answers and viewer activities answer byte for
+byte what the DRF serializers (``QuestionSerializer``, ``FeedPostSerializer``) and the
+ORM reads before them answered.
 
 Every request is made twice on the same data: as served, and with the views' shaping
-functions put back to the serializers (and the activities read the way it was before); the
-two bodies must be the same bytes.
+functions put back to the serializers and the reads put back to the querysets they were
+(kept below as the reference); the two bodies must be the same bytes.
 """
 
+from collections import defaultdict
+
 import pytest
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Subquery, Window
+from django.db.models.functions import RowNumber
 
 from matar import selectors
 from matar.api import serializers
@@ -45,8 +49,49 @@ def activities_in_three_queries(*, organization, viewer, activity_type=None, off
     return selectors.Page(items=[selectors._for_viewer(p, seen) for p in page], current_start=offset, total=total)
 
 
+def viewer_activities_queryset(*, viewer, post_ids) -> dict[str, set[str]]:
+    """``selectors.viewer_activities`` as it was (a queryset built per request)."""
+    found = defaultdict(set)
+    post_ids = list(post_ids)
+    if not post_ids:
+        return found
+    rows = (
+        selectors.active(PostActivity.objects.filter(user=viewer, post_id__in=post_ids))
+        .values_list("post_id", "post_activity_type_id")
+        .distinct()
+    )
+    for post_id, type_id in rows:
+        if type_id is not None:
+            found[post_id].add(type_id)
+    return found
+
+
+def first_answer_pages_queryset(question_ids) -> dict[str, selectors.Page]:
+    """``selectors._first_answer_pages`` as it was (model instances, ``select_related``)."""
+    if not question_ids:
+        return {}
+    rows = (
+        selectors.active(Post.objects.filter(parent_post_id__in=question_ids))
+        .select_related("user")
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("parent_post_id")], order_by=selectors.ANSWER_ORDER),
+            sibling_count=Window(Count("*"), partition_by=[F("parent_post_id")]),
+        )
+        .filter(rank__lte=selectors.PAGE_SIZE)
+        .order_by("parent_post_id", "rank")
+    )
+    pages = {pk: selectors.Page(items=[], current_start=0, total=0) for pk in question_ids}
+    for answer in rows:
+        page = pages[answer.parent_post_id]
+        page.items.append(answer)
+        page.total = answer.sibling_count
+    return pages
+
+
 def serializer_path(monkeypatch) -> None:
     monkeypatch.setattr(selectors, "user_activity_posts", activities_in_three_queries)
+    monkeypatch.setattr(selectors, "viewer_activities", viewer_activities_queryset)
+    monkeypatch.setattr(selectors, "_first_answer_pages", first_answer_pages_queryset)
     monkeypatch.setattr(
         serializers, "questions_data", lambda posts: serializers.QuestionSerializer(posts, many=True).data
     )
@@ -91,6 +136,8 @@ def community(matar_user, activity_types):
         questions.append(question)
     questions[4].user_id = "GONE00"  # an author row that no longer exists
     questions[4].save(update_fields=["user"])
+    AnswerFactory(parent_post=questions[11], sort_order=0, user=None)
+    AnswerFactory(parent_post=questions[11], sort_order=0, user_id="GONE01")
     AnswerFactory(parent_post=questions[1], is_active=False)
     QuestionFactory(organization=organization, is_active=False)
     QuestionFactory(organization=other)
@@ -138,7 +185,7 @@ def test_post_lists_are_the_serializers_bytes(api, community, monkeypatch):
     serializer_path(monkeypatch)
     for (path, params), body in zip(requests(community), lean, strict=True):
         assert api.get(f"{BASE}/{path}", params).content == body, (path, params)
-    assert b"GONE00" in lean[0] and b'"user":null' in lean[0]
+    assert b"GONE00" in lean[0] and b"GONE01" in lean[0] and b'"user":null' in lean[0]
     assert b'"posts":[]' in lean[3]
 
 
