@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import IntegrityError, models, router, transaction
+from django.db.models import F, Q
 
 from matar.ids import ID_ATTEMPTS, GeneratedId, new_id, new_post_id, now_ms
 
@@ -268,6 +269,18 @@ class Post(RandomIdModel):
     class Meta:
         db_table = "post"
         ordering = ["-created_at", "id"]
+        indexes = [
+            # Additive (issue 16): a community's feed page (its questions, newest first, the
+            # order of ``selectors.QUESTION_ORDER``) read from the index instead of sorting
+            # every question of the community on each request.
+            models.Index(
+                F("organization"),
+                F("created_at").desc(nulls_last=True),
+                F("id"),
+                name="post_question_feed_idx",
+                condition=Q(parent_post__isnull=True),
+            ),
+        ]
 
     def __str__(self) -> str:
         kind = "answer" if self.parent_post_id else "question"

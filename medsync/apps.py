@@ -13,6 +13,8 @@ class MedsyncConfig(AppConfig):
     def ready(self):
         from corsheaders.signals import check_request_enabled
 
+        from medsync.cache import medsync_reads
         from medsync.cors import allow_any_origin_for_medsync_api
 
         check_request_enabled.connect(allow_any_origin_for_medsync_api, dispatch_uid="medsync-cors-any-origin")
+        medsync_reads.watch_writes()

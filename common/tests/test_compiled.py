@@ -3,10 +3,11 @@
 import pytest
 from django.db import connections
 
-from common.compiled import CompiledQuery
+from common.compiled import CompiledQuery, any_of
+from matar.models import Post
 from medsync.models import Specialty
 
-pytestmark = pytest.mark.django_db(databases=["medsync"])
+pytestmark = pytest.mark.django_db(databases=["medsync", "matar"])
 
 
 def test_rows_run_the_compiled_sql_with_each_calls_values(django_assert_num_queries):
@@ -33,3 +34,18 @@ def test_a_parameter_that_does_not_reach_the_sql_once_is_refused():
     )
     with pytest.raises(ValueError, match="reaches the SQL 2 times"):
         twice.rows(specialty_id=1)
+
+
+def test_a_list_parameter_is_one_array_and_converted_rows_read_like_values_list():
+    Post.objects.using("matar").create(id="P1", data={"like": 2}, category_ids=["C1"])
+    Post.objects.using("matar").create(id="P2", data=None)
+    by_ids = CompiledQuery(
+        lambda ids: Post.objects.filter(any_of("id", ids)).order_by("id").values_list("id", "data", "category_ids"),
+        "ids",
+        converted=True,
+    )
+    expected = list(Post.objects.filter(id__in=["P1", "P2"]).order_by("id").values_list("id", "data", "category_ids"))
+    assert by_ids.rows(ids=["P1", "P2", "NOPE"]) == expected == [("P1", {"like": 2}, ["C1"]), ("P2", None, [])]
+    assert by_ids.rows(ids=[]) == []
+    raw = CompiledQuery(lambda ids: Post.objects.filter(any_of("id", ids)).values_list("data"), "ids")
+    assert raw.rows(ids=["P1"]) == [('{"like": 2}',)]  # without converters: the driver's text

@@ -251,9 +251,7 @@ class UserPostActivitiesView(MatarView):
         page = selectors.user_activity_posts(
             organization=organization, viewer=request.user, activity_type=activity_type, offset=query["offset"]
         )
-        return Response(
-            {"page_details": page.details(), "posts": serializers.FeedPostSerializer(page.items, many=True).data}
-        )
+        return Response({"page_details": page.details(), "posts": serializers.feed_posts_data(page.items)})
 
 
 class PostFeedView(MatarView):
@@ -278,7 +276,7 @@ class PostFeedView(MatarView):
             )
             if post is None:
                 raise not_found()
-            return Response(serializers.QuestionSerializer(post).data)
+            return Response(serializers.question_data(post))
         organization = self.organization_from_query()
         category_id = query.get("category_id")
         if category_id is not None and rules.category_in(organization, category_id) is None:
@@ -286,9 +284,7 @@ class PostFeedView(MatarView):
         page = selectors.feed(
             organization=organization, viewer=request.user, category_id=category_id, offset=query["offset"]
         )
-        return Response(
-            {"page_details": page.details(), "posts": serializers.QuestionSerializer(page.items, many=True).data}
-        )
+        return Response({"page_details": page.details(), "posts": serializers.questions_data(page.items)})
 
 
 class GptAnswerView(MatarView):

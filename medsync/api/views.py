@@ -19,6 +19,7 @@ from common.exceptions import APIError
 from common.ids import parse_int
 from medsync import initdata, selectors, services, slots
 from medsync.api import serializers as api_serializers
+from medsync.cache import medsync_reads
 
 INVALID_INIT_DATA = "Invalid initData"
 DETAIL = inline_serializer("MedsyncDetail", {"detail": serializers.CharField()})
@@ -49,7 +50,7 @@ class DoctorListView(MedsyncView):
     @extend_schema(responses=api_serializers.DoctorListSerializer(many=True))
     def get(self, request):
         """Every doctor with location, specialty, average rating and number of reviews, by doctor_id."""
-        return Response(selectors.doctor_list_with_ratings())
+        return medsync_reads.response(self, lambda: Response(selectors.doctor_list_with_ratings()))
 
 
 class DoctorDetailView(MedsyncView):
