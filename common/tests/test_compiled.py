@@ -1,12 +1,14 @@
 """``CompiledQuery``: one compilation, the request's values in place of the markers."""
 
+import uuid
+
 import pytest
 from django.db import connections
 
 from common.compiled import CompiledQuery
 from medsync.models import Specialty
 
-pytestmark = pytest.mark.django_db(databases=["medsync"])
+pytestmark = pytest.mark.django_db(databases=["medsync", "coproduction"])
 
 
 def test_rows_run_the_compiled_sql_with_each_calls_values(django_assert_num_queries):
@@ -33,3 +35,16 @@ def test_a_parameter_that_does_not_reach_the_sql_once_is_refused():
     )
     with pytest.raises(ValueError, match="reaches the SQL 2 times"):
         twice.rows(specialty_id=1)
+
+
+def test_a_marker_of_the_columns_type_stands_for_a_parameter_that_takes_no_integer():
+    from coproduction.models import Tag
+
+    tag = Tag.objects.create(name="water")
+    by_id = CompiledQuery(
+        lambda tag_id: Tag.objects.filter(pk=tag_id).values_list("name"),
+        "tag_id",
+        markers={"tag_id": uuid.UUID(int=1)},
+    )
+    assert by_id.rows(tag_id=tag.pk) == [("water",)]
+    assert by_id.rows(tag_id=uuid.UUID(int=2)) == []
