@@ -28,16 +28,85 @@ def as_rows(queryset: QuerySet, columns: Iterable[str]) -> QuerySet:
     return queryset.prefetch_related(None).values_list(*columns, named=True)
 
 
-def named_rows(queryset: QuerySet, columns: Iterable[str]) -> list:
-    return list(as_rows(queryset, columns))
-
-
-def grouped(pairs: Iterable[tuple]) -> dict[object, list]:
+def grouped(key_values: Iterable[tuple]) -> dict[object, list]:
     """``{key: [value, ...]}`` from ``(key, value)`` pairs, in their order."""
     groups = defaultdict(list)
-    for key, value in pairs:
+    for key, value in key_values:
         groups[key].append(value)
     return groups
+
+
+def _in(ids, sql_type: str = "uuid") -> RawSQL:
+    """``IN`` one array parameter: the same SQL whatever the number of ids, so it compiles once."""
+    return RawSQL(f"SELECT unnest(%s::{sql_type}[])", (ids,))
+
+
+def _permissions() -> QuerySet:
+    """Permissions oldest first, with ``treeitem_disabled``: whether the item they are on, or one
+    above it, is disabled."""
+    return models.Permission.objects.annotate(
+        treeitem_disabled=ExpressionWrapper(DISABLED, output_field=BooleanField())
+    ).order_by("created_at", "id")
+
+
+BY_USER = ("user__full_name", "user_id")
+#: The reads of the lean paths, each a function of one parameter: a process id, or an array of
+#: ids (``_in``). Lists of users come in the users' order, of teams in the teams'.
+READS = {
+    "phases": lambda process_id: models.Phase.objects.filter(coproductionprocess_id=process_id),
+    "objectives": lambda process_id: models.Objective.objects.filter(phase__coproductionprocess_id=process_id),
+    "tasks": lambda process_id: models.Task.objects.filter(objective__phase__coproductionprocess_id=process_id),
+    "permissions": lambda process_id: _permissions().filter(coproductionprocess_id=process_id),
+    "prerequisites": lambda item_ids: models.TreeItemPrerequisite.objects.filter(
+        treeitem_a_id__in=_in(item_ids)
+    ).order_by("treeitem_b__created_at", "treeitem_b_id"),
+    "permissions of processes": lambda process_ids: _permissions().filter(coproductionprocess_id__in=_in(process_ids)),
+    "administrators of processes": lambda process_ids: models.CoproductionProcessAdministrator.objects.filter(
+        coproductionprocess_id__in=_in(process_ids)
+    ).order_by(*BY_USER),
+    "tags of processes": lambda process_ids: models.Tag.objects.filter(
+        coproductionprocesstag__coproductionprocess_id__in=_in(process_ids)
+    )
+    .annotate(process_id=F("coproductionprocesstag__coproductionprocess_id"))
+    .order_by("name"),
+    "teams": lambda team_ids: models.Team.objects.filter(pk__in=_in(team_ids)),
+    "members": lambda team_ids: models.TeamMember.objects.filter(team_id__in=_in(team_ids)).order_by(*BY_USER),
+    "team administrators": lambda team_ids: models.TeamAdministrator.objects.filter(team_id__in=_in(team_ids)).order_by(
+        *BY_USER
+    ),
+    "appliers": lambda team_ids: models.TeamApply.objects.filter(team_id__in=_in(team_ids)).order_by(*BY_USER),
+    "users": lambda user_ids: models.User.objects.filter(pk__in=_in(user_ids, "varchar")),
+    "teams of users": lambda user_ids: models.TeamMember.objects.filter(user_id__in=_in(user_ids, "varchar")).order_by(
+        "team__created_at", "team_id"
+    ),
+}
+#: The marker standing for one process id (a UUID column takes no integer marker).
+PROCESS_MARKER = uuid.UUID("00000000-0000-4000-8000-0000000c0de0")
+BY_PROCESS_ID = {"phases", "objectives", "tasks", "permissions"}
+
+
+@functools.cache
+def _compiled(read: str, columns: tuple[str, ...]) -> tuple[CompiledQuery, type]:
+    """``READS[read]`` of ``columns`` compiled once per process (building and compiling the
+    querysets cost more CPU than running them), and the named tuple of its rows."""
+    compiled = CompiledQuery(
+        lambda value: READS[read](value).values_list(*columns),
+        "value",
+        markers={"value": PROCESS_MARKER} if read in BY_PROCESS_ID else None,
+    )
+    return compiled, namedtuple("Row", columns)
+
+
+def rows(read: str, value, columns: Iterable[str]) -> list:
+    """``READS[read]``'s rows for ``value`` as named tuples of ``columns``."""
+    compiled, row = _compiled(read, tuple(columns))
+    return [row._make(values) for values in compiled.rows(value=value)]
+
+
+def pairs(read: str, value, key: str, item: str) -> dict:
+    """``{key: [item, ...]}`` of ``READS[read]``'s rows for ``value``."""
+    compiled, _ = _compiled(read, (key, item))
+    return grouped(compiled.rows(value=value))
 
 
 @dataclass
@@ -55,33 +124,18 @@ class PeopleRows:
 def people_rows(*, team_ids: Iterable, user_ids: Iterable, team_columns: list[str], user_columns: list[str]):
     """The teams ``team_ids`` with their members, administrators and applicants, and the users
     ``user_ids`` and the teams' members with the ids of their teams. No query for an empty set."""
-    rows = PeopleRows()
-    team_ids = set(team_ids)
+    people = PeopleRows()
+    team_ids = list(set(team_ids))
     if team_ids:
-        teams = models.Team.objects.filter(pk__in=team_ids)
-        rows.teams = {row.id: row for row in named_rows(teams, team_columns)}
-        by_user = ("user__full_name", "user_id")
-        rows.members = grouped(
-            models.TeamMember.objects.filter(team_id__in=team_ids).order_by(*by_user).values_list("team_id", "user_id")
-        )
-        rows.team_administrators = grouped(
-            models.TeamAdministrator.objects.filter(team_id__in=team_ids)
-            .order_by(*by_user)
-            .values_list("team_id", "user_id")
-        )
-        rows.appliers = grouped(
-            models.TeamApply.objects.filter(team_id__in=team_ids).order_by(*by_user).values_list("team_id", "user_id")
-        )
-    user_ids = set(user_ids).union(*rows.members.values())
+        people.teams = {row.id: row for row in rows("teams", team_ids, team_columns)}
+        people.members = pairs("members", team_ids, "team_id", "user_id")
+        people.team_administrators = pairs("team administrators", team_ids, "team_id", "user_id")
+        people.appliers = pairs("appliers", team_ids, "team_id", "user_id")
+    user_ids = list(set(user_ids).union(*people.members.values()))
     if user_ids:
-        users = models.User.objects.filter(pk__in=user_ids)
-        rows.users = {row.id: row for row in named_rows(users, user_columns)}
-        rows.user_teams = grouped(
-            models.TeamMember.objects.filter(user_id__in=user_ids)
-            .order_by("team__created_at", "team_id")
-            .values_list("user_id", "team_id")
-        )
-    return rows
+        people.users = {row.id: row for row in rows("users", user_ids, user_columns)}
+        people.user_teams = pairs("teams of users", user_ids, "user_id", "team_id")
+    return people
 
 
 @dataclass(frozen=True)
@@ -94,33 +148,6 @@ class Columns:
     tag: list[str]
 
 
-def permission_rows(process_ids: Iterable, columns: list[str]) -> list:
-    """The permissions of the processes (oldest first), with ``treeitem_disabled``: whether
-    the item they are on, or one above it, is disabled."""
-    permissions = models.Permission.objects.filter(coproductionprocess_id__in=list(process_ids)).annotate(
-        treeitem_disabled=ExpressionWrapper(DISABLED, output_field=BooleanField())
-    )
-    return named_rows(permissions.order_by("created_at", "id"), [*columns, "treeitem_disabled"])
-
-
-def process_administrator_ids(process_ids: Iterable) -> dict:
-    """``{process id: [user id, ...]}`` in the users' order."""
-    administrators = models.CoproductionProcessAdministrator.objects.filter(coproductionprocess_id__in=process_ids)
-    return grouped(
-        administrators.order_by("user__full_name", "user_id").values_list("coproductionprocess_id", "user_id")
-    )
-
-
-def process_tag_rows(process_ids: Iterable, columns: list[str]) -> dict:
-    """``{process id: [tag row, ...]}`` in the tags' order (by name)."""
-    tags = (
-        models.Tag.objects.filter(coproductionprocesstag__coproductionprocess_id__in=process_ids)
-        .annotate(process_id=F("coproductionprocesstag__coproductionprocess_id"))
-        .order_by("name")
-    )
-    return grouped((row.process_id, row) for row in named_rows(tags, [*columns, "process_id"]))
-
-
 @dataclass
 class ProcessPermissionRows:
     permissions: list
@@ -129,7 +156,7 @@ class ProcessPermissionRows:
 
 def process_permission_rows(process_id, columns: Columns) -> ProcessPermissionRows:
     """A process's permissions (oldest first) with their teams."""
-    permissions = rows_of_process("permission", process_id, [*columns.permission, "treeitem_disabled"])
+    permissions = rows("permissions", process_id, [*columns.permission, "treeitem_disabled"])
     people = people_rows(
         team_ids=(p.team_id for p in permissions if p.team_id is not None),
         user_ids=(),
@@ -153,9 +180,13 @@ class ProcessRelatedRows:
 def process_related_rows(process_ids: list, columns: Columns, *, full: bool) -> ProcessRelatedRows:
     if not process_ids:
         return ProcessRelatedRows({}, {}, [], PeopleRows())
-    administrators = process_administrator_ids(process_ids)
-    tags = process_tag_rows(process_ids, columns.tag)
-    permissions = permission_rows(process_ids, columns.permission) if full else []
+    administrators = pairs("administrators of processes", process_ids, "coproductionprocess_id", "user_id")
+    tags = grouped(
+        (row.process_id, row) for row in rows("tags of processes", process_ids, [*columns.tag, "process_id"])
+    )
+    permissions = (
+        rows("permissions of processes", process_ids, [*columns.permission, "treeitem_disabled"]) if full else []
+    )
     people = (
         people_rows(
             team_ids=(p.team_id for p in permissions if p.team_id is not None),
@@ -179,49 +210,10 @@ class TreeRows(NamedTuple):
     prerequisites: dict
 
 
-#: The marker standing for a process id in the compiled tree reads (``common.compiled``).
-PROCESS_MARKER = uuid.UUID("00000000-0000-4000-8000-0000000c0de0")
-TREE_ITEMS = {
-    "phase": lambda process_id: models.Phase.objects.filter(coproductionprocess_id=process_id),
-    "objective": lambda process_id: models.Objective.objects.filter(phase__coproductionprocess_id=process_id),
-    "task": lambda process_id: models.Task.objects.filter(objective__phase__coproductionprocess_id=process_id),
-    "permission": lambda process_id: models.Permission.objects.filter(coproductionprocess_id=process_id)
-    .annotate(treeitem_disabled=ExpressionWrapper(DISABLED, output_field=BooleanField()))
-    .order_by("created_at", "id"),
-}
-#: Prerequisites of the items whose ids are the one array parameter (``= ANY``), oldest first.
-PREREQUISITES = CompiledQuery(
-    lambda item_ids: models.TreeItemPrerequisite.objects.filter(
-        treeitem_a_id__in=RawSQL("SELECT unnest(%s::uuid[])", (item_ids,))
-    )
-    .order_by("treeitem_b__created_at", "treeitem_b_id")
-    .values_list("treeitem_a_id", "treeitem_b_id"),
-    "item_ids",
-)
-
-
-@functools.cache
-def _of_process(kind: str, columns: tuple[str, ...]) -> tuple[CompiledQuery, type]:
-    """A read of one process's rows of ``kind`` (``TREE_ITEMS``), compiled once per process and
-    columns (a tree is read on every visit of a process: building its querysets cost more CPU
-    than running them), and the named tuple of its rows."""
-    compiled = CompiledQuery(
-        lambda process_id: TREE_ITEMS[kind](process_id).values_list(*columns),
-        "process_id",
-        markers={"process_id": PROCESS_MARKER},
-    )
-    return compiled, namedtuple(f"{kind.title()}Row", columns)
-
-
-def rows_of_process(kind: str, process_id, columns: list[str]) -> list:
-    compiled, row = _of_process(kind, tuple(columns))
-    return [row._make(values) for values in compiled.rows(process_id=process_id)]
-
-
 def tree_rows(process_id, columns: dict[str, list[str]]) -> TreeRows:
     """A process's phases, objectives and tasks (disabled ones included; ``columns`` of each
     kind) and the prerequisites of each (``{item id: [prerequisite id, ...]}``, oldest first)."""
-    phases, objectives, tasks = (rows_of_process(kind, process_id, columns[kind]) for kind in TREE_SHAPE_KINDS)
-    item_ids = [row.id for rows in (phases, objectives, tasks) for row in rows]
-    prerequisites = grouped(PREREQUISITES.rows(item_ids=item_ids)) if item_ids else {}
+    phases, objectives, tasks = (rows(f"{kind}s", process_id, columns[kind]) for kind in TREE_SHAPE_KINDS)
+    item_ids = [row.id for items in (phases, objectives, tasks) for row in items]
+    prerequisites = pairs("prerequisites", item_ids, "treeitem_a_id", "treeitem_b_id") if item_ids else {}
     return TreeRows(phases, objectives, tasks, prerequisites)
