@@ -24,12 +24,17 @@ def public_processes_qs() -> QuerySet:
     return models.CoproductionProcess.objects.prefetch_related(Prefetch("administrators", queryset=users_qs()), "tags")
 
 
+def _visible_ids(administrator, permitted, member) -> QuerySet:
+    """Ids of the processes the user administers or holds a permission on (directly or through a
+    team); the user given once per way (a compiled query binds each parameter once)."""
+    return models.CoproductionProcess.objects.filter(
+        Q(administrators=administrator) | Q(permissions__user=permitted) | Q(permissions__team__users=member)
+    ).values("pk")
+
+
 def processes_visible_to(user: models.User) -> QuerySet:
     """Processes the user administers or holds a permission on (directly or through a team)."""
-    ids = models.CoproductionProcess.objects.filter(
-        Q(administrators=user) | Q(permissions__user=user) | Q(permissions__team__users=user)
-    ).values("pk")
-    return processes_qs().filter(pk__in=ids)
+    return processes_qs().filter(pk__in=_visible_ids(user, user, user))
 
 
 def process_list(user: models.User, *, search: str | None = None) -> QuerySet:
@@ -54,9 +59,7 @@ def public_process_list(*, minimum_rating: float | None = None, search: str | No
 
 
 def _readable_process(process_id, administrator, permitted, member) -> QuerySet:
-    visible = models.CoproductionProcess.objects.filter(
-        Q(administrators=administrator) | Q(permissions__user=permitted) | Q(permissions__team__users=member)
-    ).values("pk")
+    visible = _visible_ids(administrator, permitted, member)
     return models.CoproductionProcess.objects.filter(pk__in=visible).filter(pk=process_id).values_list("pk")[:1]
 
 
