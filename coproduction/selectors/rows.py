@@ -61,7 +61,12 @@ READS = {
         treeitem_a_id__in=_in(item_ids)
     ).order_by("treeitem_b__created_at", "treeitem_b_id"),
     "permissions of processes": lambda process_ids: _permissions().filter(coproductionprocess_id__in=_in(process_ids)),
-    "administrators of processes": lambda process_ids: models.CoproductionProcessAdministrator.objects.filter(
+    "administrators of processes": lambda process_ids: models.User.objects.filter(
+        coproductionprocessadministrator__coproductionprocess_id__in=_in(process_ids)
+    )
+    .annotate(process_id=F("coproductionprocessadministrator__coproductionprocess_id"))
+    .order_by("full_name", "id"),
+    "administrator ids of processes": lambda process_ids: models.CoproductionProcessAdministrator.objects.filter(
         coproductionprocess_id__in=_in(process_ids)
     ).order_by(*BY_USER),
     "tags of processes": lambda process_ids: models.Tag.objects.filter(
@@ -121,20 +126,22 @@ class PeopleRows:
     user_teams: dict = field(default_factory=dict)
 
 
-def people_rows(*, team_ids: Iterable, user_ids: Iterable, team_columns: list[str], user_columns: list[str]):
+def people_rows(*, team_ids: Iterable, users: dict, team_columns: list[str], user_columns: list[str]):
     """The teams ``team_ids`` with their members, administrators and applicants, and the users
-    ``user_ids`` and the teams' members with the ids of their teams. No query for an empty set."""
-    people = PeopleRows()
+    (``users``: rows already read, and the teams' members) with the ids of their teams. No
+    query for an empty set."""
+    people = PeopleRows(users=dict(users))
     team_ids = list(set(team_ids))
     if team_ids:
         people.teams = {row.id: row for row in rows("teams", team_ids, team_columns)}
         people.members = pairs("members", team_ids, "team_id", "user_id")
         people.team_administrators = pairs("team administrators", team_ids, "team_id", "user_id")
         people.appliers = pairs("appliers", team_ids, "team_id", "user_id")
-    user_ids = list(set(user_ids).union(*people.members.values()))
-    if user_ids:
-        people.users = {row.id: row for row in rows("users", user_ids, user_columns)}
-        people.user_teams = pairs("teams of users", user_ids, "user_id", "team_id")
+    unread = list(set().union(*people.members.values()) - people.users.keys())
+    if unread:
+        people.users.update((row.id, row) for row in rows("users", unread, user_columns))
+    if people.users:
+        people.user_teams = pairs("teams of users", list(people.users), "user_id", "team_id")
     return people
 
 
@@ -159,7 +166,7 @@ def process_permission_rows(process_id, columns: Columns) -> ProcessPermissionRo
     permissions = rows("permissions", process_id, [*columns.permission, "treeitem_disabled"])
     people = people_rows(
         team_ids=(p.team_id for p in permissions if p.team_id is not None),
-        user_ids=(),
+        users={},
         team_columns=columns.team,
         user_columns=columns.user,
     )
@@ -180,7 +187,11 @@ class ProcessRelatedRows:
 def process_related_rows(process_ids: list, columns: Columns, *, full: bool) -> ProcessRelatedRows:
     if not process_ids:
         return ProcessRelatedRows({}, {}, [], PeopleRows())
-    administrators = pairs("administrators of processes", process_ids, "coproductionprocess_id", "user_id")
+    if full:
+        administrator_rows = rows("administrators of processes", process_ids, [*columns.user, "process_id"])
+        administrators = grouped((row.process_id, row.id) for row in administrator_rows)
+    else:
+        administrators = pairs("administrator ids of processes", process_ids, "coproductionprocess_id", "user_id")
     tags = grouped(
         (row.process_id, row) for row in rows("tags of processes", process_ids, [*columns.tag, "process_id"])
     )
@@ -190,7 +201,7 @@ def process_related_rows(process_ids: list, columns: Columns, *, full: bool) -> 
     people = (
         people_rows(
             team_ids=(p.team_id for p in permissions if p.team_id is not None),
-            user_ids=(user_id for ids in administrators.values() for user_id in ids),
+            users={row.id: row for row in administrator_rows},
             team_columns=columns.team,
             user_columns=columns.user,
         )
