@@ -45,19 +45,28 @@ def any_of(column: str, marker: int) -> EqualsAny:
 class CompiledQuery:
     """``build(**markers)`` compiled on first use; ``rows(**values)`` runs it with real values.
 
-    ``build`` receives each parameter name bound to a distinct marker integer; every marker
-    must reach the SQL parameters exactly once (checked at compile time), so a filter the
-    ORM rewrites or drops cannot silently run with the marker.
+    ``build`` receives each parameter name bound to a distinct marker integer, or to the value
+    ``markers`` gives for it (a parameter compared with a column that takes no integer: a
+    ``uuid.UUID`` for a UUID column); every marker must reach the SQL parameters exactly once
+    (checked at compile time), so a filter the ORM rewrites or drops cannot silently run with
+    the marker.
     """
 
-    def __init__(self, build: Callable[..., QuerySet], *parameters: str, converted: bool = False):
+    def __init__(
+        self,
+        build: Callable[..., QuerySet],
+        *parameters: str,
+        markers: dict | None = None,
+        converted: bool = False,
+    ):
         self.build = build
         self.parameters = parameters
+        self.markers = markers or {}
         self.converted = converted
         self.compiled: tuple[str, str, tuple, dict[str, int], list] | None = None
 
     def compile(self) -> tuple[str, str, tuple, dict[str, int], list]:
-        markers = {name: MARKER_BASE - index for index, name in enumerate(self.parameters)}
+        markers = {name: self.markers.get(name, MARKER_BASE - index) for index, name in enumerate(self.parameters)}
         queryset = self.build(**markers)
         alias = queryset.db
         compiler = queryset.query.get_compiler(using=alias)

@@ -11,6 +11,7 @@ transaction, as by an import) therefore cannot put Design before Engage.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from operator import attrgetter
 from typing import TypeVar
 
@@ -20,9 +21,9 @@ from django.forms.models import BaseInlineFormSet
 T = TypeVar("T")
 
 
-def insertion_key(item) -> tuple:
+def insertion_key(item, pk_of: Callable = attrgetter("pk")) -> tuple:
     created_at = getattr(item, "created_at", None)
-    return (created_at is None, created_at, str(item.pk))
+    return (created_at is None, created_at, str(pk_of(item)))
 
 
 def prerequisite_order(
@@ -30,14 +31,17 @@ def prerequisite_order(
     prerequisites_of: Callable[[T], Iterable],
     *,
     pk_of: Callable[[T], object] = attrgetter("pk"),
-    sort_key: Callable[[T], object] = insertion_key,
+    sort_key: Callable[[T], object] | None = None,
 ) -> list[T]:
     """``items`` with each one after its sibling prerequisites, else in insertion order.
 
     ``prerequisites_of(item)`` gives the keys (``pk_of``) the item depends on; keys that are
     not among ``items`` (another level, another parent) are ignored, and a cycle is broken
-    where it is met (each item appears exactly once). ``sort_key`` is the insertion order.
+    where it is met (each item appears exactly once). ``sort_key`` is the insertion order
+    (``insertion_key`` by default).
     """
+    if sort_key is None:
+        sort_key = partial(insertion_key, pk_of=pk_of)
     ordered_input: Sequence[T] = sorted(items, key=sort_key)
     by_pk = {pk_of(item): item for item in ordered_input}
     ordered: list[T] = []

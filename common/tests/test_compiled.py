@@ -1,5 +1,7 @@
 """``CompiledQuery``: one compilation, the request's values in place of the markers."""
 
+import uuid
+
 import pytest
 from django.db import connections
 
@@ -7,7 +9,7 @@ from common.compiled import CompiledQuery, any_of
 from matar.models import Post
 from medsync.models import Specialty
 
-pytestmark = pytest.mark.django_db(databases=["medsync", "matar"])
+pytestmark = pytest.mark.django_db(databases=["medsync", "matar", "coproduction"])
 
 
 def test_rows_run_the_compiled_sql_with_each_calls_values(django_assert_num_queries):
@@ -49,3 +51,16 @@ def test_a_list_parameter_is_one_array_and_converted_rows_read_like_values_list(
     assert by_ids.rows(ids=[]) == []
     raw = CompiledQuery(lambda ids: Post.objects.filter(any_of("id", ids)).values_list("data"), "ids")
     assert raw.rows(ids=["P1"]) == [('{"like": 2}',)]  # without converters: the driver's text
+
+
+def test_a_marker_of_the_columns_type_stands_for_a_parameter_that_takes_no_integer():
+    from coproduction.models import Tag
+
+    tag = Tag.objects.create(name="water")
+    by_id = CompiledQuery(
+        lambda tag_id: Tag.objects.filter(pk=tag_id).values_list("name"),
+        "tag_id",
+        markers={"tag_id": uuid.UUID(int=1)},
+    )
+    assert by_id.rows(tag_id=tag.pk) == [("water",)]
+    assert by_id.rows(tag_id=uuid.UUID(int=2)) == []

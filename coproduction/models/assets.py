@@ -28,6 +28,8 @@ class Asset(UUIDModel):
     class Meta:
         db_table = "asset"
         ordering = ["created_at", "id"]
+        # Additive (issue 16, docs/schema-deviations.toml): upstream indexes no foreign key here.
+        indexes = [models.Index(fields=["task"], name="asset_task_id_idx")]
 
     def __str__(self):
         return f"{self.type} {self.id}"

@@ -185,6 +185,8 @@ class Phase(TreeItem):
     class Meta:
         db_table = "phase"
         ordering = ["created_at", "id"]
+        # Additive (issue 16, docs/schema-deviations.toml): upstream indexes no foreign key here.
+        indexes = [models.Index(fields=["coproductionprocess"], name="phase_process_id_idx")]
 
     @property
     def process_id(self):
@@ -209,6 +211,8 @@ class Objective(TreeItem):
     class Meta:
         db_table = "objective"
         ordering = ["created_at", "id"]
+        # Additive (issue 16, docs/schema-deviations.toml): upstream indexes no foreign key here.
+        indexes = [models.Index(fields=["phase"], name="objective_phase_id_idx")]
 
     @property
     def process_id(self):
@@ -238,6 +242,8 @@ class Task(TreeItem):
     class Meta:
         db_table = "task"
         ordering = ["created_at", "id"]
+        # Additive (issue 16, docs/schema-deviations.toml): upstream indexes no foreign key here.
+        indexes = [models.Index(fields=["objective"], name="task_objective_id_idx")]
 
     @property
     def process_id(self):
@@ -281,6 +287,8 @@ class Permission(UpstreamTimestamps):
     class Meta:
         db_table = "permission"
         ordering = ["created_at", "id"]
+        # Additive (issue 16, docs/schema-deviations.toml): upstream indexes no foreign key here.
+        indexes = [models.Index(fields=["coproductionprocess"], name="permission_process_id_idx")]
 
     def __str__(self):
         return f"{self.team or self.user} on {self.treeitem or self.coproductionprocess}"

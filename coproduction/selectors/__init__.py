@@ -44,7 +44,6 @@ from coproduction.selectors.participation import (
 )
 from coproduction.selectors.permissions import (
     permissions_qs,
-    process_permissions,
 )
 from coproduction.selectors.processes import (
     administered_process_ids,
@@ -58,6 +57,12 @@ from coproduction.selectors.processes import (
 )
 from coproduction.selectors.ratings import (
     rating_list,
+)
+from coproduction.selectors.rows import (
+    as_rows,
+    process_permission_rows,
+    process_related_rows,
+    tree_rows,
 )
 from coproduction.selectors.stories import (
     stories_of_process,
@@ -104,7 +109,6 @@ __all__ = [
     "is_organization_administrator",
     "teams_of_organization",
     "permissions_qs",
-    "process_permissions",
     "processes_qs",
     "public_processes_qs",
     "processes_visible_to",
@@ -134,6 +138,10 @@ __all__ = [
     "user_notifications_qs",
     "process_notifications_qs",
     "participation_requests_qs",
+    "as_rows",
+    "process_related_rows",
+    "process_permission_rows",
+    "tree_rows",
     "stories_qs",
     "story_list",
     "stories_of_process",

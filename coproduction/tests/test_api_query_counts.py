@@ -35,7 +35,7 @@ def _grow(admin, process):
 
 
 PATHS = {
-    "/coproductionprocesses/{process}/tree": 18,
+    "/coproductionprocesses/{process}/tree": 16,
     "/phases": 6,
     "/objectives": 6,
     "/tasks": 6,

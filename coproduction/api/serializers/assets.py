@@ -8,6 +8,9 @@ from rest_framework import serializers
 from coproduction import models
 from coproduction.api.serializers.links import file_link
 
+#: One field for every row's timestamps (building a DRF field per value was a tenth of a list's time).
+DATETIME = serializers.DateTimeField()
+
 
 class AssetOutSerializer(serializers.Serializer):
     """Internal or external asset, discriminated by ``type`` (link and capabilities from the catalogue)."""
@@ -33,8 +36,8 @@ class AssetOutSerializer(serializers.Serializer):
             "id": str(asset.pk),
             "type": asset.type,
             "task_id": str(asset.task_id) if asset.task_id else None,
-            "created_at": serializers.DateTimeField().to_representation(asset.created_at) if asset.created_at else None,
-            "updated_at": serializers.DateTimeField().to_representation(asset.updated_at) if asset.updated_at else None,
+            "created_at": DATETIME.to_representation(asset.created_at) if asset.created_at else None,
+            "updated_at": DATETIME.to_representation(asset.updated_at) if asset.updated_at else None,
         }
         if asset.type == "internalasset":
             internal = asset if isinstance(asset, models.InternalAsset) else asset.as_internalasset

@@ -72,28 +72,8 @@ def ancestor_ids(obj) -> list:
     return []
 
 
-class RenderedPermissions:
-    """A process's permissions, each rendered once for a request: every tree item's "full" shape
-    shows those on its path, and a tree repeats the same few permissions and teams on each of its
-    items (rendering them per item was most of a tree's time). Built by the view from
-    ``selectors.process_permissions`` and passed as ``process_permissions``."""
-
-    def __init__(self, permissions: list, context: dict):
-        self.permissions = permissions
-        rendered = PermissionOutFullSerializer(permissions, many=True, context=context).data
-        self.permission_data = {permission.pk: data for permission, data in zip(permissions, rendered, strict=True)}
-        teams = list({p.team.pk: p.team for p in permissions if p.team is not None}.values())
-        rendered_teams = TeamOutSerializer(teams, many=True, context=context).data
-        self.team_data = {team.pk: data for team, data in zip(teams, rendered_teams, strict=True)}
-
-    def on_path(self, obj) -> list:
-        """Process-wide permissions and those on ``obj`` or any item above it, for all teams."""
-        path = set(ancestor_ids(obj)) | {obj.pk}
-        return [p for p in self.permissions if p.treeitem_id is None or p.treeitem_id in path]
-
-
 # ``permissions`` and ``teams`` of a tree item's "full" shape; it needs ``process_permissions`` (a
-# ``RenderedPermissions``) in the context. (A comment, not a docstring: drf-spectacular would show
+# ``lean.RenderedPermissions``) in the context. (A comment, not a docstring: drf-spectacular would show
 # a docstring as the description of every full shape in the OpenAPI document.)
 class TreeItemPermissionsMixin(serializers.Serializer):
     permissions = serializers.SerializerMethodField()
@@ -101,14 +81,11 @@ class TreeItemPermissionsMixin(serializers.Serializer):
 
     @extend_schema_field(PermissionOutFullSerializer(many=True))
     def get_permissions(self, obj):
-        rendered = self.context["process_permissions"]
-        return [rendered.permission_data[permission.pk] for permission in rendered.on_path(obj)]
+        return self.context["process_permissions"].permissions_on({obj.pk, *ancestor_ids(obj)})
 
     @extend_schema_field(TeamOutSerializer(many=True))
     def get_teams(self, obj):
-        rendered = self.context["process_permissions"]
-        team_ids = dict.fromkeys(p.team.pk for p in rendered.on_path(obj) if p.team is not None)
-        return [rendered.team_data[team_id] for team_id in team_ids]
+        return self.context["process_permissions"].teams_on({obj.pk, *ancestor_ids(obj)})
 
 
 class TreeItemInSerializer(serializers.Serializer):

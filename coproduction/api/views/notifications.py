@@ -10,6 +10,7 @@ from common.exceptions import APIError
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, path_params, valid
+from coproduction.api.serializers import lean
 from coproduction.api.serializers.notifications import NotificationSerializer
 from coproduction.models import Notification
 
@@ -22,7 +23,8 @@ class NotificationListView(CoproductionView):
     @extend_schema(responses=NotificationSerializer(many=True))
     def get(self, request):
         self.current_user()
-        return self.out(NotificationSerializer, selectors.notification_template_list(), many=True)
+        rows = selectors.as_rows(selectors.notification_template_list(), lean.notification_columns())
+        return Response(lean.notifications_data(rows, self.context()))
 
     @extend_schema(request=NotificationSerializer, responses=NotificationSerializer)
     def post(self, request):

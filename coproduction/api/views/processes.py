@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from common.api import null_response
 from common.exceptions import APIError
 from common.input import GuardedFormParser, GuardedMultiPartParser
-from common.pagination import SkipLimitPagination
+from common.pagination import PageEnvelopePagination, SkipLimitPagination
 from common.paging import PageSizeSerializer, SkipLimitSerializer, page_envelope, skip_limit
 from common.uploads import logotype_store
 from coproduction import catalogue, models, selectors, services
@@ -26,8 +26,10 @@ from coproduction.api.base import (
     user_or_404,
     valid,
 )
+from coproduction.api.serializers import lean
 from coproduction.api.serializers.assets import AssetOutSerializer
 from coproduction.api.serializers.labels import TagSerializer
+from coproduction.api.serializers.lean import RenderedPermissions
 from coproduction.api.serializers.phases import PhaseOutFullSerializer
 from coproduction.api.serializers.processes import (
     ProcessInSerializer,
@@ -37,7 +39,6 @@ from coproduction.api.serializers.processes import (
     SchemaBodySerializer,
 )
 from coproduction.api.serializers.stories import StorySerializer
-from coproduction.api.serializers.tree_items import RenderedPermissions
 from coproduction.api.serializers.users import UserIdSerializer
 
 PROCESS_NOT_FOUND = "CoproductionProcess not found"
@@ -62,6 +63,13 @@ def process_for_admin(
     return process
 
 
+def processes_data(view: CoproductionView, rows: list, *, full: bool) -> list[dict]:
+    """Process rows (``selectors.as_rows``) as ``ProcessOutFullSerializer`` (``full``) or
+    ``ProcessOutSerializer`` show them (``lean.processes_data``)."""
+    related = selectors.process_related_rows([row.id for row in rows], lean.related_columns(), full=full)
+    return lean.processes_data(rows, related, view.context(), full=full)
+
+
 def full(view: CoproductionView, process_id) -> Response:
     return view.out(ProcessOutFullSerializer, selectors.processes_qs().get(pk=process_id))
 
@@ -75,8 +83,10 @@ class ProcessListView(CoproductionView):
         """Processes the caller administers or holds a permission on, by creation."""
         processes = selectors.process_list(self.current_user(), search=request.query_params.get("search"))
         paging = skip_limit(request.query_params)
-        processes = SkipLimitPagination(envelope=False).paginate_queryset(processes, request, self, params=paging)
-        return self.out(ProcessOutFullSerializer, processes, many=True)
+        rows = SkipLimitPagination(envelope=False).paginate_queryset(
+            selectors.as_rows(processes, lean.process_columns(full=True)), request, self, params=paging
+        )
+        return Response(processes_data(self, rows, full=True))
 
     @extend_schema(request=ProcessInSerializer, responses=ProcessOutFullSerializer)
     def post(self, request):
@@ -107,7 +117,14 @@ class PublicProcessListView(CoproductionView):
             search=request.query_params.get("search"),
             tags=request.query_params.getlist("tag"),
         )
-        return self.page_response(processes, page, ProcessOutSerializer)
+        paginator = PageEnvelopePagination()
+        rows = paginator.paginate_queryset(
+            selectors.as_rows(processes.order_by("created_at", "id"), lean.process_columns(full=False)),
+            request,
+            self,
+            params=page,
+        )
+        return paginator.get_paginated_response(processes_data(self, rows, full=False))
 
 
 @path_params("id")
@@ -201,14 +218,12 @@ class ClearSchemaView(CoproductionView):
 
 
 def tree_response(view: CoproductionView, process_id) -> Response:
-    phases = selectors.tree_qs(process_id)
-    return view.out(
-        PhaseOutFullSerializer,
-        phases,
-        many=True,
-        process_permissions=RenderedPermissions(selectors.process_permissions(process_id), view.context()),
-        disabled_ancestors=selectors.disabled_item_ids(process_id),
+    """``PhaseOutFullSerializer(many=True)`` of the process's phases (``lean.tree_data``)."""
+    context = view.context()
+    permissions = RenderedPermissions.of_rows(
+        selectors.process_permission_rows(process_id, lean.related_columns()), context
     )
+    return Response(lean.tree_data(selectors.tree_rows(process_id, lean.tree_columns()), permissions, context))
 
 
 @path_params("id")

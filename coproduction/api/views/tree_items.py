@@ -12,7 +12,7 @@ from common.pagination import SkipLimitPagination
 from coproduction import selectors, services
 from coproduction.api import permissions as rules
 from coproduction.api.base import CoproductionView, get_or_404, row_or_none, valid
-from coproduction.api.serializers.tree_items import RenderedPermissions
+from coproduction.api.serializers.lean import RenderedPermissions, related_columns
 from coproduction.models import CoproductionProcess, User
 
 
@@ -52,7 +52,9 @@ class TreeItemView(CoproductionView):
         return self.out(
             self.full_serializer,
             item,
-            process_permissions=RenderedPermissions(selectors.process_permissions(process_id), self.context()),
+            process_permissions=RenderedPermissions.of_rows(
+                selectors.process_permission_rows(process_id, related_columns()), self.context()
+            ),
             disabled_ancestors=selectors.disabled_item_ids(process_id),
         )
 
