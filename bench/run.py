@@ -272,7 +272,7 @@ def write_report(data: dict, path: Path) -> None:
         "median reported. Every endpoint is measured with keep-alive (wrk's default) and with "
         '`Connection: close` (a new TCP connection a request, `wrk -H "Connection: close"`).',
         f"Server: `{data['server']}` (bench/servers.py; `production` is `python -m config.serve`: "
-        "granian, WSGI, 4 threads a worker) as the runtime role `rls_app_user`; "
+        "granian, WSGI, one thread a worker) as the runtime role `rls_app_user`; "
         "load tool, server and PostgreSQL share the machine.",
         "Targets missed, why (profiles) and what would close them: `docs/benchmarks-analysis.md`.",
         "",

@@ -64,7 +64,7 @@ def uvicorn(port: int, workers: int) -> list[str]:
 
 
 #: name -> command(port, workers). ``production`` is ``python -m config.serve`` (granian, WSGI,
-#: 4 threads a worker: chosen by this comparison, docs/benchmarks-analysis.md);
+#: one thread a worker: chosen by this comparison, docs/benchmarks-analysis.md);
 #: ``gunicorn-sync`` is the server before issue 16, ``gunicorn-gthread`` and ``granian-threads``
 #: run 4 threads a worker, ``granian`` one; ``uvicorn-asgi`` serves config.asgi (HTTP and
 #: WebSockets) with uvloop and httptools.

@@ -1,15 +1,19 @@
 """The production HTTP server: granian serving ``config.wsgi`` (``python -m config.serve``).
 
 Chosen by measurement (docs/benchmarks-analysis.md, "Server model"): granian's HTTP layer
-is Rust, keeps connections alive, and runs the WSGI application in a few threads a worker,
-so a worker waiting on PostgreSQL still serves other requests. Every setting can be
-overridden from the environment:
+is Rust, keeps connections alive and queues requests for the WSGI application. One WSGI
+thread a worker by default: on the benchmark machine more threads lost throughput and
+lengthened every tail (p99 of a co-production list 326 ms with 4 threads, 217 ms with one),
+because a thread back from PostgreSQL waits for the GIL held by its siblings after each of a
+request's queries. Where the database is far enough that requests mostly wait on it, raise
+``HTTP_THREADS`` (or ``HTTP_WORKERS``) and measure. Every setting can be overridden from the
+environment:
 
 | variable | default | what |
 |---|---|---|
 | ``HTTP_BIND`` | ``127.0.0.1:8000`` | address and port |
 | ``HTTP_WORKERS`` | ``2`` | processes (about one per core) |
-| ``HTTP_THREADS`` | ``4`` | WSGI threads a worker (each holds its own database connections) |
+| ``HTTP_THREADS`` | ``1`` | WSGI threads a worker (each holds its own database connections) |
 | ``HTTP_BACKLOG`` | ``2048`` | pending connections the socket holds |
 | ``HTTP_ACCESSLOG`` | off | ``1`` logs every request |
 | ``HTTP_LOGLEVEL`` | ``warning`` | granian's own log |
@@ -37,7 +41,7 @@ def server_from_environment(environ=os.environ) -> Granian:
         port=int(port),
         interface=Interfaces.WSGI,
         workers=int(environ.get("HTTP_WORKERS", "2")),
-        blocking_threads=int(environ.get("HTTP_THREADS", "4")),
+        blocking_threads=int(environ.get("HTTP_THREADS", "1")),
         backlog=int(environ.get("HTTP_BACKLOG", "2048")),
         log_level=LogLevels(environ.get("HTTP_LOGLEVEL", "warning")),
         log_access=environ.get("HTTP_ACCESSLOG", "") == "1",
