@@ -38,6 +38,22 @@ def _task_form(task, status):
     }
 
 
+def _add_process_with_schema(client, name, **fields):
+    """POST the admin's add form of a process with ``SCHEMA`` applied."""
+    form = {
+        "name": name,
+        "language": "en",
+        "status": "in_progress",
+        "apply_schema_json": json.dumps(SCHEMA),
+        "children-TOTAL_FORMS": 0,
+        "children-INITIAL_FORMS": 0,
+        "permissions-TOTAL_FORMS": 0,
+        "permissions-INITIAL_FORMS": 0,
+        **fields,
+    }
+    return client.post(f"{ADMIN}/coproductionprocess/add/", form)
+
+
 def test_every_changelist_and_add_page_opens(browser):
     factories.PermissionFactory(treeitem=factories.PhaseFactory())
     factories.StoryFactory()
@@ -56,20 +72,7 @@ def test_every_changelist_and_add_page_opens(browser):
 
 def test_create_process_apply_schema_and_finish_tasks(browser):
     ana = factories.UserFactory(full_name="Ana")
-    response = browser.post(
-        f"{ADMIN}/coproductionprocess/add/",
-        {
-            "name": "Green city",
-            "language": "en",
-            "status": "in_progress",
-            "administrator_users": [ana.pk],
-            "apply_schema_json": json.dumps(SCHEMA),
-            "children-TOTAL_FORMS": 0,
-            "children-INITIAL_FORMS": 0,
-            "permissions-TOTAL_FORMS": 0,
-            "permissions-INITIAL_FORMS": 0,
-        },
-    )
+    response = _add_process_with_schema(browser, "Green city", administrator_users=[ana.pk])
     assert response.status_code == 302, response.content.decode()[:3000]
     process = models.CoproductionProcess.objects.get(name="Green city")
     assert list(process.administrators.all()) == [ana]
@@ -270,19 +273,7 @@ def test_a_write_through_the_admin_is_logged_as_the_signed_in_account():
     account = AccountFactory(is_superuser=True)
     client = Client()
     client.force_login(account)
-    response = client.post(
-        f"{ADMIN}/coproductionprocess/add/",
-        {
-            "name": "Logged",
-            "language": "en",
-            "status": "in_progress",
-            "apply_schema_json": json.dumps(SCHEMA),
-            "children-TOTAL_FORMS": 0,
-            "children-INITIAL_FORMS": 0,
-            "permissions-TOTAL_FORMS": 0,
-            "permissions-INITIAL_FORMS": 0,
-        },
-    )
+    response = _add_process_with_schema(client, "Logged")
     assert response.status_code == 302, response.content.decode()[:3000]
     process = models.CoproductionProcess.objects.get(name="Logged")
     records = models.ActivityLog.objects.filter(coproductionprocess_id=process.pk)
